@@ -1,0 +1,228 @@
+"""The data that flows through question_bank: articles, facts, generated items and bank questions.
+
+Everything here is a plain, frozen dataclass so that results are hashable, comparable and safe to
+share. Two families live side by side:
+
+* ``ArticleMeta``, ``Fact``, ``Item`` and ``Generation`` are what the generator produces from an
+  article (``question_bank.generate``).
+* ``Question``, ``Answer`` and ``Pair`` are the bank's interchange form: what the web app stores as a
+  question's payload, what the grading registry marks and what every import/export format reads
+  and writes. ``item_to_question`` turns a generated item into one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Fact types the extractors emit.
+FACT_TYPES = (
+    "date",
+    "duration",
+    "person",
+    "role",
+    "place",
+    "organisation",
+    "number",
+    "agreement",
+    "event",
+    "quote",
+)
+
+#: Question kinds known to the bank, the grading registry and the formats.
+QUESTION_KINDS = (
+    "multichoice",
+    "truefalse",
+    "shortanswer",
+    "numerical",
+    "matching",
+    "ordering",
+    "cloze",
+    "essay",
+    "description",
+)
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Headline and dateline facts of one article."""
+
+    title: str = ""
+    date: str = ""  # ISO 8601 publication date, or "" when unknown
+    byline: str = ""
+    place: str = ""  # dateline place, e.g. "ANKARA"
+    agency: str = ""  # dateline agency, e.g. "AA"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing the article states, with the sentence that states it.
+
+    ``start``/``end`` are character offsets of ``text`` in the article body; ``sentence_start``
+    and ``sentence_end`` locate the evidence sentence. ``attributes`` holds type-specific details
+    (a person's role, a quote's speaker, a number's unit, a date's ISO value ...).
+    """
+
+    id: str
+    type: str
+    text: str
+    sentence: str
+    start: int = -1
+    end: int = -1
+    sentence_start: int = -1
+    sentence_end: int = -1
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, name: str, default: str = "") -> str:
+        """Return one attribute's value, or ``default``."""
+        return dict(self.attributes).get(name, default)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One generated quiz item, linked to the fact and sentence it came from.
+
+    ``answer`` is the single right answer as text (for ordering and matching, a readable join);
+    ``choices`` lists the options shown for choice kinds (empty otherwise); ``accepted`` lists
+    other answers a short-answer matcher should take; ``pairs`` holds matching pairs and
+    ``sequence`` the right order for ordering items; ``tolerance`` is for numerical items.
+    """
+
+    id: str
+    kind: str
+    prompt: str
+    answer: str
+    evidence: str
+    fact_type: str
+    score: float
+    choices: tuple[str, ...] = ()
+    fact_id: str = ""
+    accepted: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, str], ...] = ()
+    sequence: tuple[str, ...] = ()
+    tolerance: float | None = None
+    explanation: str = ""
+
+
+@dataclass(frozen=True)
+class Generation:
+    """What ``question_bank.generate`` returns for one article."""
+
+    article: ArticleMeta
+    facts: tuple[Fact, ...]
+    items: tuple[Item, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the stable JSON shape of the command line's ``--format json``."""
+        return {
+            "article": {
+                "title": self.article.title,
+                "date": self.article.date,
+                "byline": self.article.byline,
+                "place": self.article.place,
+                "agency": self.article.agency,
+            },
+            "facts": [
+                {
+                    "id": f.id,
+                    "type": f.type,
+                    "text": f.text,
+                    "sentence": f.sentence,
+                    "start": f.start,
+                    "end": f.end,
+                    "attributes": dict(f.attributes),
+                }
+                for f in self.facts
+            ],
+            "items": [item_to_dict(i) for i in self.items],
+        }
+
+
+def item_to_dict(item: Item) -> dict[str, Any]:
+    """Return an item as JSON-ready data with the stable field names first."""
+    data = asdict(item)
+    data["choices"] = list(item.choices)
+    data["accepted"] = list(item.accepted)
+    data["pairs"] = [list(p) for p in item.pairs]
+    data["sequence"] = list(item.sequence)
+    return data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One answer of a bank question.
+
+    ``fraction`` is the share of the mark it earns (1.0 right, 0.0 wrong, negative for a
+    penalty); ``tolerance`` applies to numerical answers.
+    """
+
+    text: str
+    fraction: float = 1.0
+    feedback: str = ""
+    tolerance: float | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One matching pair: a prompt on the left, its match on the right."""
+
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question in the bank's interchange form.
+
+    ``prompt_format`` is one of ``plain``, ``html``, ``markdown`` or ``moodle``. ``category`` is a
+    ``/``-separated path. For ``ordering`` the answers are listed in their right order. For
+    ``cloze`` the prompt holds ``{{1}}``-style gaps and the answers fill them in order. For
+    ``multichoice`` with ``single=False`` several answers carry positive fractions.
+    """
+
+    kind: str
+    prompt: str
+    title: str = ""
+    prompt_format: str = "plain"
+    category: str = ""
+    tags: tuple[str, ...] = ()
+    answers: tuple[Answer, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    general_feedback: str = ""
+    single: bool = True
+    shuffle: bool = True
+    default_mark: float = 1.0
+    evidence: str = ""
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return JSON-ready data (the payload the web app stores)."""
+        data = asdict(self)
+        data["tags"] = list(self.tags)
+        data["extra"] = dict(self.extra)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Question:
+        """Build a question from ``to_dict`` output, ignoring unknown keys."""
+        return cls(
+            kind=data["kind"],
+            prompt=data.get("prompt", ""),
+            title=data.get("title", ""),
+            prompt_format=data.get("prompt_format", "plain"),
+            category=data.get("category", ""),
+            tags=tuple(data.get("tags", ())),
+            answers=tuple(Answer(**a) for a in data.get("answers", ())),
+            pairs=tuple(Pair(**p) for p in data.get("pairs", ())),
+            general_feedback=data.get("general_feedback", ""),
+            single=data.get("single", True),
+            shuffle=data.get("shuffle", True),
+            default_mark=data.get("default_mark", 1.0),
+            evidence=data.get("evidence", ""),
+            extra=tuple(sorted(dict(data.get("extra", {})).items())),
+        )
+
+    @property
+    def right_answers(self) -> tuple[Answer, ...]:
+        """Answers that earn a positive share of the mark."""
+        return tuple(a for a in self.answers if a.fraction > 0)

@@ -1,0 +1,71 @@
+"""Configuration, in order of precedence (last wins).
+
+1. ``DefaultConfig`` below;
+2. ``instance/config.py`` (a Python file of UPPER_CASE settings, git-ignored);
+3. environment variables prefixed ``QUIZAPP_`` (``QUIZAPP_SECRET_KEY``, ``QUIZAPP_DATABASE_URL`` ...;
+   values are parsed as JSON where they can be);
+4. the mapping passed to ``create_app`` (tests).
+
+``DATABASE_URL`` is a friendlier name for ``SQLALCHEMY_DATABASE_URI``; a plain ``postgresql://``
+URL is given the psycopg 3 driver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+class DefaultConfig:
+    """Defaults suitable for a laptop: SQLite in the instance folder, in-memory rate limits."""
+
+    SECRET_KEY = DEV_SECRET_KEY
+    SQLALCHEMY_DATABASE_URI = ""  # filled in from the instance path by load_config
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = "20 per minute"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SPACY_MODEL = None  # name of another spaCy pipeline for the generator
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+
+
+class ConfigError(RuntimeError):
+    """Raised when the configuration is unsafe or incomplete."""
+
+
+def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
+    """Fill ``app.config`` from defaults, instance file, environment and ``overrides``."""
+    app.config.from_object(DefaultConfig)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("QUIZAPP")
+    if overrides:
+        app.config.update(overrides)
+    _resolve_database_url(app)
+    _refuse_development_secret(app)
+
+
+def _resolve_database_url(app: Flask) -> None:
+    url = app.config.pop("DATABASE_URL", None) or app.config["SQLALCHEMY_DATABASE_URI"]
+    if not url:
+        url = f"sqlite:///{app.instance_path}/quizapp.sqlite"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    app.config["SQLALCHEMY_DATABASE_URI"] = url
+
+
+def _refuse_development_secret(app: Flask) -> None:
+    if app.config["SECRET_KEY"] == DEV_SECRET_KEY and not (app.debug or app.testing):
+        raise ConfigError(
+            "SECRET_KEY is the development key. Set QUIZAPP_SECRET_KEY or SECRET_KEY in "
+            "instance/config.py (make run writes one for you)."
+        )

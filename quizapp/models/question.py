@@ -1,0 +1,54 @@
+"""Questions in the bank: a kind plus the interchange payload of question_bank.model.Question."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from question_bank.model import QUESTION_KINDS
+from question_bank.model import Question as BankQuestion
+from quizapp.extensions import db
+from quizapp.models.article import Article
+from quizapp.models.base import UTCDateTime, utcnow
+
+_KINDS_SQL = ", ".join(f"'{k}'" for k in QUESTION_KINDS)
+
+
+class Question(db.Model):
+    """One question; ``payload`` is ``question_bank.model.Question.to_dict()``."""
+
+    __table_args__ = (CheckConstraint(f"kind IN ({_KINDS_SQL})", name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    prompt: Mapped[str] = mapped_column(Text)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fact_type: Mapped[str] = mapped_column(String(32), default="")
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    score: Mapped[float | None] = mapped_column(Float)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="SET NULL"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    is_deleted: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    article: Mapped[Article | None] = relationship()
+
+    @property
+    def bank(self) -> BankQuestion:
+        """The payload as a ``question_bank.model.Question``."""
+        return BankQuestion.from_dict(self.payload)
+
+    @classmethod
+    def from_bank(cls, question: BankQuestion, **fields: Any) -> Question:
+        """Build a row from an interchange question."""
+        return cls(
+            kind=question.kind,
+            prompt=question.prompt,
+            payload=question.to_dict(),
+            evidence=question.evidence,
+            fact_type=dict(question.extra).get("fact_type", ""),
+            **fields,
+        )

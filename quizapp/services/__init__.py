@@ -1,0 +1,1 @@
+"""Named operations over the models. Services add and flush; views commit."""

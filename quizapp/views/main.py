@@ -1,0 +1,16 @@
+"""The front page."""
+
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, url_for
+from flask_login import current_user
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+def index():
+    """Send each role to its home; show the welcome page to visitors."""
+    if current_user.is_authenticated:
+        return redirect(url_for("teach.dashboard" if current_user.is_teacher else "quiz.index"))
+    return render_template("main/index.html")

@@ -1,0 +1,90 @@
+"""A real Chromium, driven through Playwright: log in, take the quiz, see the score and history."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from quizapp.extensions import db
+from quizapp.services.quizzes import quiz_questions
+from tests.conftest import quiz_by_id
+from tests.quizapp.answers import right_form_data
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def live_server(app):
+    """Serve the app on a free local port in a background thread."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page():
+    """A page in Debian's Chromium; skipped with the reason when Chromium is absent."""
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.skip("Chromium not found at /usr/bin/chromium (install Debian's chromium package)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser.new_page()
+        browser.close()
+
+
+def fill_answers(page, app, quiz_id: int) -> int:
+    """Answer every question right through the page's own controls; return how many."""
+    with app.app_context():
+        questions = [(q.id, q.bank) for q in quiz_questions(quiz_by_id(quiz_id))]
+    for question_id, bank in questions:
+        for name, value in right_form_data(question_id, bank).items():
+            if isinstance(value, list):
+                for index in value:
+                    page.check(f'input[name="{name}"][value="{index}"]')
+            elif page.locator(f'select[name="{name}"]').count():
+                page.select_option(f'select[name="{name}"]', label=value)
+            else:
+                page.fill(f'[name="{name}"]', value)
+    return len(questions)
+
+
+def test_student_logs_in_takes_quiz_and_sees_score(live_server, page, app, bundled_quiz, create_user):
+    create_user("sam", "a-good-password")
+    page.goto(f"{live_server}/")
+    page.click("text=Log in")
+    page.fill("#username", "sam")
+    page.fill("#password", "a-good-password")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server}/quizzes/")
+    page.click("text=Take this quiz")
+    page.wait_for_selector("#quiz-form")
+    count = fill_answers(page, app, bundled_quiz)
+    page.click("#submit-quiz")
+    page.wait_for_selector("#score")
+    score = page.inner_text("#score")
+    assert f"You scored {count} out of {count} (100%)" in score
+    assert page.locator(".result-right").count() == count
+    page.click("text=My history")
+    assert "100%" in page.inner_text("#history")
+    with app.app_context():
+        assert db.session.execute(db.text("select count(*) from attempt")).scalar_one() == 1

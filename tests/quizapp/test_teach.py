@@ -1,0 +1,59 @@
+"""The teacher's first workspace: add an article, get a draft quiz, publish it."""
+
+from __future__ import annotations
+
+import io
+
+from quizapp.extensions import db
+from quizapp.models import Article, Quiz
+from tests.conftest import BUNDLED_ARTICLE, post_form
+
+
+def test_teacher_pastes_article_and_publishes_its_quiz(client, app, auth, create_user):
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    response = post_form(client, "/teach/articles/new", {"text": text}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "questions generated; a draft quiz is ready." in page
+    with app.app_context():
+        quiz = db.session.execute(db.select(Quiz)).scalar_one()
+        assert not quiz.is_published and len(quiz.entries) >= 5
+        assert db.session.execute(db.select(Article)).scalar_one().published_on == "2021-04-14"
+        quiz_id = quiz.id
+    post_form(client, f"/teach/quizzes/{quiz_id}/publish")
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).is_published
+
+
+def test_teacher_uploads_html_article(client, app, auth, create_user):
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    body = "".join(f"<p>{p}</p>" for p in BUNDLED_ARTICLE.read_text(encoding="utf-8").split("\n\n"))
+    html = f"<html><head><title>Talks</title></head><body><article>{body}</article></body></html>"
+    response = post_form(
+        client,
+        "/teach/articles/new",
+        {"upload": (io.BytesIO(html.encode()), "talks.html")},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )
+    assert "a draft quiz is ready" in response.get_data(as_text=True)
+    with app.app_context():
+        article = db.session.execute(db.select(Article)).scalar_one()
+        assert "Ilham Aliyev" in article.body and "<p>" not in article.body
+
+
+def test_empty_article_gets_a_clear_message(client, auth, create_user):
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    page = post_form(client, "/teach/articles/new", {"text": "   "}).get_data(as_text=True)
+    assert "Paste the article or choose a file." in page
+    page = post_form(client, "/teach/articles/new", {"text": "\x00\x01\x02 ÿþ"}).get_data(as_text=True)
+    assert 'class="error"' in page
+
+
+def test_teacher_cannot_publish_another_teachers_quiz(client, auth, bundled_quiz, create_user):
+    create_user("other", role="teacher")
+    auth.login("other")
+    assert post_form(client, f"/teach/quizzes/{bundled_quiz}/publish").status_code == 403
