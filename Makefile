@@ -31,7 +31,7 @@ instance/config.py:
 	$(PYTHON) -c "import secrets; print(f'SECRET_KEY = {secrets.token_hex(32)!r}')" > $@
 
 run: $(VENV)/.installed instance/config.py
-	$(FLASK) db upgrade
+	$(FLASK) db upgrade heads
 	$(FLASK) seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
 

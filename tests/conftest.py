@@ -68,7 +68,7 @@ def app(database_url: str) -> Iterator[Flask]:
         }
     )
     with app.app_context():
-        upgrade()
+        upgrade(revision="heads")
     yield app
     with app.app_context():
         db.engine.dispose()

@@ -17,7 +17,7 @@ def test_migrations_apply_to_empty_database_and_match_models(database_url):
     app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
         assert not (TABLES & set(sa.inspect(db.engine).get_table_names()))
-        upgrade()
+        upgrade(revision="heads")
         assert TABLES <= set(sa.inspect(db.engine).get_table_names())
         with db.engine.connect() as conn:
             diff = compare_metadata(MigrationContext.configure(conn), db.metadata)
