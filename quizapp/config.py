@@ -27,6 +27,7 @@ class DefaultConfig:
     SQLALCHEMY_DATABASE_URI = ""  # filled in from the instance path by load_config
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     WTF_CSRF_TIME_LIMIT = None
+    RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "20 per minute"
