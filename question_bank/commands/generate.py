@@ -1,0 +1,84 @@
+"""``python -m question_bank generate FILE... [--format json|gift]``: questions from articles.
+
+JSON output: one ``Generation.to_dict()`` object for a single file, a list of them (in the order
+given) for several. Errors print one line to stderr and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from question_bank.model import Generation
+
+EXIT_ERROR = 2
+
+
+def _json(generations: list[Generation]) -> str:
+    data = [g.to_dict() for g in generations]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
+
+
+def _gift(generations: list[Generation]) -> str:
+    from question_bank.generate.gift import items_to_gift
+
+    return "\n\n".join(items_to_gift(g.items) for g in generations)
+
+
+#: Output format -> renderer of the generations.
+OUTPUTS: dict[str, Callable[[list[Generation]], str]] = {"json": _json, "gift": _gift}
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Register the ``generate`` command."""
+    parser = subparsers.add_parser("generate", help="generate quiz items from articles")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="article (.txt, .md or .html)")
+    parser.add_argument("--format", choices=sorted(OUTPUTS), default="json")
+    parser.add_argument("--min-score", type=float, default=None, help="drop items scoring below this")
+    parser.add_argument("--kinds", default=None, help="comma-separated item kinds")
+    parser.add_argument("--seed", type=int, default=None, help="pick another reproducible selection")
+    parser.add_argument("--published", default=None, help="publication date, YYYY-MM-DD")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Generate items for every file and print them; return the exit status."""
+    from question_bank import GenerationError, generate, read_article
+
+    kinds = [k.strip() for k in args.kinds.split(",") if k.strip()] if args.kinds else None
+    generations = []
+    for name in args.files:
+        try:
+            text = read_article(name) if _is_file(name) else _missing(name)
+            generations.append(
+                generate(text, published=args.published, kinds=kinds, seed=args.seed, min_score=args.min_score)
+            )
+        except (GenerationError, ValueError, OSError) as error:
+            print(f"error: {name}: {error}", file=sys.stderr)
+            return EXIT_ERROR
+    sys.stdout.write(OUTPUTS[args.format](generations) + "\n")
+    return 0
+
+
+def _is_file(name: str) -> bool:
+    from pathlib import Path
+
+    return Path(name).is_file()
+
+
+def _missing(name: str) -> str:
+    raise OSError("no such file")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``generate`` command alone (``python -m question_bank.commands.generate``)."""
+    parser = argparse.ArgumentParser(prog="python -m question_bank")
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["generate", *(sys.argv[1:] if argv is None else argv)])
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Article -> typed facts, each with its evidence sentence and character offsets.
+
+Extractors form a registry (``EXTRACTORS``): each takes the parsed ``ArticleContext`` and yields
+``model.Fact`` objects. Attributes every extractor may set, read by the item generator:
+
+* ``statement``, ``gap_start``, ``gap_end``: a stand-alone sentence and the answer's range in it
+  (cloze and true/false items);
+* ``class``: the semantic class of that answer (``country``, ``capital``, ``person:president``,
+  ``date:day``, ``number:cardinal`` ...), which distractors must share;
+* ``question``/``answer``/``answer_class`` and ``question2``/``answer2``/``answer2_class``:
+  wh-questions the text answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from question_bank.facts.agreements import extract_agreements
+from question_bank.facts.context import ArticleContext
+from question_bank.facts.dates import extract_dates
+from question_bank.facts.entities import extract_entities, extract_roles
+from question_bank.facts.numbers import extract_numbers
+from question_bank.facts.quotes import extract_quotes
+from question_bank.model import ArticleMeta, Fact
+
+#: Extractor name -> function from the parsed article to facts.
+EXTRACTORS: dict[str, Callable[[ArticleContext], Iterable[Fact]]] = {
+    "entities": extract_entities,
+    "roles": extract_roles,
+    "dates": extract_dates,
+    "numbers": extract_numbers,
+    "quotes": extract_quotes,
+    "agreements": extract_agreements,
+}
+
+__all__ = ["EXTRACTORS", "ArticleContext", "extract_facts"]
+
+
+def extract_facts(doc: Doc, meta: ArticleMeta, published: date | None = None) -> tuple[Fact, ...]:
+    """Return every fact found in a parsed article, in text order, with stable ids."""
+    context = ArticleContext(doc=doc, meta=meta, published=published)
+    facts = [fact for extractor in EXTRACTORS.values() for fact in extractor(context)]
+    facts.sort(key=lambda f: (f.sentence_start, f.start, f.type, f.text))
+    return tuple(replace(fact, id=f"f{number:03d}") for number, fact in enumerate(facts, start=1))

@@ -1,0 +1,102 @@
+"""Numbers and quantities with their unit noun and hedge ("nearly 300 settlements and villages")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from question_bank.facts.clauses import governing_verb, wh_question
+from question_bank.facts.context import ArticleContext
+from question_bank.model import Fact
+
+HEDGES = ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "more than", "less than", "at least", "up to")
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+
+
+def parse_number(text: str) -> float | None:
+    """Return the value of "300", "84,121", "2 million", "58%", "five thousand"; None otherwise."""
+    value: float | None = None
+    for word in text.lower().replace("%", " ").replace("$", " ").split():
+        word = word.strip(",.")
+        if re.fullmatch(r"\d[\d,]*(\.\d+)?", word):
+            value = float(word.replace(",", ""))
+        elif word in _WORDS:
+            value = float(_WORDS[word])
+        elif word in _SCALES and value is not None:
+            value *= _SCALES[word]
+    return value
+
+
+def format_number(value: float) -> str:
+    """Return a number as plain text without a needless ".0"."""
+    return f"{value:,.0f}".replace(",", "") if value == int(value) else f"{value:g}"
+
+
+def _split_hedge(ent: Span) -> tuple[str, Span]:
+    text = ent.text.lower()
+    for hedge in HEDGES:
+        if text.startswith(hedge + " "):
+            size = len(hedge.split())
+            return hedge, ent[size:]
+    return "", ent
+
+
+def unit_phrase(number: Token) -> tuple[Token | None, str]:
+    """Return the noun a number counts and its text with coordinated nouns ("settlements and villages")."""
+    if number.dep_ not in ("nummod", "quantmod", "compound") or number.head.pos_ not in ("NOUN", "PROPN"):
+        return None, ""
+    noun = number.head
+    words = [noun.text]
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        words += ["and", conj.text]
+    return noun, " ".join(words)
+
+
+def _question(ctx: ArticleContext, noun: Token | None, unit: str, ent: Span) -> str:
+    if noun is None:
+        return ""
+    verb = governing_verb(noun)
+    if verb is None:
+        return ""
+    skip = {t.i for t in noun.subtree} | {t.i for t in ent}
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head == verb:
+        return ""
+    return wh_question(ctx, verb, f"how many {unit}", skip)
+
+
+def _number_fact(ctx: ArticleContext, ent: Span) -> Fact | None:
+    hedge, core = _split_hedge(ent)
+    value = parse_number(core.text)
+    if value is None or len(core) == 0 or (value <= 2 and not any(c.isdigit() for c in core.text)):
+        return None
+    noun, unit = unit_phrase(core.root)
+    rendered = ctx.render(ent.sent, gap=(core.start, core.end))
+    return ctx.new_fact(
+        "number",
+        ent.text,
+        ent.sent,
+        ent,
+        value=format_number(value),
+        unit=unit or ent.label_.lower(),
+        hedge=hedge,
+        statement=rendered.text,
+        gap_start=str(rendered.start),
+        gap_end=str(rendered.end),
+        question=_question(ctx, noun, unit, ent),
+        answer=core.text,
+        answer_class=f"number:{ent.label_.lower()}",
+        **{"class": f"number:{ent.label_.lower()}"},
+    )
+
+
+def extract_numbers(ctx: ArticleContext) -> Iterator[Fact]:
+    """Yield number facts outside quotations, with unit and hedge."""
+    for ent in ctx.doc.ents:
+        if ent.label_ in _LABELS and not ctx.in_quote(ent.start_char):
+            fact = _number_fact(ctx, ent)
+            if fact is not None:
+                yield fact

@@ -1,0 +1,79 @@
+"""Quotations and who said them ("..., Aliyev said", "said Aliyev", "he said" after a quote).
+
+A quotation is the text between a pair of quotation marks with at least ``MIN_QUOTE_WORDS`` words;
+its speaker is the person subject of a speech verb outside quotation marks in the sentence where
+the quotation ends, else in the sentence where it starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from question_bank.facts.context import ArticleContext
+from question_bank.facts.people import Person
+from question_bank.model import Fact
+
+MIN_QUOTE_WORDS = 6
+MAX_PROMPT_WORDS = 16
+SPEECH_VERBS = frozenset(
+    "say tell add note stress emphasize emphasise state declare hail thank warn insist explain claim "
+    "remark announce write ask reply recall underline highlight".split()
+)
+
+
+def _sentence_at(ctx: ArticleContext, char: int) -> Span | None:
+    return next((s for s in ctx.sentences if s.start_char <= char < s.end_char), None)
+
+
+def _speaker_in(ctx: ArticleContext, sentence: Span) -> Person | None:
+    for token in sentence:
+        if token.lemma_.lower() not in SPEECH_VERBS or ctx.in_quote(token.idx):
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                person = ctx.people.person_at(child.i)
+                if person is not None:
+                    return person
+    return None
+
+
+def short_quote(text: str) -> str:
+    """Return a quotation cut to ``MAX_PROMPT_WORDS`` words, marked with an ellipsis when cut."""
+    words = text.split()
+    if len(words) <= MAX_PROMPT_WORDS:
+        return text
+    return " ".join(words[:MAX_PROMPT_WORDS]).rstrip(",;:") + " …"
+
+
+def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
+    """Yield quote facts whose speaker is a known person."""
+    for start, end in ctx.quoted:
+        text = ctx.doc.text[start:end].strip().rstrip(",")
+        if len(text.split()) < MIN_QUOTE_WORDS:
+            continue
+        closing, opening = _sentence_at(ctx, end), _sentence_at(ctx, start)
+        person = None
+        for sentence in (closing, opening):
+            if sentence is not None and person is None:
+                person = _speaker_in(ctx, sentence)
+        if person is None or opening is None or closing is None:
+            continue
+        evidence = ctx.doc[opening.start : closing.end]
+        span = ctx.doc.char_span(start, end, alignment_mode="expand")
+        statement = f"{person.name} said: “{text}”"
+        yield ctx.new_fact(
+            "quote",
+            text,
+            evidence,
+            span,
+            speaker=person.name,
+            statement=statement,
+            gap_start="0",
+            gap_end=str(len(person.name)),
+            question=f"Who said: “{short_quote(text)}”?",
+            answer=person.name,
+            answer_class="person:speaker",
+            **{"class": "person:speaker"},
+        )

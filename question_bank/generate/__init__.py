@@ -1,0 +1,39 @@
+"""Facts -> quiz items: kinds as a registry (``KINDS``), distractors, filters and ranking.
+
+Overgenerate, filter, rank: every kind builds candidates from every fact, ``filters`` drops
+the unsound ones, ``ranking`` scores the rest, merges near-duplicates and sorts best first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from question_bank.generate.distractors import build_pool
+from question_bank.generate.filters import rejection
+from question_bank.generate.kinds import KINDS
+from question_bank.generate.prompts import Env
+from question_bank.generate.ranking import rank_items
+from question_bank.model import Fact, Item
+
+__all__ = ["KINDS", "generate_items"]
+
+
+def generate_items(
+    facts: Sequence[Fact],
+    kinds: Iterable[str] | None = None,
+    seed: int | None = None,
+    min_score: float = 0.0,
+    bank: dict[str, Iterable[str]] | None = None,
+) -> tuple[Item, ...]:
+    """Return ranked items for the facts, of the given kinds, scoring at least ``min_score``.
+
+    Raises ``ValueError`` for an unknown kind.
+    """
+    chosen = list(kinds) if kinds is not None else list(KINDS)
+    unknown = [k for k in chosen if k not in KINDS]
+    if unknown:
+        raise ValueError(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
+    env = Env(pool=build_pool(facts, bank), seed=seed or 0)
+    candidates = [item for kind in chosen for item in KINDS[kind](facts, env)]
+    passed = [item for item in candidates if not rejection(item)]
+    return tuple(item for item in rank_items(passed, seed) if item.score >= min_score)

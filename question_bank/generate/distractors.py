@@ -1,0 +1,161 @@
+"""Distractors of the same type and semantic class as the answer.
+
+Sources in order: the article's own facts, an optional pool from the rest of the bank, then the
+data shipped with the package (countries and capitals, agreement kinds, fields) or, for dates and
+numbers, values derived from the answer at the same granularity or magnitude. A candidate is
+dropped when it equals or aliases the answer, appears in the stem, or repeats another choice.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from rapidfuzz import fuzz
+
+from question_bank.data import COOPERATION_FIELDS, capital_of, countries, country_by_name
+from question_bank.facts.numbers import format_number, parse_number
+from question_bank.model import Fact
+from question_bank.reading.dates import ResolvedDate, parse_date_text
+
+AGREEMENT_KINDS = ("trade agreements", "a peace treaty", "a joint declaration", "a defence pact", "visa waiver agreements")
+NEWS_AGENCIES = ("Reuters", "TASS", "Xinhua", "Agence France-Presse", "Kyodo", "Yonhap")
+MINISTRIES = ("defence", "finance", "health", "education", "transport", "justice", "culture", "energy")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w ]", "", text.casefold().removeprefix("the ")).strip()
+
+
+def is_alias(candidate: str, answer: str) -> bool:
+    """True when a candidate names the answer (same text, a part of it, or a near spelling)."""
+    a, b = _norm(candidate), _norm(answer)
+    if not a or not b or a == b:
+        return True
+    words_a, words_b = set(a.split()), set(b.split())
+    if words_a <= words_b or words_b <= words_a:
+        return True
+    return fuzz.ratio(a, b) >= 88
+
+
+def _dates_near(answer: str, granularity: str) -> list[str]:
+    found = parse_date_text(answer)
+    if found is None:
+        return []
+    if granularity == "year":
+        return [str(found.value.year + step) for step in (-1, 1, -2, 2, -3)]
+    steps = (1, -1, 7, -7, 2, 30, -30)
+    return [ResolvedDate(found.value + timedelta(days=d), granularity).display for d in steps]
+
+
+def _numbers_near(answer: str) -> list[str]:
+    value = parse_number(answer)
+    if value is None or value == 0:
+        return []
+    factors = (0.5, 2, 0.75, 1.5, 3, 0.25)
+    return [format_number(_round_like(value * f, value)) for f in factors]
+
+
+def _round_like(value: float, like: float) -> float:
+    digits = max(len(str(int(abs(like)))) - 2, 0)
+    return round(value, -digits) if like == int(like) else round(value, 1)
+
+
+def _signers(answer: str) -> list[str]:
+    found = re.match(r"^(the )?(.+?) (ministers?)( of .+)$", answer)
+    if found is None:
+        return []
+    the, roles, noun, rest = found.groups()
+    pairs = [(a, b) for a in MINISTRIES for b in MINISTRIES if a < b and a not in roles and b not in roles]
+    return [f"{the or ''}{a} and {b} {noun}{rest}" for a, b in pairs]
+
+
+def _region_of(answer: str) -> str:
+    country = country_by_name().get(answer.lower()) or capital_of().get(answer.lower())
+    return country.region if country else ""
+
+
+def _shipped(cls: str, answer: str) -> list[str]:
+    region = _region_of(answer)
+    ordered = sorted(countries(), key=lambda c: (c.region != region, c.name))
+    generated: dict[str, Callable[[], list[str]]] = {
+        "country": lambda: [c.name for c in ordered],
+        "capital": lambda: [c.capital for c in ordered],
+        "agency": lambda: list(NEWS_AGENCIES),
+        "agreement": lambda: list(AGREEMENT_KINDS),
+        "field": lambda: list(COOPERATION_FIELDS),
+        "signers": lambda: _signers(answer),
+        "date:day": lambda: _dates_near(answer, "day"),
+        "date:month": lambda: _dates_near(answer, "month"),
+        "date:year": lambda: _dates_near(answer, "year"),
+    }
+    if cls.startswith("number:") or cls.startswith("duration:"):
+        return _numbers_near(answer)
+    return generated.get(cls, lambda: [])()
+
+
+@dataclass
+class DistractorPool:
+    """Answers seen in an article (and optionally the bank), grouped by semantic class."""
+
+    by_class: dict[str, list[str]] = field(default_factory=dict)
+    true_pairs: set[tuple[str, str]] = field(default_factory=set)
+
+    def add(self, cls: str, value: str) -> None:
+        """Record one answer of a class (dates in one written form)."""
+        if cls.startswith("date:") and value:
+            found = parse_date_text(value)
+            value = found.display if found is not None else ""
+        if cls and value and value not in self.by_class.setdefault(cls, []):
+            self.by_class[cls].append(value)
+
+    def from_article(self, cls: str) -> list[str]:
+        """Return the article's (and bank's) answers of a class; people share one family."""
+        if cls.startswith("person"):
+            return [v for key, values in self.by_class.items() if key.startswith("person") for v in values]
+        return list(self.by_class.get(cls, []))
+
+    def pick(self, cls: str, answer: str, count: int, rng: random.Random, stem: str = "") -> list[str]:
+        """Return up to ``count`` distractors for ``answer``: same class, not aliases, not in the stem.
+
+        The article's own answers come first, then shipped or derived ones; the seed shuffles each.
+        """
+        article = list(dict.fromkeys(self.from_article(cls)))
+        shipped = list(dict.fromkeys(_shipped(cls, answer)))[: count * 3]
+        rng.shuffle(article)
+        rng.shuffle(shipped)
+        chosen: list[str] = []
+        for candidate in article + shipped:
+            if is_alias(candidate, answer) or any(is_alias(candidate, c) for c in chosen):
+                continue
+            if stem and re.search(rf"\b{re.escape(candidate)}\b", stem, re.I):
+                continue
+            chosen.append(candidate)
+            if len(chosen) == count:
+                break
+        return chosen
+
+
+def build_pool(facts: Iterable[Fact], extra: dict[str, Iterable[str]] | None = None) -> DistractorPool:
+    """Collect every answer of the article's facts by class, plus ``extra`` (the rest of a bank)."""
+    pool = DistractorPool()
+    for fact in facts:
+        pool.add(fact.attr("class"), fact.attr("statement") and _gap_text(fact))
+        pool.add(fact.attr("answer_class"), fact.attr("answer"))
+        pool.add(fact.attr("answer2_class"), fact.attr("answer2"))
+        if fact.type == "person":
+            pool.add("person", fact.text)
+    for cls, values in (extra or {}).items():
+        for value in values:
+            pool.add(cls, value)
+    return pool
+
+
+def _gap_text(fact: Fact) -> str:
+    statement, start, end = fact.attr("statement"), fact.attr("gap_start"), fact.attr("gap_end")
+    if not start or not end or int(start) < 0:
+        return ""
+    return statement[int(start) : int(end)]

@@ -1,0 +1,148 @@
+"""Item kinds as a registry: each turns facts into candidate items (filtered and ranked later)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+
+from question_bank.facts.context import GAP
+from question_bank.facts.quotes import short_quote
+from question_bank.generate.prompts import Env, asks, gapped
+from question_bank.generate.variants import accepted_variants
+from question_bank.model import Fact, Item
+
+CHOICES = 4
+MIN_CHOICES = 3
+MIN_PAIRS = 3
+BASE_SCORE = {"question": 0.8, "cloze": 0.65, "truefalse": 0.6, "matching": 0.75, "ordering": 0.7}
+
+
+def _item(fact: Fact, kind: str, number: int, **fields) -> Item:
+    return Item(
+        id=f"{fact.id}-{kind}-{number}",
+        kind=kind,
+        evidence=fact.sentence,
+        fact_type=fact.type,
+        fact_id=fact.id,
+        explanation=f"The article says: {fact.sentence}",
+        **fields,
+    )
+
+
+def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Questions with the answer among same-class distractors; gapped statements when no question."""
+    for fact in facts:
+        options = [(a.prompt, a.answer, a.cls, BASE_SCORE["question"]) for a in asks(fact)]
+        gap = gapped(fact)
+        if not options and gap is not None:
+            options = [(f"Which answer fills the gap? {gap.with_gap()}", gap.answer, gap.cls, BASE_SCORE["cloze"])]
+        for number, (prompt, answer, cls, score) in enumerate(options, start=1):
+            rng = env.rng(fact.id, "multichoice", str(number))
+            wrong = env.pool.pick(cls, answer, CHOICES - 1, rng, stem=prompt)
+            if len(wrong) + 1 < MIN_CHOICES:
+                continue
+            choices = [answer, *wrong]
+            rng.shuffle(choices)
+            yield _item(fact, "multichoice", number, prompt=prompt, answer=answer, score=score, choices=tuple(choices))
+
+
+def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Statements, true as written or made false by swapping the answer for a same-class one."""
+    for fact in facts:
+        gap = gapped(fact)
+        if gap is None:
+            continue
+        rng = env.rng(fact.id, "truefalse")
+        swap = env.pool.pick(gap.cls, gap.answer, 1, rng, stem=gap.statement)
+        make_false = bool(swap) and rng.random() < 0.5
+        statement = gap.with_gap(swap[0]) if make_false else gap.statement
+        answer = "False" if make_false else "True"
+        yield _item(
+            fact, "truefalse", 1, prompt=statement, answer=answer, score=BASE_SCORE["truefalse"],
+            choices=("True", "False"),
+        )
+
+
+def cloze(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """The fact's statement with its answer blanked as ``_____``."""
+    for fact in facts:
+        gap = gapped(fact)
+        if gap is None or fact.type in ("quote", "role"):
+            continue
+        yield _item(
+            fact, "cloze", 1, prompt=gap.with_gap(GAP), answer=gap.answer, score=BASE_SCORE["cloze"],
+            accepted=accepted_variants(gap.answer, fact),
+        )
+
+
+def shortanswer(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Wh-questions with short answers, with the variants a marker should accept."""
+    for fact in facts:
+        for number, ask in enumerate(asks(fact), start=1):
+            if len(ask.answer.split()) > 4:
+                continue
+            yield _item(
+                fact, "shortanswer", number, prompt=ask.prompt, answer=ask.answer,
+                score=BASE_SCORE["question"] - 0.05, accepted=accepted_variants(ask.answer, fact),
+            )
+
+
+def numerical(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Number questions answered by a value, with a tolerance when the text hedges it."""
+    for fact in facts:
+        if fact.type != "number" or not fact.attr("question"):
+            continue
+        value = float(fact.attr("value"))
+        tolerance = round(value * 0.1, 2) if fact.attr("hedge") else 0.0
+        yield _item(
+            fact, "numerical", 1, prompt=fact.attr("question"), answer=fact.attr("value"),
+            score=BASE_SCORE["question"], tolerance=tolerance,
+        )
+
+
+def matching(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Match people to roles, and quotations to speakers, when there are enough pairs."""
+    groups = {
+        "role": ("Match each person to their role.", lambda f: (f.text, f.attr("role_phrase"))),
+        "quote": ("Match each quotation to its speaker.", lambda f: (short_quote(f.text), f.attr("speaker"))),
+    }
+    for fact_type, (prompt, pair_of) in groups.items():
+        chosen = [f for f in facts if f.type == fact_type]
+        pairs = tuple(dict.fromkeys(pair_of(f) for f in chosen))
+        if len(pairs) < MIN_PAIRS and not (fact_type == "role" and len(pairs) >= 2):
+            continue
+        rng = env.rng("matching", fact_type)
+        pairs = tuple(rng.sample(pairs, len(pairs)))
+        answer = "; ".join(f"{left} = {right}" for left, right in pairs)
+        yield _item(chosen[0], "matching", 1, prompt=prompt, answer=answer, score=BASE_SCORE["matching"], pairs=pairs)
+
+
+def ordering(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
+    """Put dated events in the order they happened (at least three distinct days)."""
+    dated = {}
+    for fact in facts:
+        if fact.type == "date" and fact.attr("event") and fact.attr("granularity") == "day":
+            dated.setdefault(fact.attr("iso"), fact)
+    if len(dated) < MIN_CHOICES:
+        return
+    events = [dated[iso].attr("event") for iso in sorted(dated)]
+    rng = env.rng("ordering")
+    shown = events[:]
+    while shown == events:
+        rng.shuffle(shown)
+    first = dated[min(dated)]
+    yield _item(
+        first, "ordering", 1, prompt="Put these events in the order they happened, earliest first.",
+        answer=" > ".join(events), score=BASE_SCORE["ordering"], sequence=tuple(events), choices=tuple(shown),
+    )
+
+
+#: Item kind -> builder from facts to candidate items.
+KINDS: dict[str, Callable[[Sequence[Fact], Env], Iterator[Item]]] = {
+    "multichoice": multichoice,
+    "truefalse": truefalse,
+    "cloze": cloze,
+    "shortanswer": shortanswer,
+    "matching": matching,
+    "ordering": ordering,
+    "numerical": numerical,
+}

