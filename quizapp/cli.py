@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from quizapp.extensions import db
 from quizapp.models import Role
@@ -15,6 +16,7 @@ from quizapp.services.seed import seed_first_run
 @click.argument("username")
 @click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.STUDENT.value)
 @click.option("--password", help="Leave out to have a random one printed.")
+@with_appcontext
 def create_user_command(username: str, role: str, password: str | None) -> None:
     """Create an account; prints the password when it was generated."""
     chosen = password or random_password()
@@ -29,6 +31,7 @@ def create_user_command(username: str, role: str, password: str | None) -> None:
 
 
 @click.command("seed")
+@with_appcontext
 def seed_command() -> None:
     """On an empty database, load the bundled article's quiz and create demo accounts."""
     report = seed_first_run()

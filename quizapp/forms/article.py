@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional, ValidationError
+from wtforms.validators import Length, Optional
 
 MAX_ARTICLE_CHARS = 200_000
 
@@ -18,7 +18,11 @@ class ArticleForm(FlaskForm):
     published = StringField("Publication date (optional)", validators=[Optional(), Length(max=32)])
     submit = SubmitField("Generate questions")
 
-    def validate_text(self, field) -> None:
-        """Require either pasted text or a file."""
-        if not (field.data or "").strip() and not self.upload.data:
-            raise ValidationError("Paste the article or choose a file.")
+    def validate(self, extra_validators=None) -> bool:
+        """Validate the fields, then require either pasted text or a file."""
+        if not super().validate(extra_validators):
+            return False
+        if not (self.text.data or "").strip() and not self.upload.data:
+            self.text.errors = [*self.text.errors, "Paste the article or choose a file."]
+            return False
+        return True

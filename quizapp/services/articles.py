@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import current_app
 
 import question_bank
 from question_bank.bank import item_to_question
 from question_bank.model import Generation
+from question_bank.reading.formats import detect_format, read_article
 from quizapp.extensions import db
 from quizapp.models import Article, Question, User
 
@@ -17,6 +20,15 @@ def generate_from_text(text: str, published: str | None = None) -> Generation:
     if model_name:
         question_bank.nlp.load_pipeline(model_name)
     return question_bank.generate(text, published=published)
+
+
+def article_text_from_upload(data: bytes, filename: str) -> str:
+    """Plain text of an uploaded .txt, .md or .html article (ValueError if it is not text)."""
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{filename}: the file is not UTF-8 text.") from None
+    return read_article(raw, fmt=detect_format(raw, Path(filename)))
 
 
 def add_generated_article(

@@ -34,20 +34,27 @@ def create_quiz(
 
 
 def pick_quiz_questions(questions: Sequence[Question], limit: int = DEFAULT_QUIZ_LENGTH) -> list:
-    """The best-scored questions, one per fact and never three of a kind in a row."""
-    ranked = sorted(questions, key=lambda q: -(q.score or 0.0))
+    """The best questions, one per fact, taking kinds in turn so a quiz mixes them.
+
+    Each round takes the best remaining question of every kind (kinds ordered by their best
+    score), skipping facts already asked about, until ``limit`` questions are chosen.
+    """
+    by_kind: dict[str, list[Question]] = {}
+    for question in sorted(questions, key=lambda q: -(q.score or 0.0)):
+        by_kind.setdefault(question.kind, []).append(question)
     chosen: list[Question] = []
     seen_facts: set[str] = set()
-    for question in ranked:
-        fact = question.payload.get("extra", {}).get("fact_id") or question.prompt
-        if fact in seen_facts:
-            continue
-        if len(chosen) >= 2 and chosen[-1].kind == chosen[-2].kind == question.kind:
-            continue
-        chosen.append(question)
-        seen_facts.add(fact)
-        if len(chosen) == limit:
-            break
+    while len(chosen) < limit and any(by_kind.values()):
+        for queue in list(by_kind.values()):
+            while queue:
+                question = queue.pop(0)
+                fact = question.payload.get("extra", {}).get("fact_id") or question.prompt
+                if fact not in seen_facts:
+                    seen_facts.add(fact)
+                    chosen.append(question)
+                    break
+            if len(chosen) == limit:
+                break
     return chosen
 
 

@@ -65,6 +65,8 @@ def take(attempt_id: int):
     if attempt.user_id != current_user.id:
         abort(404)
     if attempt.submitted_at is not None:
+        if request.method == "POST":
+            flash("This attempt was already submitted; your first answers count.", "info")
         return redirect(url_for("quiz.review", attempt_id=attempt.id))
     questions = quiz_questions(attempt.quiz)
     if request.method == "POST":

@@ -5,13 +5,16 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-import question_bank
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.article import ArticleForm
 from quizapp.forms.quiz import ActionForm
 from quizapp.models import Quiz
-from quizapp.services.articles import add_generated_article, generate_from_text
+from quizapp.services.articles import (
+    add_generated_article,
+    article_text_from_upload,
+    generate_from_text,
+)
 from quizapp.services.quizzes import create_quiz, owned_quizzes, pick_quiz_questions
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
@@ -29,7 +32,7 @@ def dashboard():
 def _article_text(form: ArticleForm) -> tuple[str, str]:
     upload = form.upload.data
     if upload:
-        return question_bank.read_article(upload.read(), filename=upload.filename), upload.filename
+        return article_text_from_upload(upload.read(), upload.filename), upload.filename
     return form.text.data, ""
 
 
