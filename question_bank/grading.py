@@ -198,7 +198,9 @@ def _first_best(answers: Sequence) -> Any:
 
 def response_text(question: Question, response: Any) -> str:
     """A readable statement of what a student answered."""
-    if response in (None, "", [], ()):
+    if response in (None, "", [], ()) or (
+        isinstance(response, list | tuple) and not any(str(r).strip() for r in response)
+    ):
         return "(no answer)"
     if question.kind in ("multichoice", "truefalse"):
         texts = [

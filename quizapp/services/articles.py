@@ -1,51 +1,80 @@
-"""Articles and the questions generated from them."""
+"""Articles: reading uploads, running the generator, and storing what it made."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePath
 
 from flask import current_app
 
 import question_bank
 from question_bank.bank import item_to_question
 from question_bank.model import Generation
-from question_bank.reading.formats import detect_format, read_article
 from quizapp.extensions import db
 from quizapp.models import Article, Question, User
 
+#: Largest article upload read, in bytes (the form says so past it).
+MAX_ARTICLE_BYTES = 1_000_000
 
-def generate_from_text(text: str, published: str | None = None) -> Generation:
+#: Upload suffix -> the article reader of question_bank.read_article.
+ARTICLE_READERS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+def read_upload(data: bytes, filename: str) -> str:
+    """The plain text of an uploaded article; ValueError with a reader-friendly reason otherwise."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ValueError(
+            f"{filename} is {len(data) // 1000} kB; articles can be at most {MAX_ARTICLE_BYTES // 1000} kB."
+        )
+    reader = ARTICLE_READERS.get(PurePath(filename).suffix.lower())
+    if reader is None:
+        raise ValueError(f"{filename}: upload a .txt, .md or .html file.")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"{filename} is not UTF-8 text; save it as UTF-8 and try again.") from None
+    return question_bank.read_article(raw, fmt=reader)
+
+
+def generate_from_text(text: str, published: str | None = None, seed: int | None = None) -> Generation:
     """Run the generator on an article's text with the configured spaCy pipeline."""
     model_name = current_app.config.get("SPACY_MODEL")
     if model_name:
         question_bank.nlp.load_pipeline(model_name)
-    return question_bank.generate(text, published=published)
+    return question_bank.generate(text, published=published, seed=seed)
 
 
-def article_text_from_upload(data: bytes, filename: str) -> str:
-    """Plain text of an uploaded .txt, .md or .html article (ValueError if it is not text)."""
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError(f"{filename}: the file is not UTF-8 text.") from None
-    return read_article(raw, fmt=detect_format(raw, Path(filename)))
+def add_article(text: str, generation: Generation, owner: User | None, source_name: str = "") -> Article:
+    """Store an article with the metadata the generator read from it."""
+    meta = generation.article
+    article = Article(
+        title=(meta.title or "Untitled article")[:300],
+        body=text,
+        published_on=meta.date,
+        byline=meta.byline[:200],
+        source_name=source_name[:200],
+        owner_id=owner.id if owner else None,
+    )
+    db.session.add(article)
+    db.session.flush()
+    return article
+
+
+def lead_title(generation: Generation, limit: int = 90) -> str:
+    """A title for an article without a headline: its first sentence, cut at a word boundary."""
+    first = min(generation.facts, key=lambda f: f.sentence_start, default=None)
+    lead = " ".join(first.sentence.split()) if first else ""
+    if not lead:
+        return "Untitled article"
+    if len(lead) <= limit:
+        return lead
+    return lead[: limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
 
 
 def add_generated_article(
     text: str, generation: Generation, owner: User | None = None, source_name: str = ""
 ) -> tuple[Article, list[Question]]:
-    """Store an article and every item generated from it as bank questions."""
-    meta = generation.article
-    article = Article(
-        title=meta.title or "Untitled article",
-        body=text,
-        published_on=meta.date,
-        byline=meta.byline,
-        source_name=source_name,
-        owner_id=owner.id if owner else None,
-    )
-    db.session.add(article)
-    db.session.flush()
+    """Store an article and every item generated from it as bank questions (no review)."""
+    article = add_article(text, generation, owner, source_name)
     questions = [
         Question.from_bank(
             item_to_question(item, category=article.title),
@@ -58,3 +87,30 @@ def add_generated_article(
     db.session.add_all(questions)
     db.session.flush()
     return article, questions
+
+
+def owned_articles(owner: User) -> list[Article]:
+    """The articles ``owner`` added, newest first."""
+    return list(
+        db.session.execute(
+            db.select(Article)
+            .where(Article.owner_id == owner.id)
+            .order_by(Article.created_at.desc(), Article.id.desc())
+        ).scalars()
+    )
+
+
+def evidence_in_context(body: str, evidence: str) -> tuple[str, str, str]:
+    """Split the paragraph holding ``evidence`` into (before, evidence, after), for highlighting.
+
+    Returns ("", "", "") when the sentence is not found verbatim in the article.
+    """
+    start = body.find(evidence) if evidence else -1
+    if start < 0:
+        return "", "", ""
+    end = start + len(evidence)
+    para_start = body.rfind("\n\n", 0, start)
+    para_end = body.find("\n\n", end)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = len(body) if para_end < 0 else para_end
+    return body[para_start:start], evidence, body[end:para_end]

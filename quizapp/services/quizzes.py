@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from flask import abort
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
@@ -19,13 +20,15 @@ def create_quiz(
     owner: User | None = None,
     article: Article | None = None,
     publish: bool = False,
+    public: bool = False,
 ) -> Quiz:
-    """Add a quiz holding ``questions`` in the given order."""
+    """Add a quiz holding ``questions`` in the given order (``public``: open practice material)."""
     quiz = Quiz(
         title=title,
         owner_id=owner.id if owner else None,
         article_id=article.id if article else None,
         is_published=publish,
+        is_public=public,
     )
     quiz.entries = [QuizQuestion(question=q, position=i) for i, q in enumerate(questions)]
     db.session.add(quiz)
@@ -34,7 +37,7 @@ def create_quiz(
 
 
 def pick_quiz_questions(questions: Sequence[Question], limit: int = DEFAULT_QUIZ_LENGTH) -> list:
-    """The best questions, one per fact, taking kinds in turn so a quiz mixes them.
+    """The best questions, one per fact and sentence, taking kinds in turn so a quiz mixes them.
 
     Each round takes the best remaining question of every kind (kinds ordered by their best
     score), skipping facts already asked about, until ``limit`` questions are chosen.
@@ -49,8 +52,9 @@ def pick_quiz_questions(questions: Sequence[Question], limit: int = DEFAULT_QUIZ
             while queue:
                 question = queue.pop(0)
                 fact = question.payload.get("extra", {}).get("fact_id") or question.prompt
-                if fact not in seen_facts:
-                    seen_facts.add(fact)
+                sentence = question.evidence or fact
+                if fact not in seen_facts and sentence not in seen_facts:
+                    seen_facts.update((fact, sentence))
                     chosen.append(question)
                     break
             if len(chosen) == limit:
@@ -89,3 +93,41 @@ def owned_quizzes(user: User) -> list[Quiz]:
             .order_by(Quiz.created_at.desc(), Quiz.id.desc())
         ).scalars()
     )
+
+
+def owned_quiz_or_404(quiz_id: int, teacher: User) -> Quiz:
+    """The quiz with this id if ``teacher`` owns it; 403 for another teacher's quiz."""
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if quiz.owner_id != teacher.id:
+        abort(403)
+    return quiz
+
+
+def set_quiz_questions(quiz: Quiz, questions: Sequence[Question]) -> None:
+    """Replace the quiz's questions by ``questions``, in that order (repeats dropped)."""
+    unique = list({q.id: q for q in questions}.values())
+    quiz.entries.clear()
+    db.session.flush()
+    quiz.entries.extend(QuizQuestion(question=q, position=i) for i, q in enumerate(unique))
+    db.session.flush()
+
+
+#: Quiz fields a teacher sets on the settings form.
+SETTINGS_FIELDS = (
+    "title",
+    "description",
+    "is_public",
+    "is_shuffle_questions",
+    "is_shuffle_options",
+    "max_attempts",
+    "time_limit_minutes",
+    "feedback_policy",
+)
+
+
+def update_quiz_settings(quiz: Quiz, **settings) -> None:
+    """Set the quiz's title, description and taking rules (see ``SETTINGS_FIELDS``)."""
+    for name in SETTINGS_FIELDS:
+        if name in settings:
+            setattr(quiz, name, settings[name])
+    db.session.flush()

@@ -121,3 +121,9 @@ def test_response_text_is_readable():
     assert response_text(question, [1]) == "B"
     assert response_text(question, []) == "(no answer)"
     assert right_answer_text(question) == "A"
+
+
+def test_blank_multi_part_answers_read_as_no_answer():
+    cloze = Question(kind="cloze", prompt="{{1}} met {{2}}.", answers=(Answer("a"), Answer("b")))
+    assert response_text(cloze, ["", " "]) == "(no answer)"
+    assert response_text(cloze, ["x", ""]) == "x; "
