@@ -1,0 +1,301 @@
+"""The evaluation's automatic checks, each shown to fire and not to fire on hand-made items."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from benchmarks.evaluation.baseline import entity_cloze_items
+from benchmarks.evaluation.checks import CHECKS, duplicate_items, passing_flags, run_checks
+from benchmarks.evaluation.choice_checks import distractor_alias, distractor_wrong_type, is_alias
+from benchmarks.evaluation.choice_types import classify_by_form, classify_choice
+from benchmarks.evaluation.gold import GoldArticle, GoldFact, parse_date_line
+from benchmarks.evaluation.normalise import answers_match, evidence_overlaps
+from benchmarks.evaluation.recall import answered_facts, answers_fact
+from benchmarks.evaluation.scoring import score_article, total_figures
+from benchmarks.evaluation.stem_checks import answer_leaks, long_stem, pronoun_stem, vague_stem
+from benchmarks.evaluation.targets import target_verdicts
+from question_bank.model import Item
+
+EVIDENCE = (
+    "Ilham Aliyev welcomed Alexander Lukashenko, noting he was very glad that relations "
+    "between the two countries are developing."
+)
+
+
+def make_item(prompt: str, answer: str, **fields: object) -> Item:
+    """A short-answer item on the Aliyev sentence unless fields say otherwise."""
+    values: dict[str, object] = {
+        "id": "i1",
+        "kind": "shortanswer",
+        "prompt": prompt,
+        "answer": answer,
+        "evidence": EVIDENCE,
+        "fact_type": "person",
+        "score": 1.0,
+    }
+    values.update(fields)
+    return Item(**values)  # type: ignore[arg-type]
+
+
+GOOD = make_item("Who is the president of Azerbaijan?", "Ilham Aliyev")
+
+
+# --- answer leak ---------------------------------------------------------------------------
+
+
+def test_leak_fires_when_the_answer_is_in_the_stem() -> None:
+    assert answer_leaks(
+        make_item("Who did Ilham Aliyev welcome in Baku, Ilham Aliyev?", "Ilham Aliyev")
+    )
+
+
+def test_leak_fires_on_a_surname_of_the_answer() -> None:
+    assert answer_leaks(
+        make_item("Which president, Aliyev by name, spoke in Baku?", "Ilham Aliyev")
+    )
+
+
+def test_leak_fires_on_an_accepted_variant_in_a_cloze() -> None:
+    item = make_item("_____ welcomed Aliyev's guest, said Aliyev.", "Ilham Aliyev", kind="cloze")
+    assert answer_leaks(item)
+    assert answer_leaks(
+        make_item("Which city hosted the talks in Baku?", "Baku", accepted=("Baku",))
+    )
+
+
+def test_leak_does_not_fire_on_a_clean_stem_or_a_verdict() -> None:
+    assert not answer_leaks(GOOD)
+    assert not answer_leaks(
+        make_item("Ilham Aliyev is president of Azerbaijan.", "True", kind="truefalse")
+    )
+
+
+# --- pronoun stem --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "He said relations were far from any problems. Who is he?",
+        "Was he glad that relations are developing?",
+        "What did the minister say his country wanted?",
+        "This project is a major investment in what?",
+        "What was this year's theme?",
+        "_____ said they would discuss industrial cooperation.",
+    ],
+)
+def test_pronoun_stem_fires(prompt: str) -> None:
+    assert pronoun_stem(make_item(prompt, "Ilham Aliyev"))
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Who is the president of Azerbaijan?",
+        "Which country did Serbia say it would open consulates in?",
+        'Who said "This is what we are doing, and no pandemic can stop that"?',
+        "Whom did Aliyev say he was glad to welcome?",
+    ],
+)
+def test_pronoun_stem_does_not_fire(prompt: str) -> None:
+    assert not pronoun_stem(make_item(prompt, "Alexander Lukashenko"))
+
+
+# --- vague and long stems ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Which of the following is true?",
+        "What is the best description of the talks?",
+        "What happened?",
+        "Who spoke?",
+    ],
+)
+def test_vague_stem_fires(prompt: str) -> None:
+    assert vague_stem(make_item(prompt, "Ilham Aliyev"))
+
+
+def test_vague_stem_does_not_fire_on_a_specific_question() -> None:
+    assert not vague_stem(GOOD)
+    assert not vague_stem(make_item("Which of the following is Azerbaijan's capital?", "Baku"))
+
+
+def test_long_stem_fires_past_thirty_words_and_counts_the_gap() -> None:
+    thirty = " ".join(["word"] * 29) + " _____"
+    assert not long_stem(make_item(thirty, "Baku", kind="cloze"))
+    assert long_stem(make_item(thirty + " more", "Baku", kind="cloze"))
+
+
+# --- distractors ---------------------------------------------------------------------------
+
+
+def choice_item(answer: str, *others: str) -> Item:
+    return make_item(
+        "Which city hosted the talks?", answer, kind="multichoice", choices=(answer, *others)
+    )
+
+
+def test_distractor_type_fires_on_a_date_among_places() -> None:
+    assert distractor_wrong_type(choice_item("Baku", "Minsk", "14 April 2021", "Yerevan"))
+
+
+def test_distractor_type_fires_on_a_number_among_people() -> None:
+    item = choice_item("Ilham Aliyev", "Alexander Lukashenko", "nearly 300", "Vladimir Putin")
+    assert distractor_wrong_type(item)
+
+
+def test_distractor_type_fires_on_a_person_among_places_using_article_entities() -> None:
+    entities = {"baku": "place", "minsk": "place", "azertac": "organisation"}
+    assert distractor_wrong_type(choice_item("Baku", "Minsk", "Azertac"), entities)
+    assert not distractor_wrong_type(choice_item("Baku", "Minsk"), entities)
+
+
+def test_distractor_type_does_not_fire_on_same_type_options_or_true_false() -> None:
+    assert not distractor_wrong_type(choice_item("14 April 2021", "10 November 2020", "3 May 2022"))
+    assert not distractor_wrong_type(choice_item("44 days", "30 days", "ten years"))
+    verdict = make_item("Baku is the capital.", "True", kind="truefalse", choices=("True", "False"))
+    assert not distractor_wrong_type(verdict)
+
+
+def test_distractor_alias_fires_on_equal_alias_acronym_or_repeated_options() -> None:
+    assert distractor_alias(choice_item("Ilham Aliyev", "Aliyev", "Alexander Lukashenko"))
+    assert distractor_alias(choice_item("Baku", "baku.", "Minsk"))
+    assert distractor_alias(
+        choice_item("National Aeronautics and Space Administration", "NASA", "JAXA")
+    )
+    assert distractor_alias(choice_item("Baku", "Minsk", "Minsk ", "Yerevan"))
+
+
+def test_distractor_alias_does_not_fire_on_distinct_options() -> None:
+    assert not distractor_alias(choice_item("Baku", "Minsk", "Yerevan", "Tbilisi"))
+    assert not distractor_alias(choice_item("49 percent", "27 percent", "46 percent"))
+
+
+def test_is_alias_rules() -> None:
+    assert is_alias("nearly 300", "300")
+    assert is_alias("the United States", "United States of America")
+    assert not is_alias("South Korea", "North Korea")
+
+
+# --- duplicates ----------------------------------------------------------------------------
+
+
+def test_duplicate_flags_the_later_of_two_near_identical_stems_with_one_answer() -> None:
+    first = make_item("Who is the president of Azerbaijan?", "Ilham Aliyev")
+    second = make_item("Who is president of Azerbaijan ?", "Ilham Aliyev", kind="multichoice")
+    assert duplicate_items([first, second], None) == [False, True]  # type: ignore[arg-type]
+
+
+def test_duplicate_does_not_flag_different_answers_or_different_stems() -> None:
+    items = [
+        make_item("Who is the president of Azerbaijan?", "Ilham Aliyev"),
+        make_item("Who is the president of Belarus?", "Alexander Lukashenko"),
+        make_item("Who welcomed the Belarusian leader in Baku?", "Ilham Aliyev"),
+    ]
+    assert duplicate_items(items, None) == [False, False, False]  # type: ignore[arg-type]
+
+
+# --- registry, answers, evidence -----------------------------------------------------------
+
+
+def test_run_checks_reports_every_check_and_passing_flags() -> None:
+    bad = make_item("He is who?", "Ilham Aliyev")
+    results = run_checks([GOOD, bad])
+    assert set(results) == set(CHECKS)
+    assert passing_flags(results, 2) == [True, False]
+
+
+def test_answers_match_ignores_case_punctuation_and_small_typos() -> None:
+    assert answers_match("Washington, D.C.", "washington dc")
+    assert answers_match("84,121", "84121")
+    assert answers_match("Lukashenko", "Lukashenka")
+    assert not answers_match("Minsk", "Baku")
+    assert not answers_match("49 percent", "46 percent")
+    assert not answers_match("", "")
+
+
+def test_evidence_overlap_accepts_one_shared_sentence_only() -> None:
+    two = 'Harry Kane won the award. He said, "In the first half it felt good out there for us."'
+    assert evidence_overlaps('He said, "In the first half it felt good out there for us.', two)
+    assert not evidence_overlaps("Sweden faced South Korea at the Nizhny Novgorod Stadium.", two)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("14 April 2021", "date"),
+        ("Nov. 10, 2020", "date"),
+        ("the 62nd minute", "date"),
+        ("44-day", "duration"),
+        ("three decades", "duration"),
+        ("nearly 300 settlements", "number"),
+        ("$50 million", "number"),
+        ("Azertac", None),
+    ],
+)
+def test_classify_by_form(text: str, expected: str | None) -> None:
+    assert classify_by_form(text) == expected
+
+
+def test_classify_choice_roles_and_head_words() -> None:
+    assert classify_choice("foreign minister") == "role"
+    assert classify_choice("Secretary of State") == "role"
+    assert classify_choice("Civic Party") == "organisation"
+    assert classify_choice("Volgograd Arena") == "place"
+    assert classify_choice("Azertac", {"azertac": "organisation"}) == "organisation"
+
+
+# --- recall ----------------------------------------------------------------------------------
+
+
+FACT = GoldFact("person", "Who welcomed Lukashenko?", "Ilham Aliyev", EVIDENCE, ("Aliyev",))
+
+
+def test_recall_needs_the_answer_and_the_evidence() -> None:
+    assert answers_fact(make_item("Who welcomed the guest from Minsk?", "aliyev"), FACT)
+    assert not answers_fact(make_item("Who was welcomed?", "Alexander Lukashenko"), FACT)
+    moved = make_item("Who spoke?", "Ilham Aliyev", evidence="Aliyev recalled the pandemic year.")
+    assert not answers_fact(moved, FACT)
+
+
+def test_recall_counts_pairs_and_sequences_but_not_verdicts() -> None:
+    matching = make_item("Match", "x", kind="matching", pairs=(("Ilham Aliyev", "president"),))
+    ordering = make_item("Order", "x", kind="ordering", sequence=("Aliyev", "Lukashenko"))
+    verdict = make_item("Ilham Aliyev welcomed Lukashenko.", "True", kind="truefalse")
+    assert answered_facts([matching], [FACT]) == [True]
+    assert answered_facts([ordering], [FACT]) == [True]
+    assert answered_facts([verdict], [FACT]) == [False]
+
+
+# --- figures, targets, baseline, dates -------------------------------------------------------
+
+
+def test_scores_and_targets_on_a_small_article() -> None:
+    gold = GoldArticle("t", "t.txt", "bundled", "diplomacy", "test", None, (FACT,))
+    figures = score_article("t", EVIDENCE, [GOOD, replace(GOOD, id="i2")], gold)
+    assert (figures.items, figures.passing, figures.recall) == (2, 1, 1.0)
+    assert figures.failures["duplicate"] == 1
+    pooled = total_figures("all", [figures, figures])
+    verdicts = target_verdicts(pooled)
+    assert verdicts["recall"][2] is True
+    assert verdicts["no_duplicate"][2] is False
+    assert pooled.words == 2 * figures.words
+
+
+def test_baseline_blanks_each_entity_once() -> None:
+    items = entity_cloze_items(EVIDENCE)
+    answers = {item.answer for item in items}
+    assert {"Ilham Aliyev", "Alexander Lukashenko"} <= answers
+    assert all(item.prompt.count("_____") == 1 for item in items)
+    assert all(item.answer not in item.prompt for item in items)
+
+
+def test_parse_date_line_formats() -> None:
+    assert str(parse_date_line("Friday, September 9, 2016")) == "2016-09-09"
+    assert str(parse_date_line("July 17, 2026")) == "2026-07-17"
+    assert str(parse_date_line(" date 2021-04-14 By Jeyhun Aliyev")) == "2021-04-14"
+    assert parse_date_line("Office of the Spokesperson") is None
