@@ -129,11 +129,7 @@ def test_command_runs_as_a_process_without_traceback(tmp_path):
 
 def test_registered_with_the_question_bank_command_line(capsys):
     entry = importlib.import_module("question_bank.__main__")
-    for module_name in entry.COMMANDS.values():
-        try:
-            importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            pytest.skip(f"{module_name} is not present, so the full command line cannot load")
+    assert "stats" in entry.COMMANDS
     status = entry.main(["stats", str(DATA / "moodle_quiz00_marks.csv")])
     data = json.loads(capsys.readouterr().out)
     assert status == 0
