@@ -63,7 +63,7 @@ def _case_from_path(path: Path) -> Case:
 
 def select_cases(wanted: Sequence[str] | None) -> list[Case]:
     """Return the cases named (gold name, article file name or path), or every gold article."""
-    golds = [gold for gold in load_all_gold() if gold.article_path.exists()]
+    golds = load_all_gold(available_only=True)
     if not wanted:
         return [_case_from_gold(gold) for gold in golds]
     by_name = {

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +12,17 @@ from benchmarks.evaluation.baseline import entity_cloze_items
 from benchmarks.evaluation.checks import CHECKS, duplicate_items, passing_flags, run_checks
 from benchmarks.evaluation.choice_checks import distractor_alias, distractor_wrong_type, is_alias
 from benchmarks.evaluation.choice_types import classify_by_form, classify_choice
-from benchmarks.evaluation.gold import GoldArticle, GoldFact, parse_date_line
+from benchmarks.evaluation.gold import (
+    COLLECTIONS,
+    GoldArticle,
+    GoldArticleMissing,
+    GoldFact,
+    gold_files,
+    load_all_gold,
+    load_gold,
+    parse_date_line,
+    resolve_span,
+)
 from benchmarks.evaluation.normalise import answers_match, evidence_overlaps
 from benchmarks.evaluation.recall import answered_facts, answers_fact
 from benchmarks.evaluation.scoring import score_article, total_figures
@@ -269,6 +281,61 @@ def test_recall_counts_pairs_and_sequences_but_not_verdicts() -> None:
     assert answered_facts([matching], [FACT]) == [True]
     assert answered_facts([ordering], [FACT]) == [True]
     assert answered_facts([verdict], [FACT]) == [False]
+
+
+# --- gold files: quoted or located evidence ---------------------------------------------------
+
+
+def test_resolve_span_takes_text_or_a_locator() -> None:
+    text = "Headline\n\n" + EVIDENCE + " More follows."
+    start = text.index(EVIDENCE)
+    assert resolve_span(EVIDENCE, "") == EVIDENCE
+    assert resolve_span({"start": start, "end": start + len(EVIDENCE)}, text) == EVIDENCE
+    for bad in ({"start": 5, "end": len(text) + 1}, {"start": 7, "end": 7}, {"start": 0}):
+        with pytest.raises(ValueError, match="fact 3"):
+            resolve_span(bad, text, "fact 3")
+
+
+def test_load_gold_resolves_locators_against_its_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles, gold_dir = tmp_path / "articles", tmp_path / "gold"
+    articles.mkdir()
+    gold_dir.mkdir()
+    monkeypatch.setitem(COLLECTIONS, "shared", articles)
+    text = "Talks in Baku\n\nAliyev spoke first. " + EVIDENCE + "\n"
+    (articles / "a.txt").write_text(text, encoding="utf-8")
+    start = text.index(EVIDENCE)
+    fact = {"type": "person", "question": "Who?", "answer": "Ilham Aliyev", "aliases": []}
+    located = {**fact, "evidence": {"start": start, "end": start + len(EVIDENCE)}}
+    located["context"] = {"start": text.index("Aliyev spoke"), "end": start - 1}
+    quoted = {**fact, "evidence": EVIDENCE}
+    meta = {"article": "a.txt", "collection": "shared", "licence": "l", "topic": "t"}
+    path = gold_dir / "a.json"
+    path.write_text(json.dumps({**meta, "facts": [located, quoted]}), encoding="utf-8")
+    gold = load_gold(path)
+    assert [f.evidence for f in gold.facts] == [EVIDENCE, EVIDENCE]
+    assert [f.context for f in gold.facts] == ["Aliyev spoke first.", ""]
+    (articles / "a.txt").unlink()
+    with pytest.raises(GoldArticleMissing, match="a.txt"):
+        load_gold(path)
+    assert load_all_gold(gold_dir, available_only=True) == []
+
+
+#: Gold files of the shared set, whose third-party articles they must locate, not quote.
+SHARED_GOLD_FILES = [
+    path
+    for path in gold_files()
+    if json.loads(path.read_text(encoding="utf-8"))["collection"] == "shared"
+]
+
+
+@pytest.mark.parametrize("path", SHARED_GOLD_FILES, ids=lambda path: path.stem)
+def test_shared_gold_files_locate_their_evidence_instead_of_quoting_it(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for entry in data["facts"]:
+        assert isinstance(entry["evidence"], dict), entry["question"]
+        assert isinstance(entry.get("context", {}), dict), entry["question"]
 
 
 # --- figures, targets, baseline, dates -------------------------------------------------------
