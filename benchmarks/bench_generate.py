@@ -37,8 +37,10 @@ def measure(label: str, text: str, runs: int) -> None:
     parse_time = _best_of(runs, lambda: nlp(body))
     total_time = _best_of(runs, lambda: generate(text))
     words = len(text.split())
-    print(f"{label}: {words} words, {words / total_time:,.0f} words/s end to end, "
-          f"parse {parse_time:.3f}s, generate {total_time:.3f}s, ratio {total_time / parse_time:.2f}")
+    print(
+        f"{label}: {words} words, {words / total_time:,.0f} words/s end to end, "
+        f"parse {parse_time:.3f}s, generate {total_time:.3f}s, ratio {total_time / parse_time:.2f}"
+    )
 
 
 def cold_start() -> None:
@@ -46,7 +48,9 @@ def cold_start() -> None:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "question_bank.commands.generate", str(BUNDLED)],
-        cwd=REPO, check=True, capture_output=True,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
     )
     print(f"CLI cold start (bundled article): {time.perf_counter() - start:.2f}s")
 

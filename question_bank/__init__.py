@@ -14,7 +14,7 @@ The spaCy pipeline loads on the first call, not at import. The subpackage ``ques
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -40,12 +40,16 @@ def generate(
     kinds: Iterable[str] | None = None,
     seed: int | None = None,
     min_score: float | None = None,
+    bank: Mapping[str, Iterable[str]] | None = None,
 ) -> Generation:
     """Return the article's metadata, facts and items (best first) for one plain-text article.
 
     ``published`` (ISO text or a date) overrides the article's date line; ``kinds`` limits the
     item kinds (names in ``question_bank.generate.KINDS``); ``seed`` picks another reproducible
-    selection; ``min_score`` defaults to ``DEFAULT_MIN_SCORE``. Raises ``GenerationError``.
+    selection; ``min_score`` defaults to ``DEFAULT_MIN_SCORE``. ``bank`` offers distractors from
+    the rest of the question bank: a mapping from a distractor class (``person``, ``country``,
+    ``capital``, ``date:day``, ``number:cardinal``, ``agreement`` ...) to answers of that class,
+    used after the article's own answers and before shipped data. Raises ``GenerationError``.
     """
     return _pipeline.run_generation(
         text,
@@ -54,4 +58,5 @@ def generate(
         seed=seed,
         min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
         error=GenerationError,
+        bank=bank,
     )

@@ -6,9 +6,12 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
 
 #: Environment variable naming the spaCy pipeline to load.
 MODEL_ENV = "QUESTION_BANK_SPACY_MODEL"

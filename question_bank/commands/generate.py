@@ -1,7 +1,9 @@
 """``python -m question_bank generate FILE... [--format json|gift]``: questions from articles.
 
 JSON output: one ``Generation.to_dict()`` object for a single file, a list of them (in the order
-given) for several. Errors print one line to stderr and exit with status 2.
+given) for several. GIFT output: one document with every file's items (``question_bank.formats``),
+each file's items in a category named after its headline. Errors print one line to stderr and
+exit with status 2.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Callable
 from question_bank.model import Generation
 
 EXIT_ERROR = 2
+#: Item kinds the GIFT format cannot hold.
+GIFT_MISSING_KINDS = frozenset({"ordering"})
 
 
 def _json(generations: list[Generation]) -> str:
@@ -22,9 +26,22 @@ def _json(generations: list[Generation]) -> str:
 
 
 def _gift(generations: list[Generation]) -> str:
-    from question_bank.generate.gift import items_to_gift
+    """Every generation's items as one GIFT document, through the bank's GIFT writer."""
+    from question_bank.bank import item_to_question
+    from question_bank.formats import write_questions
 
-    return "\n\n".join(items_to_gift(g.items) for g in generations)
+    items = [(g.article.title, item) for g in generations for item in g.items]
+    kept = [
+        item_to_question(item, category=title)
+        for title, item in items
+        if item.kind not in GIFT_MISSING_KINDS
+    ]
+    if len(kept) < len(items):
+        print(
+            f"note: {len(items) - len(kept)} ordering item(s) left out: GIFT has no ordering questions",
+            file=sys.stderr,
+        )
+    return write_questions(kept, "gift").decode("utf-8")
 
 
 #: Output format -> renderer of the generations.
@@ -36,9 +53,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("generate", help="generate quiz items from articles")
     parser.add_argument("files", nargs="+", metavar="FILE", help="article (.txt, .md or .html)")
     parser.add_argument("--format", choices=sorted(OUTPUTS), default="json")
-    parser.add_argument("--min-score", type=float, default=None, help="drop items scoring below this")
+    parser.add_argument(
+        "--min-score", type=float, default=None, help="drop items scoring below this"
+    )
     parser.add_argument("--kinds", default=None, help="comma-separated item kinds")
-    parser.add_argument("--seed", type=int, default=None, help="pick another reproducible selection")
+    parser.add_argument(
+        "--seed", type=int, default=None, help="pick another reproducible selection"
+    )
     parser.add_argument("--published", default=None, help="publication date, YYYY-MM-DD")
     parser.set_defaults(func=run)
 
@@ -53,12 +74,23 @@ def run(args: argparse.Namespace) -> int:
         try:
             text = read_article(name) if _is_file(name) else _missing(name)
             generations.append(
-                generate(text, published=args.published, kinds=kinds, seed=args.seed, min_score=args.min_score)
+                generate(
+                    text,
+                    published=args.published,
+                    kinds=kinds,
+                    seed=args.seed,
+                    min_score=args.min_score,
+                )
             )
         except (GenerationError, ValueError, OSError) as error:
             print(f"error: {name}: {error}", file=sys.stderr)
             return EXIT_ERROR
-    sys.stdout.write(OUTPUTS[args.format](generations) + "\n")
+    try:
+        rendered = OUTPUTS[args.format](generations)
+    except ValueError as error:  # a format's FormatError is a ValueError
+        print(f"error: {args.format} output: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(rendered + "\n")
     return 0
 
 

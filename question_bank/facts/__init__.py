@@ -16,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from question_bank.facts.agreements import extract_agreements
 from question_bank.facts.context import ArticleContext
@@ -26,6 +25,9 @@ from question_bank.facts.entities import extract_entities, extract_roles
 from question_bank.facts.numbers import extract_numbers
 from question_bank.facts.quotes import extract_quotes
 from question_bank.model import ArticleMeta, Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: Extractor name -> function from the parsed article to facts.
 EXTRACTORS: dict[str, Callable[[ArticleContext], Iterable[Fact]]] = {

@@ -7,14 +7,21 @@ the question is dropped when it would run past ``MAX_QUESTION_TOKENS``.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from question_bank.facts.context import ArticleContext
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 MAX_QUESTION_TOKENS = 24
-_KEEP = frozenset({"dobj", "prep", "prt", "acomp", "attr", "dative", "oprd", "agent", "npadvmod", "xcomp"})
+_KEEP = frozenset(
+    {"dobj", "prep", "prt", "acomp", "attr", "dative", "oprd", "agent", "npadvmod", "xcomp"}
+)
 _SUBJECTS = ("nsubj", "nsubjpass")
-_VAGUE_SUBJECTS = frozenset({"it", "this", "that", "they", "these", "those", "there", "we", "i", "you"})
+_VAGUE_SUBJECTS = frozenset(
+    {"it", "this", "that", "they", "these", "those", "there", "we", "i", "you"}
+)
 
 
 def _phrase(ctx: ArticleContext, tokens: list[Token]) -> str:
@@ -94,6 +101,19 @@ def wh_question(ctx: ArticleContext, verb: Token, wh: str, skip: set[int]) -> st
     if len(question.split()) > MAX_QUESTION_TOKENS:
         return ""
     return question[0].upper() + question[1:]
+
+
+def declarative(ctx: ArticleContext, verb: Token, skip: set[int]) -> str:
+    """Return "subject verb rest" for the clause of ``verb`` without the tokens in ``skip``; "" when unsound."""
+    subject = subject_phrase(ctx, verb)
+    if not subject or any(t.i in skip for t in _subject_tokens(verb)):
+        return ""
+    rest = rest_of_clause(ctx, verb, skip)
+    if "\0" in rest:
+        return ""
+    auxes = [c.text for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    text = " ".join(part for part in (subject, *auxes, verb.text, rest) if part)
+    return text if len(text.split()) <= MAX_QUESTION_TOKENS else ""
 
 
 def _subject_tokens(verb: Token) -> list[Token]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
-
+from question_bank.facts.compact import compact_clause
 from question_bank.facts.people import PRONOUNS, PeopleIndex, build_people
 from question_bank.model import ArticleMeta, Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _QUOTE_PAIRS = re.compile(r"[\"“”]([^\"“”]{1,2000}?)[\"“”]")
 GAP = "_____"
@@ -48,47 +52,68 @@ class ArticleContext:
         return [s for s in self.doc.sents if s.text.strip()]
 
     @cached_property
+    def text(self) -> str:
+        """The article body (``doc.text``, built once)."""
+        return self.doc.text
+
+    @cached_property
     def quoted(self) -> list[tuple[int, int]]:
         """Character ranges inside quotation marks (the marks excluded)."""
-        return [(m.start(1), m.end(1)) for m in _QUOTE_PAIRS.finditer(self.doc.text)]
+        return [(m.start(1), m.end(1)) for m in _QUOTE_PAIRS.finditer(self.text)]
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [start for start, _ in self.quoted]
 
     def in_quote(self, char: int) -> bool:
         """Return True when a character offset lies inside quotation marks."""
-        return any(start <= char < end for start, end in self.quoted)
+        position = bisect_right(self._quote_starts, char) - 1
+        return position >= 0 and char < self.quoted[position][1]
 
-    def _replacement(self, sentence: Span, index: int) -> str | None:
-        token = self.doc[index]
-        person = self.people.person_at(index)
-        if token.lower_ not in PRONOUNS or person is None or self.in_quote(token.idx):
+    def _replacement(self, kept: list[Token], position: int) -> str | None:
+        token = kept[position]
+        person = self.people.person_at(token.i)
+        if person is None or self.in_quote(token.idx):
             return None
-        earlier = any(self.people.token_person.get(t.i) == person.key for t in sentence if t.i < index)
-        if earlier:
-            return None
-        return person.name + ("’s" if PRONOUNS[token.lower_] == "possessive" else "")
+        earlier = any(self.people.token_person.get(t.i) == person.key for t in kept[:position])
+        if token.lower_ in PRONOUNS:
+            if earlier:
+                return None
+            return person.name + ("’s" if PRONOUNS[token.lower_] == "possessive" else "")
+        if token.text == person.surname and person.name != person.surname and not earlier:
+            return person.name
+        return None
 
     def render(self, sentence: Span, gap: tuple[int, int] | None = None) -> Rendered:
-        """Rewrite a sentence to stand alone (pronouns named) and locate the token range ``gap``."""
+        """Rewrite the clause holding ``gap`` to stand alone (pronouns named) and locate the gap in it."""
+        trimmed = _trim_tail(sentence, gap[1] if gap is not None else sentence.start)
+        kept = compact_clause(trimmed, gap)
         parts: list[str] = []
         start = end = -1
-        sentence = _trim_tail(sentence, gap[1] if gap is not None else sentence.start)
-        for token in sentence:
+        for position, token in enumerate(kept):
             if gap is not None and token.i == gap[0]:
                 start = len("".join(parts))
-            text = self._replacement(sentence, token.i) or token.text
-            parts.append(text + token.whitespace_)
+            text = self._replacement(kept, position) or token.text
+            following = kept[position + 1].i if position + 1 < len(kept) else -1
+            space = token.whitespace_ if following in (-1, token.i + 1) else " "
+            parts.append(text + space)
             if gap is not None and token.i == gap[1] - 1:
-                end = len("".join(parts)) - len(token.whitespace_)
+                end = len("".join(parts)) - len(space)
+        if gap is not None and (start < 0 or end < 0):
+            return Rendered("", -1, -1)
         raw = "".join(parts)
         lead = len(raw) - len(raw.lstrip())
         text = raw.strip()
         squeezed, start, end = _squeeze(text, start - lead, end - lead)
         if squeezed[:1].islower():
             squeezed = squeezed[0].upper() + squeezed[1:]
-        if squeezed and squeezed[-1] not in ".!?\"”":
+        if squeezed and squeezed[-1] not in '.!?"”':
             squeezed += "."
         return Rendered(squeezed, start, end)
 
-    def new_fact(self, kind: str, text: str, sentence: Span, span: Span | None, **attributes: str) -> Fact:
+    def new_fact(
+        self, kind: str, text: str, sentence: Span, span: Span | None, **attributes: str
+    ) -> Fact:
         """Build a fact of ``kind`` with its evidence sentence, offsets and attributes."""
         clean = {k: v for k, v in attributes.items() if v}
         return Fact(

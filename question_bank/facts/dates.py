@@ -9,18 +9,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
-
-from question_bank.facts.clauses import governing_verb, wh_question
+from question_bank.facts.clauses import declarative, governing_verb, wh_question
 from question_bank.facts.context import ArticleContext
 from question_bank.model import Fact
 from question_bank.reading.dates import ResolvedDate, parse_date_text, resolve_relative
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 _DURATION = re.compile(
     r"^(?:nearly |almost |about |around |more than |over )?(?:a |an |\w+[- ])?"
     r"(?:second|minute|hour|day|week|month|year|decade|century)s?(?: long| old)?$",
     re.I,
+)
+#: Nouns naming an event that a date can date ("during talks", "at the summit").
+EVENT_NOUNS = frozenset(
+    "talk talks meeting summit visit ceremony conference session negotiation negotiations election match game "
+    "festival launch signing dialogue".split()
 )
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")
 
@@ -39,21 +46,65 @@ def _resolve(ctx: ArticleContext, ent: Span, anchor: ResolvedDate | None) -> Res
     return found
 
 
-def _event_question(ctx: ArticleContext, ent: Span) -> str:
-    verb = governing_verb(ent.root)
-    if verb is None:
-        return ""
+def _date_skip(ctx: ArticleContext, ent: Span) -> set[int]:
     skip = {t.i for t in ent}
     if ent.start > 0 and ctx.doc[ent.start - 1].lower_ in ("on", "in"):
         skip.add(ent.start - 1)
-    return wh_question(ctx, verb, "when", skip)
+    return skip
+
+
+def _event_question(ctx: ArticleContext, ent: Span) -> str:
+    verb = governing_verb(ent.root)
+    return wh_question(ctx, verb, "when", _date_skip(ctx, ent)) if verb is not None else ""
+
+
+def _person_name(ctx: ArticleContext, token: Token) -> str:
+    person = ctx.people.person_at(token.i)
+    return person.name if person is not None else ""
+
+
+def event_noun_phrase(ctx: ArticleContext, ent: Span) -> str:
+    """Return "the talks between A and B" for "A said Wednesday during talks with B", else ""."""
+    verb = governing_verb(ent.root)
+    if verb is None:
+        return ""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "at")):
+        noun = next(
+            (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in EVENT_NOUNS), None
+        )
+        if noun is None:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        with_prep = next(
+            (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"), None
+        )
+        partner = (
+            next((c for c in with_prep.children if c.dep_ == "pobj"), None) if with_prep else None
+        )
+        first = _person_name(ctx, subject) if subject is not None else ""
+        second = _person_name(ctx, partner) if partner is not None else ""
+        if first and second and first != second:
+            return f"the {noun.text} between {first} and {second}"
+    return ""
+
+
+def _event_attributes(ctx: ArticleContext, ent: Span) -> dict[str, str]:
+    """The event a date dates and a question about it ("When did the talks ... take place?")."""
+    phrase = event_noun_phrase(ctx, ent)
+    if phrase:
+        return {"event": phrase, "question2": f"When did {phrase} take place?"}
+    verb = governing_verb(ent.root)
+    return {"event": declarative(ctx, verb, _date_skip(ctx, ent)) if verb is not None else ""}
 
 
 def _date_fact(ctx: ArticleContext, ent: Span, resolved: ResolvedDate | None) -> Fact:
     rendered = ctx.render(ent.sent, gap=(ent.start, ent.end))
-    absolute = parse_date_text(ent.text, ctx.published) is not None
+    absolute = rendered.start >= 0
     question = _event_question(ctx, ent) if resolved is not None else ""
     granularity = resolved.granularity if resolved else ""
+    event = _event_attributes(ctx, ent) if resolved is not None else {}
+    if event.get("question2"):
+        event.update(answer2=resolved.display, answer2_class=f"date:{granularity}")  # type: ignore[union-attr]
     return ctx.new_fact(
         "date",
         resolved.display if resolved else ent.text,
@@ -69,6 +120,7 @@ def _date_fact(ctx: ArticleContext, ent: Span, resolved: ResolvedDate | None) ->
         answer=resolved.display if resolved else "",
         answer_class=f"date:{granularity}",
         **{"class": f"date:{granularity}"},
+        **event,
     )
 
 
@@ -99,8 +151,6 @@ def extract_dates(ctx: ArticleContext) -> Iterator[Fact]:
             anchor, current_sentence = None, ent.sent.start
         if is_duration(ent.text):
             yield _duration_fact(ctx, ent)
-            continue
-        if ent.label_ == "TIME":
             continue
         resolved = _resolve(ctx, ent, anchor)
         anchor = resolved or anchor

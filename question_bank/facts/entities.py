@@ -9,20 +9,31 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from question_bank.data import capital_of, country_by_name
 from question_bank.facts.agreements import AGREEMENT_NOUNS
 from question_bank.facts.context import ArticleContext
 from question_bank.model import Fact
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 ORG_NOUNS = frozenset(
     "agency company corporation ministry party university bank newspaper institute council "
     "committee association organisation organization union broadcaster firm group".split()
 )
-_LABEL_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organisation"}
-_PER_ENTITY = 2  # entity facts kept per distinct name
+_LABEL_TYPES = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organisation",
+    "EVENT": "event",
+    "WORK_OF_ART": "event",
+    "LAW": "event",
+    "PRODUCT": "event",
+}
 
 
 def _key(span: Span) -> str:
@@ -43,8 +54,12 @@ def _org_description(ent: Span) -> str:
     head = ent.root.head if ent.root.dep_ in ("appos", "compound", "pobj") else ent.root
     for candidate in (ent.root.head, head):
         if candidate.lemma_.lower() in ORG_NOUNS and candidate not in ent:
-            words = [t for t in candidate.subtree if t.i < ent.start and t.dep_ not in ("det", "prep")]
+            words = [
+                t for t in candidate.subtree if t.i < ent.start and t.dep_ not in ("det", "prep")
+            ]
             words = [t for t in words if t.head == candidate or t.head in words] + [candidate]
+            if any(t.text[:1].isupper() for t in words):
+                return ""  # "Labour Party's ..." names an organisation, it does not describe one
             return " ".join(t.text for t in words if t.i <= candidate.i).replace(" - ", "-")
     return ""
 
@@ -54,7 +69,12 @@ def entity_type(ctx: ArticleContext, ent: Span, labels: dict[str, str]) -> str:
     key = _key(ent)
     if key.lower() in AGREEMENT_NOUNS:
         return ""
-    if not any(t.pos_ == "PROPN" for t in ent) or "-" in key and key.count("-") == 1 and " " not in key:
+    if (
+        not any(t.pos_ == "PROPN" for t in ent)
+        or "-" in key
+        and key.count("-") == 1
+        and " " not in key
+    ):
         return ""
     if key.lower() in country_by_name() and country_by_name()[key.lower()].name == key:
         return "place"
@@ -83,7 +103,7 @@ def answer_class(kind: str, name: str, description: str = "") -> str:
 def _capital_question(ent: Span, ctx: ArticleContext) -> dict[str, str]:
     before = ctx.doc[ent.start - 1] if ent.start > 0 else None
     country = capital_of().get(_key(ent).lower())
-    mentioned = country is not None and country.name in ctx.doc.text
+    mentioned = country is not None and country.name in ctx.text
     if before is None or before.lower_ != "capital" or not mentioned:
         return {}
     return {
@@ -131,16 +151,16 @@ def _entity_fact(ctx: ArticleContext, ent: Span, kind: str) -> Fact | None:
 
 
 def extract_entities(ctx: ArticleContext) -> Iterator[Fact]:
-    """Yield person, place and organisation facts (at most two sentences per name)."""
+    """Yield person, place, organisation and named-event facts (once per name and sentence)."""
     labels = _majority_labels(ctx)
-    seen: Counter[str] = Counter()
+    seen: set[tuple[str, int]] = set()
     for ent in ctx.doc.ents:
         kind = entity_type(ctx, ent, labels)
-        if not kind or seen[_key(ent)] >= _PER_ENTITY:
+        if not kind or (_key(ent), ent.sent.start) in seen or ctx.in_quote(ent.start_char):
             continue
         fact = _entity_fact(ctx, ent, kind)
         if fact is not None:
-            seen[_key(ent)] += 1
+            seen.add((_key(ent), ent.sent.start))
             yield fact
 
 

@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from question_bank.facts.clauses import governing_verb, wh_question
 from question_bank.facts.context import ArticleContext
 from question_bank.model import Fact
 
-HEDGES = ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "over", "more than", "less than", "at least", "up to")
-_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+HEDGES = (
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "more than",
+    "less than",
+    "at least",
+    "up to",
+)
+_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
@@ -47,7 +67,10 @@ def _split_hedge(ent: Span) -> tuple[str, Span]:
 
 def unit_phrase(number: Token) -> tuple[Token | None, str]:
     """Return the noun a number counts and its text with coordinated nouns ("settlements and villages")."""
-    if number.dep_ not in ("nummod", "quantmod", "compound") or number.head.pos_ not in ("NOUN", "PROPN"):
+    if number.dep_ not in ("nummod", "quantmod", "compound") or number.head.pos_ not in (
+        "NOUN",
+        "PROPN",
+    ):
         return None, ""
     noun = number.head
     words = [noun.text]
@@ -59,11 +82,14 @@ def unit_phrase(number: Token) -> tuple[Token | None, str]:
 def _question(ctx: ArticleContext, noun: Token | None, unit: str, ent: Span) -> str:
     if noun is None:
         return ""
-    verb = governing_verb(noun)
+    top = noun
+    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head  # "several cities and nearly 300 settlements": ask about the whole object
+    verb = governing_verb(top)
     if verb is None:
         return ""
-    skip = {t.i for t in noun.subtree} | {t.i for t in ent}
-    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head == verb:
+    skip = {t.i for t in top.subtree} | {t.i for t in ent}
+    if top.dep_ in ("nsubj", "nsubjpass") and top.head == verb:
         return ""
     return wh_question(ctx, verb, f"how many {unit}", skip)
 
@@ -71,7 +97,7 @@ def _question(ctx: ArticleContext, noun: Token | None, unit: str, ent: Span) -> 
 def _number_fact(ctx: ArticleContext, ent: Span) -> Fact | None:
     hedge, core = _split_hedge(ent)
     value = parse_number(core.text)
-    if value is None or len(core) == 0 or (value <= 2 and not any(c.isdigit() for c in core.text)):
+    if value is None or len(core) == 0 or (value <= 1 and not any(c.isdigit() for c in core.text)):
         return None
     noun, unit = unit_phrase(core.root)
     rendered = ctx.render(ent.sent, gap=(core.start, core.end))

@@ -12,10 +12,12 @@ next sentences introduce by name.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from question_bank.data import country_by_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 ROLE_WORDS = frozenset(
     """president minister secretary advisor adviser administrator chairman chairwoman chair
@@ -24,7 +26,13 @@ ROLE_WORDS = frozenset(
     commissioner envoy counterpart representative deputy general commander editor author
     researcher scientist candidate lawmaker legislator councillor""".split()
 )
-PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "his": "possessive", "her": "possessive"}
+PRONOUNS = {
+    "he": "subject",
+    "she": "subject",
+    "him": "object",
+    "his": "possessive",
+    "her": "possessive",
+}
 _LINK_WINDOW = 2  # sentences after an unnamed role mention in which its name may appear
 
 
@@ -57,6 +65,8 @@ def _is_person_entity(ent: Span) -> bool:
     text = ent.text.replace("’s", "").replace("'s", "")
     if text.lower() in country_by_name() or not any(t.is_alpha for t in ent):
         return False
+    if any("." in t.text and len(t.text) > 2 for t in ent):
+        return False  # "U.S.-Serbia ..." is not a name; initials such as "J." are
     return all(t.text[:1].isupper() for t in ent if t.is_alpha)
 
 
@@ -122,8 +132,3 @@ def build_people(doc: Doc) -> PeopleIndex:
     _link_pronouns(doc, index, role_people)
     read_named_roles(doc, index)
     return index
-
-
-def person_tokens(token: Token) -> bool:
-    """Return True when a token is part of a person's name."""
-    return token.ent_type_ == "PERSON"

@@ -7,16 +7,20 @@ the quotation ends, else in the sentence where it starts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from question_bank.facts.context import ArticleContext
 from question_bank.facts.people import Person
 from question_bank.model import Fact
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
 MIN_QUOTE_WORDS = 6
-MAX_PROMPT_WORDS = 16
+MAX_PROMPT_WORDS = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 SPEECH_VERBS = frozenset(
     "say tell add note stress emphasize emphasise state declare hail thank warn insist explain claim "
     "remark announce write ask reply recall underline highlight".split()
@@ -40,17 +44,24 @@ def _speaker_in(ctx: ArticleContext, sentence: Span) -> Person | None:
 
 
 def short_quote(text: str) -> str:
-    """Return a quotation cut to ``MAX_PROMPT_WORDS`` words, marked with an ellipsis when cut."""
-    words = text.split()
-    if len(words) <= MAX_PROMPT_WORDS:
-        return text
-    return " ".join(words[:MAX_PROMPT_WORDS]).rstrip(",;:") + " …"
+    """Return a whole sentence of a quotation short enough for a stem, or "" when none is.
+
+    The whole quotation when it fits ``MAX_PROMPT_WORDS`` words; otherwise its first sentence
+    that fits and has at least ``MIN_QUOTE_WORDS`` words. A quotation is never cut mid-sentence.
+    """
+    cleaned = text.strip().rstrip(",")
+    if len(cleaned.split()) <= MAX_PROMPT_WORDS:
+        return cleaned
+    for sentence in _SENTENCE_END.split(cleaned):
+        if MIN_QUOTE_WORDS <= len(sentence.split()) <= MAX_PROMPT_WORDS:
+            return sentence.strip()
+    return ""
 
 
 def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
     """Yield quote facts whose speaker is a known person."""
     for start, end in ctx.quoted:
-        text = ctx.doc.text[start:end].strip().rstrip(",")
+        text = ctx.text[start:end].strip().rstrip(",")
         if len(text.split()) < MIN_QUOTE_WORDS:
             continue
         closing, opening = _sentence_at(ctx, end), _sentence_at(ctx, start)
@@ -72,7 +83,7 @@ def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
             statement=statement,
             gap_start="0",
             gap_end=str(len(person.name)),
-            question=f"Who said: “{short_quote(text)}”?",
+            question=f"Who said: “{short_quote(text)}”?" if short_quote(text) else "",
             answer=person.name,
             answer_class="person:speaker",
             **{"class": "person:speaker"},

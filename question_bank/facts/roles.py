@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from question_bank.data import country_by_name
 from question_bank.facts.people import _LINK_WINDOW, ROLE_WORDS, PeopleIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 _CONNECTORS = frozenset({"of", "for", "and", "the"})
 
@@ -19,7 +22,11 @@ def country_of(token: Token) -> str:
 def _unnamed_role(token: Token, previous_role: str) -> tuple[str, str] | None:
     if token.lemma_.lower() not in ROLE_WORDS or token.pos_ != "NOUN" or token.ent_type_:
         return None
-    if any(child.ent_type_ == "PERSON" for child in token.children if child.dep_ in ("appos", "compound")):
+    if any(
+        child.ent_type_ == "PERSON"
+        for child in token.children
+        if child.dep_ in ("appos", "compound")
+    ):
         return None
     country = ""
     for child in token.children:
@@ -100,7 +107,9 @@ def _apposition(name: Span) -> tuple[str, str]:
         if child.dep_ == "appos" and child.lemma_.lower() in ROLE_WORDS:
             words = [t for t in child.subtree if t.dep_ != "det" and not t.is_punct]
             country = next((country_of(t) for t in words if country_of(t)), "")
-            return " ".join(t.text for t in words if not country_of(t) and t.lower_ != "of"), country
+            return " ".join(
+                t.text for t in words if not country_of(t) and t.lower_ != "of"
+            ), country
     return "", ""
 
 

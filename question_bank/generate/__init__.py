@@ -6,7 +6,7 @@ the unsound ones, ``ranking`` scores the rest, merges near-duplicates and sorts 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from question_bank.generate.distractors import build_pool
 from question_bank.generate.filters import rejection
@@ -23,17 +23,20 @@ def generate_items(
     kinds: Iterable[str] | None = None,
     seed: int | None = None,
     min_score: float = 0.0,
-    bank: dict[str, Iterable[str]] | None = None,
+    bank: Mapping[str, Iterable[str]] | None = None,
+    entity_kinds: Mapping[str, str] | None = None,
 ) -> tuple[Item, ...]:
     """Return ranked items for the facts, of the given kinds, scoring at least ``min_score``.
 
-    Raises ``ValueError`` for an unknown kind.
+    ``bank`` maps a distractor class (``country``, ``person``, ``date:day`` ...) to answers from
+    the rest of the question bank, offered after the article's own; ``entity_kinds`` maps entity
+    texts to their kind (``answer_forms.entity_kinds``). Raises ``ValueError`` for an unknown kind.
     """
     chosen = list(kinds) if kinds is not None else list(KINDS)
     unknown = [k for k in chosen if k not in KINDS]
     if unknown:
         raise ValueError(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    env = Env(pool=build_pool(facts, bank), seed=seed or 0)
+    env = Env(pool=build_pool(facts, dict(bank or {}), dict(entity_kinds or {})), seed=seed or 0)
     candidates = [item for kind in chosen for item in KINDS[kind](facts, env)]
     passed = [item for item in candidates if not rejection(item)]
     return tuple(item for item in rank_items(passed, seed) if item.score >= min_score)

@@ -18,12 +18,38 @@ from rapidfuzz import fuzz
 
 from question_bank.data import COOPERATION_FIELDS, capital_of, countries, country_by_name
 from question_bank.facts.numbers import format_number, parse_number
+from question_bank.generate.answer_forms import answer_form, entity_key
+from question_bank.generate.filters import contains_words
 from question_bank.model import Fact
 from question_bank.reading.dates import ResolvedDate, parse_date_text
 
-AGREEMENT_KINDS = ("trade agreements", "a peace treaty", "a joint declaration", "a defence pact", "visa waiver agreements")
-NEWS_AGENCIES = ("Reuters", "TASS", "Xinhua", "Agence France-Presse", "Kyodo", "Yonhap")
-MINISTRIES = ("defence", "finance", "health", "education", "transport", "justice", "culture", "energy")
+AGREEMENT_KINDS = (
+    "Free Trade Agreement",
+    "Joint Declaration",
+    "Defence Cooperation Agreement",
+    "Visa Waiver Agreement",
+    "Letter of Intent",
+    "Peace Treaty",
+)
+NEWS_AGENCIES = (
+    "Reuters",
+    "Anadolu Agency",
+    "Xinhua News Agency",
+    "Kyodo News",
+    "Yonhap News Agency",
+)
+#: Distractor class -> the entity kind its shipped values have.
+SHIPPED_KINDS = {"country": "place", "capital": "place", "agency": "organisation"}
+MINISTRIES = (
+    "defence",
+    "finance",
+    "health",
+    "education",
+    "transport",
+    "justice",
+    "culture",
+    "energy",
+)
 
 
 def _norm(text: str) -> str:
@@ -47,16 +73,20 @@ def _dates_near(answer: str, granularity: str) -> list[str]:
         return []
     if granularity == "year":
         return [str(found.value.year + step) for step in (-1, 1, -2, 2, -3)]
-    steps = (1, -1, 7, -7, 2, 30, -30)
-    return [ResolvedDate(found.value + timedelta(days=d), granularity).display for d in steps]
+    steps = (1, -1, 7, -7, 2, 30, -30, 60)
+    shifted = [ResolvedDate(found.value + timedelta(days=d), granularity).display for d in steps]
+    return [text for text in shifted if " May " not in f" {text} "]
 
 
 def _numbers_near(answer: str) -> list[str]:
-    value = parse_number(answer)
-    if value is None or value == 0:
+    """Return values of the same magnitude written like the answer (its hedge and unit kept)."""
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", answer)
+    value = parse_number(found.group(0)) if found else None
+    if found is None or value is None or value == 0:
         return []
     factors = (0.5, 2, 0.75, 1.5, 3, 0.25)
-    return [format_number(_round_like(value * f, value)) for f in factors]
+    before, after = answer[: found.start()], answer[found.end() :]
+    return [before + format_number(_round_like(value * f, value)) + after for f in factors]
 
 
 def _round_like(value: float, like: float) -> float:
@@ -69,7 +99,12 @@ def _signers(answer: str) -> list[str]:
     if found is None:
         return []
     the, roles, noun, rest = found.groups()
-    pairs = [(a, b) for a in MINISTRIES for b in MINISTRIES if a < b and a not in roles and b not in roles]
+    pairs = [
+        (a, b)
+        for a in MINISTRIES
+        for b in MINISTRIES
+        if a < b and a not in roles and b not in roles
+    ]
     return [f"{the or ''}{a} and {b} {noun}{rest}" for a, b in pairs]
 
 
@@ -99,10 +134,15 @@ def _shipped(cls: str, answer: str) -> list[str]:
 
 @dataclass
 class DistractorPool:
-    """Answers seen in an article (and optionally the bank), grouped by semantic class."""
+    """Answers seen in an article (and optionally the bank), grouped by semantic class.
+
+    ``kinds`` maps the article's entity texts (``entity_key``) to the kind of their label, so
+    that a distractor is the same kind of thing as the answer (a person for a person).
+    """
 
     by_class: dict[str, list[str]] = field(default_factory=dict)
-    true_pairs: set[tuple[str, str]] = field(default_factory=set)
+    kinds: dict[str, str] = field(default_factory=dict)
+    from_bank: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, cls: str, value: str) -> None:
         """Record one answer of a class (dates in one written form)."""
@@ -115,42 +155,97 @@ class DistractorPool:
     def from_article(self, cls: str) -> list[str]:
         """Return the article's (and bank's) answers of a class; people share one family."""
         if cls.startswith("person"):
-            return [v for key, values in self.by_class.items() if key.startswith("person") for v in values]
+            return [
+                v
+                for key, values in self.by_class.items()
+                if key.startswith("person")
+                for v in values
+            ]
         return list(self.by_class.get(cls, []))
 
-    def pick(self, cls: str, answer: str, count: int, rng: random.Random, stem: str = "") -> list[str]:
-        """Return up to ``count`` distractors for ``answer``: same class, not aliases, not in the stem.
+    def answer_kind(self, cls: str, answer: str) -> str | None:
+        """Return the answer's entity kind, "" when unknown, None when its label contradicts ``cls``."""
+        kind = self.kinds.get(entity_key(answer), "")
+        expected = SHIPPED_KINDS.get(cls) or ("person" if cls.startswith("person") else "")
+        if kind and expected and kind != expected:
+            return None
+        return kind or expected
 
-        The article's own answers come first, then shipped or derived ones; the seed shuffles each.
+    def fits(self, candidate: str, answer: str, kind: str, shipped: bool) -> bool:
+        """Tell whether a candidate is the same form and kind of thing as the answer."""
+        if answer_form(candidate) != answer_form(answer):
+            return False
+        if answer_form(answer) not in ("name", "phrase"):
+            return bool(re.search(r"\d", candidate)) == bool(re.search(r"\d", answer))
+        candidate_kind = self.kinds.get(entity_key(candidate), "")
+        if shipped and not candidate_kind:
+            return True
+        return candidate_kind == kind
+
+    def pick(
+        self, cls: str, answer: str, count: int, rng: random.Random, stem: str = ""
+    ) -> list[str]:
+        """Return up to ``count`` distractors for ``answer``: same class and kind, not aliases, not in the stem.
+
+        The article's own answers come first, then the bank's, then shipped or derived ones; the seed
+        shuffles each group.
+        An answer whose entity label contradicts its class (an unreliable label) gets none.
         """
+        kind = self.answer_kind(cls, answer)
+        if kind is None:
+            return []
         article = list(dict.fromkeys(self.from_article(cls)))
+        bank = [v for v in dict.fromkeys(self.from_bank.get(cls, [])) if v not in article]
         shipped = list(dict.fromkeys(_shipped(cls, answer)))[: count * 3]
-        rng.shuffle(article)
-        rng.shuffle(shipped)
+        for values in (article, bank, shipped):
+            rng.shuffle(values)
         chosen: list[str] = []
-        for candidate in article + shipped:
-            if is_alias(candidate, answer) or any(is_alias(candidate, c) for c in chosen):
-                continue
-            if stem and re.search(rf"\b{re.escape(candidate)}\b", stem, re.I):
+        ordered = (
+            [(a, False) for a in article] + [(b, True) for b in bank] + [(s, True) for s in shipped]
+        )
+        for candidate, from_shipped in ordered:
+            if not self._acceptable(candidate, answer, chosen, stem) or not self.fits(
+                candidate, answer, kind, from_shipped
+            ):
                 continue
             chosen.append(candidate)
             if len(chosen) == count:
                 break
         return chosen
 
+    @staticmethod
+    def _acceptable(candidate: str, answer: str, chosen: list[str], stem: str) -> bool:
+        if is_alias(candidate, answer) or any(is_alias(candidate, c) for c in chosen):
+            return False
+        return not (stem and any(contains_words(stem, part) for part in _distinct_parts(candidate)))
 
-def build_pool(facts: Iterable[Fact], extra: dict[str, Iterable[str]] | None = None) -> DistractorPool:
-    """Collect every answer of the article's facts by class, plus ``extra`` (the rest of a bank)."""
-    pool = DistractorPool()
+
+def _distinct_parts(candidate: str) -> list[str]:
+    """The candidate and, for a multi-word name, each capitalised word of it (a surname ...)."""
+    parts = [candidate]
+    if answer_form(candidate) == "name":
+        parts += [w for w in candidate.split() if w[:1].isupper() and len(w) > 3]
+    return parts
+
+
+def build_pool(
+    facts: Iterable[Fact],
+    extra: dict[str, Iterable[str]] | None = None,
+    kinds: dict[str, str] | None = None,
+) -> DistractorPool:
+    """Collect every answer of the article's facts by class, then ``extra`` (the rest of a bank).
+
+    ``kinds`` maps entity texts to their kind (see ``answer_forms.entity_kinds``).
+    """
+    pool = DistractorPool(kinds=dict(kinds or {}))
     for fact in facts:
         pool.add(fact.attr("class"), fact.attr("statement") and _gap_text(fact))
         pool.add(fact.attr("answer_class"), fact.attr("answer"))
         pool.add(fact.attr("answer2_class"), fact.attr("answer2"))
-        if fact.type == "person":
+        if fact.type in ("person", "role"):
             pool.add("person", fact.text)
     for cls, values in (extra or {}).items():
-        for value in values:
-            pool.add(cls, value)
+        pool.from_bank[cls] = [value for value in values if value]
     return pool
 
 

@@ -1,63 +1,135 @@
-"""Filters as a registry: each returns a reason to drop an item, or "" to keep it."""
+"""Filters as a registry: each returns a reason to drop an item, or "" to keep it.
+
+The rules follow the rubric in the README: no pronoun or context-bound stem, no answer (or any
+part of a person's name) in the stem, no vague or over-long stem, well-formed choices.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from question_bank.facts.context import GAP
 from question_bank.model import Item
 
-MAX_STEM_WORDS = 32
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
-_PRONOUN = re.compile(r"\b(he|she|him|his|her|hers|they|them|it)\b", re.I)
-_VAGUE = re.compile(r"\b(best|most important|which of the following is true|what is true)\b", re.I)
-_CHOICE_KINDS = ("multichoice", "shortanswer", "numerical", "truefalse")
+MAX_STEM_WORDS = 30
+MIN_STEM_WORDS = 4
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POINTING = frozenset(
+    """he she it they him them his her hers its their theirs himself herself itself themselves
+    this these those""".split()
+)
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but of in on at to for by with from as is are was were be been who what when
+    where which why how did does do has have had will would can could may might should it its he she
+    they we i you this that these those there here their his her our your my after before during
+    while since about into over under between among against however therefore also then thus yet
+    still meanwhile although though because if so once whenever according""".split()
+)
+_VAGUE = re.compile(
+    r"\b(what is the (best|most appropriate|main idea)|which of the following|which (statement|option|answer) is"
+    r"|what (is|was) (true|correct|false)|tell me about|what is (it|this) about|which is (true|correct|false))\b"
+    r"|^what happened\W*$",
+    re.I,
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "jr", "sr"})
+_NO_LEAK_KINDS = ("truefalse", "matching", "ordering")
 
 
-def _outside_quotes(text: str) -> str:
-    return _QUOTED.sub(" ", text)
+def words(text: str) -> list[str]:
+    """Return the word tokens of a text (letters or digits, inner apostrophes kept)."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def normalised(text: str) -> str:
+    """Casefold, drop punctuation and collapse spaces (for whole-word comparisons)."""
+    text = text.casefold().replace("’", "'")
+    text = re.sub(r"(?<=\d)[,.](?=\d)", "", text)
+    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+
+
+def contains_words(text: str, phrase: str) -> bool:
+    """Tell whether ``phrase`` occurs in ``text`` as whole words, ignoring case and punctuation."""
+    needle = normalised(phrase)
+    return bool(needle) and f" {needle} " in f" {normalised(text)} "
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """English stop words (spaCy's list, loaded when first needed) plus our function words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | _FUNCTION_WORDS
+
+
+def _has_antecedent(tokens: list[str]) -> bool:
+    return any(t[:1].isupper() and t.casefold() not in _stop_words() for t in tokens)
 
 
 def pronoun_stem(item: Item) -> str:
-    """Drop stems that lean on a pronoun the reader cannot resolve."""
+    """Drop stems that open with a pronoun or lean on one with no name before it (quotes aside)."""
     if item.kind in ("matching", "ordering"):
         return ""
-    return "pronoun stem" if _PRONOUN.search(_outside_quotes(item.prompt).split("?")[0][:400]) and not _antecedent(item.prompt) else ""
+    tokens = words(_QUOTED.sub(" ", item.prompt))
+    for position, token in enumerate(tokens):
+        if token.casefold() in _POINTING and (
+            position == 0 or not _has_antecedent(tokens[:position])
+        ):
+            return "pronoun stem"
+    return ""
 
 
-def _antecedent(prompt: str) -> bool:
-    """True when a possessive pronoun follows a capitalised name in the same stem."""
-    text = _outside_quotes(prompt)
-    found = _PRONOUN.search(text)
-    return bool(found) and found.group(1).lower() in ("his", "her") and bool(re.search(r"[A-Z][a-z]+ [A-Z][a-z]+", text[: found.start()]))
+def _name_parts(answer: str) -> list[str]:
+    parts = words(answer)
+    if len(parts) < 2 or not all(
+        p[:1].isupper() for p in parts if p.casefold() not in _FUNCTION_WORDS
+    ):
+        return []
+    return [p for p in parts if p[:1].isupper() and len(p) > 2 and p.casefold() not in _HONORIFICS]
 
 
 def answer_leak(item: Item) -> str:
-    """Drop items whose answer appears in their own stem."""
-    if item.kind not in ("multichoice", "shortanswer", "numerical", "cloze") or not item.answer:
+    """Drop items whose answer, an accepted variant or part of a name appears in the stem."""
+    if item.kind in _NO_LEAK_KINDS or not item.answer:
         return ""
     stem = item.prompt.replace(GAP, " ")
-    pattern = rf"(?<!\w){re.escape(item.answer)}(?!\w)"
-    return "answer in stem" if re.search(pattern, stem, re.I) else ""
+    candidates = [item.answer, *item.accepted]
+    if any(contains_words(stem, c) for c in candidates if c.strip()):
+        return "answer in stem"
+    if item.fact_type in ("person", "role", "quote") and any(
+        contains_words(stem, p) for p in _name_parts(item.answer)
+    ):
+        return "name part in stem"
+    return ""
 
 
 def vague_stem(item: Item) -> str:
-    """Drop stems asking for opinions ("best", "most important")."""
-    return "vague stem" if _VAGUE.search(_outside_quotes(item.prompt)) else ""
+    """Drop stems asking for opinions or nothing specific, and stems under four words."""
+    stem = " ".join(item.prompt.split())
+    if _VAGUE.search(stem):
+        return "vague stem"
+    return "stem too short" if stem_length(stem) < MIN_STEM_WORDS else ""
+
+
+def stem_length(prompt: str) -> int:
+    """Count a stem's words, a cloze gap counting as one."""
+    return len(words(prompt)) + prompt.count(GAP)
 
 
 def long_stem(item: Item) -> str:
     """Drop stems over ``MAX_STEM_WORDS`` words."""
-    return "stem too long" if len(item.prompt.split()) > MAX_STEM_WORDS else ""
+    return "stem too long" if stem_length(item.prompt) > MAX_STEM_WORDS else ""
 
 
 def broken_choices(item: Item) -> str:
     """Drop choice items whose choices repeat or miss the answer."""
     if item.kind != "multichoice":
         return ""
-    folded = [c.casefold() for c in item.choices]
-    if len(set(folded)) != len(folded) or item.answer.casefold() not in folded:
+    folded = [normalised(c) for c in item.choices]
+    if len(set(folded)) != len(folded) or normalised(item.answer) not in folded:
         return "broken choices"
     return ""
 
@@ -65,6 +137,12 @@ def broken_choices(item: Item) -> str:
 def cloze_gap(item: Item) -> str:
     """Drop cloze items without exactly one gap."""
     return "gap count" if item.kind == "cloze" and item.prompt.count(GAP) != 1 else ""
+
+
+def unbalanced_quotes(item: Item) -> str:
+    """Drop stems with an unpaired quotation mark (a quotation cut in two)."""
+    marks = item.prompt.count('"') + item.prompt.count("“") + item.prompt.count("”")
+    return "unbalanced quotes" if marks % 2 else ""
 
 
 #: Filter name -> check returning the reason to drop an item ("" keeps it).
@@ -75,6 +153,7 @@ FILTERS: dict[str, Callable[[Item], str]] = {
     "long_stem": long_stem,
     "broken_choices": broken_choices,
     "cloze_gap": cloze_gap,
+    "unbalanced_quotes": unbalanced_quotes,
 }
 
 

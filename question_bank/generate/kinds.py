@@ -34,7 +34,14 @@ def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
         options = [(a.prompt, a.answer, a.cls, BASE_SCORE["question"]) for a in asks(fact)]
         gap = gapped(fact)
         if not options and gap is not None:
-            options = [(f"Which answer fills the gap? {gap.with_gap()}", gap.answer, gap.cls, BASE_SCORE["cloze"])]
+            options = [
+                (
+                    f"Which answer fills the gap? {gap.with_gap()}",
+                    gap.answer,
+                    gap.cls,
+                    BASE_SCORE["cloze"],
+                )
+            ]
         for number, (prompt, answer, cls, score) in enumerate(options, start=1):
             rng = env.rng(fact.id, "multichoice", str(number))
             wrong = env.pool.pick(cls, answer, CHOICES - 1, rng, stem=prompt)
@@ -42,7 +49,15 @@ def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
                 continue
             choices = [answer, *wrong]
             rng.shuffle(choices)
-            yield _item(fact, "multichoice", number, prompt=prompt, answer=answer, score=score, choices=tuple(choices))
+            yield _item(
+                fact,
+                "multichoice",
+                number,
+                prompt=prompt,
+                answer=answer,
+                score=score,
+                choices=tuple(choices),
+            )
 
 
 def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
@@ -57,7 +72,12 @@ def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
         statement = gap.with_gap(swap[0]) if make_false else gap.statement
         answer = "False" if make_false else "True"
         yield _item(
-            fact, "truefalse", 1, prompt=statement, answer=answer, score=BASE_SCORE["truefalse"],
+            fact,
+            "truefalse",
+            1,
+            prompt=statement,
+            answer=answer,
+            score=BASE_SCORE["truefalse"],
             choices=("True", "False"),
         )
 
@@ -69,7 +89,12 @@ def cloze(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
         if gap is None or fact.type in ("quote", "role"):
             continue
         yield _item(
-            fact, "cloze", 1, prompt=gap.with_gap(GAP), answer=gap.answer, score=BASE_SCORE["cloze"],
+            fact,
+            "cloze",
+            1,
+            prompt=gap.with_gap(GAP),
+            answer=gap.answer,
+            score=BASE_SCORE["cloze"],
             accepted=accepted_variants(gap.answer, fact),
         )
 
@@ -81,8 +106,13 @@ def shortanswer(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
             if len(ask.answer.split()) > 4:
                 continue
             yield _item(
-                fact, "shortanswer", number, prompt=ask.prompt, answer=ask.answer,
-                score=BASE_SCORE["question"] - 0.05, accepted=accepted_variants(ask.answer, fact),
+                fact,
+                "shortanswer",
+                number,
+                prompt=ask.prompt,
+                answer=ask.answer,
+                score=BASE_SCORE["question"] - 0.05,
+                accepted=accepted_variants(ask.answer, fact),
             )
 
 
@@ -93,9 +123,15 @@ def numerical(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
             continue
         value = float(fact.attr("value"))
         tolerance = round(value * 0.1, 2) if fact.attr("hedge") else 0.0
+        prompt = fact.attr("question").rstrip("?") + ", according to the article? Give a number."
         yield _item(
-            fact, "numerical", 1, prompt=fact.attr("question"), answer=fact.attr("value"),
-            score=BASE_SCORE["question"], tolerance=tolerance,
+            fact,
+            "numerical",
+            1,
+            prompt=prompt,
+            answer=fact.attr("value"),
+            score=BASE_SCORE["question"],
+            tolerance=tolerance,
         )
 
 
@@ -103,37 +139,69 @@ def matching(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Match people to roles, and quotations to speakers, when there are enough pairs."""
     groups = {
         "role": ("Match each person to their role.", lambda f: (f.text, f.attr("role_phrase"))),
-        "quote": ("Match each quotation to its speaker.", lambda f: (short_quote(f.text), f.attr("speaker"))),
+        "quote": (
+            "Match each quotation to its speaker.",
+            lambda f: (short_quote(f.text), f.attr("speaker")),
+        ),
     }
     for fact_type, (prompt, pair_of) in groups.items():
-        chosen = [f for f in facts if f.type == fact_type]
+        chosen = [f for f in facts if f.type == fact_type and all(pair_of(f))]
         pairs = tuple(dict.fromkeys(pair_of(f) for f in chosen))
         if len(pairs) < MIN_PAIRS and not (fact_type == "role" and len(pairs) >= 2):
             continue
         rng = env.rng("matching", fact_type)
         pairs = tuple(rng.sample(pairs, len(pairs)))
         answer = "; ".join(f"{left} = {right}" for left, right in pairs)
-        yield _item(chosen[0], "matching", 1, prompt=prompt, answer=answer, score=BASE_SCORE["matching"], pairs=pairs)
+        yield _item(
+            chosen[0],
+            "matching",
+            1,
+            prompt=prompt,
+            answer=answer,
+            score=BASE_SCORE["matching"],
+            pairs=pairs,
+        )
 
 
 def ordering(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Put dated events in the order they happened (at least three distinct days)."""
     dated = {}
     for fact in facts:
-        if fact.type == "date" and fact.attr("event") and fact.attr("granularity") == "day":
+        if fact.type == "date" and _sound_event(fact.attr("event")) and fact.attr("granularity") == "day":
             dated.setdefault(fact.attr("iso"), fact)
     if len(dated) < MIN_CHOICES:
         return
-    events = [dated[iso].attr("event") for iso in sorted(dated)]
+    events = [_sentence_case(dated[iso].attr("event")) for iso in sorted(dated)]
     rng = env.rng("ordering")
     shown = events[:]
     while shown == events:
         rng.shuffle(shown)
     first = dated[min(dated)]
     yield _item(
-        first, "ordering", 1, prompt="Put these events in the order they happened, earliest first.",
-        answer=" > ".join(events), score=BASE_SCORE["ordering"], sequence=tuple(events), choices=tuple(shown),
+        first,
+        "ordering",
+        1,
+        prompt="Put the events below in order, earliest first.",
+        answer=" > ".join(events),
+        score=BASE_SCORE["ordering"],
+        sequence=tuple(events),
+        choices=tuple(shown),
     )
+
+
+_PREPOSITIONS = frozenset("on in at of for to from by with".split())
+
+
+def _sound_event(text: str) -> bool:
+    """An event label reads whole: 3 to 16 words, no preposition left dangling or doubled."""
+    words = text.lower().split()
+    if not 3 <= len(words) <= 16 or words[-1] in _PREPOSITIONS:
+        return False
+    return not any(a in _PREPOSITIONS and b in _PREPOSITIONS for a, b in zip(words, words[1:]))
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 #: Item kind -> builder from facts to candidate items.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from question_bank.model import Generation
@@ -27,10 +27,12 @@ def run_generation(
     seed: int | None,
     min_score: float,
     error: type[ValueError] = ValueError,
+    bank: Mapping[str, Iterable[str]] | None = None,
 ) -> Generation:
     """Generate facts and ranked items from one article; raise ``error`` for unusable input."""
     from question_bank.facts import extract_facts
     from question_bank.generate import KINDS, generate_items
+    from question_bank.generate.answer_forms import entity_kinds
     from question_bank.nlp import parse
 
     problem = problem_with(text)
@@ -43,5 +45,8 @@ def run_generation(
     prepared = prepare_article(text, _published(published, error))
     doc = parse(prepared.body)
     facts = extract_facts(doc, prepared.meta, prepared.published)
-    items = generate_items(facts, chosen, seed=seed, min_score=min_score)
+    kinds_of_entities = entity_kinds((ent.text, ent.label_) for ent in doc.ents)
+    items = generate_items(
+        facts, chosen, seed=seed, min_score=min_score, bank=bank, entity_kinds=kinds_of_entities
+    )
     return Generation(article=prepared.meta, facts=facts, items=items)

@@ -3,36 +3,65 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 
+from question_bank.facts.context import GAP
+from question_bank.generate.filters import normalised, stem_length
 from question_bank.model import Item
 
 #: Fact types teachers ask about most get a bonus (roles, agreements, quotes, dated events).
-TYPE_BONUS = {"role": 0.12, "agreement": 0.12, "quote": 0.08, "date": 0.05, "number": 0.05, "duration": 0.0}
-DUPLICATE_RATIO = 88
-_IDEAL_WORDS = 22
+TYPE_BONUS = {
+    "role": 0.12,
+    "agreement": 0.12,
+    "quote": 0.08,
+    "event": 0.08,
+    "date": 0.05,
+    "number": 0.05,
+    "duration": 0.03,
+}
+#: Token-sort ratio at or above which two stems with the same answer are one question.
+DUPLICATE_STEM_RATIO = 85
+ANSWER_RATIO = 90
+_IDEAL_WORDS = 16
 
 
 def score_item(item: Item, jitter: float = 0.0) -> float:
     """Return the item's quality score in [0, 1]: base, type bonus, length penalty, jitter."""
-    words = len(item.prompt.split())
-    penalty = 0.01 * max(words - _IDEAL_WORDS, 0)
+    penalty = 0.01 * max(stem_length(item.prompt) - _IDEAL_WORDS, 0)
     value = item.score + TYPE_BONUS.get(item.fact_type, 0.0) - penalty + jitter
     return round(min(max(value, 0.0), 1.0), 3)
 
 
-def _duplicate(item: Item, kept: list[Item]) -> bool:
-    for other in kept:
-        if other.kind != item.kind:
-            continue
-        if other.answer.casefold() == item.answer.casefold() and fuzz.token_set_ratio(other.prompt, item.prompt) >= DUPLICATE_RATIO:
-            return True
-        if fuzz.ratio(other.prompt, item.prompt) >= 95:
-            return True
-    return False
+def _answers(item: Item) -> tuple[str, ...]:
+    if item.pairs:
+        return tuple(sorted(f"{left} = {right}" for left, right in item.pairs))
+    return item.sequence or (item.answer,)
+
+
+def same_answer(first: str, second: str) -> bool:
+    """Tell whether two answers are one answer (normalised, small typos allowed, numbers equal)."""
+    left, right = normalised(first), normalised(second)
+    for article in ("the ", "a ", "an "):
+        left, right = left.removeprefix(article), right.removeprefix(article)
+    if not left or not right or re.findall(r"\d+", left) != re.findall(r"\d+", right):
+        return False
+    return left == right or fuzz.ratio(left, right) >= ANSWER_RATIO
+
+
+def _stem_key(item: Item) -> str:
+    return normalised(item.prompt.replace(GAP, " gap "))
+
+
+def is_duplicate(item: Item, other: Item) -> bool:
+    """Tell whether two items ask the same thing: same answer and nearly the same stem."""
+    mine, theirs = _answers(item), _answers(other)
+    if len(mine) != len(theirs) or not all(map(same_answer, mine, theirs)):
+        return False
+    return fuzz.token_sort_ratio(_stem_key(item), _stem_key(other)) >= DUPLICATE_STEM_RATIO
 
 
 def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:
@@ -48,7 +77,18 @@ def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:
         scored.append(replace(item, score=score_item(item, jitter)))
     scored.sort(key=lambda i: (-i.score, i.id))
     kept: list[Item] = []
+    by_answer: dict[tuple[str, ...], list[Item]] = {}
     for item in scored:
-        if not _duplicate(item, kept):
+        bucket = by_answer.setdefault(_answer_key(item), [])
+        if not any(is_duplicate(item, other) for other in bucket):
+            bucket.append(item)
             kept.append(item)
     return kept
+
+
+def _answer_key(item: Item) -> tuple[str, ...]:
+    """Items are compared only within one answer (normalised, leading article dropped)."""
+    return tuple(
+        " ".join(w for w in normalised(answer).split() if w not in ("the", "a", "an"))
+        for answer in _answers(item)
+    )

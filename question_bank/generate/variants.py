@@ -21,7 +21,11 @@ def _date_variants(answer: str) -> list[str]:
 def accepted_variants(answer: str, fact: Fact) -> tuple[str, ...]:
     """Return the answer and its accepted variants (surname, no article, ISO date, plain number)."""
     variants = [answer]
-    if fact.type in ("person", "role", "quote") and len(answer.split()) > 1 and answer[:1].isupper():
+    if (
+        fact.type in ("person", "role", "quote")
+        and len(answer.split()) > 1
+        and answer[:1].isupper()
+    ):
         variants.append(answer.split()[-1])
     if answer.lower().startswith("the "):
         variants.append(answer[4:])

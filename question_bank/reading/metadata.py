@@ -14,14 +14,16 @@ from datetime import date
 from question_bank.model import ArticleMeta
 from question_bank.reading.dates import parse_date_text
 
-_DATE_LINE = re.compile(r"^\s*date[:\s]+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+By\s+(?P<byline>.+))?\s*$", re.I)
+_DATE_LINE = re.compile(
+    r"^\s*date[:\s]+(?P<date>\d{4}-\d{2}-\d{2})(?:\s+By\s+(?P<byline>.+))?\s*$", re.I
+)
 _BYLINE = re.compile(r"^\s*By\s+(?P<byline>[A-Z][\w.'’ -]{2,80})\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}?)(?:,\s*[A-Z][\w. ]{1,30}?)?\s*"
     r"(?:\((?P<agency>[^)\n]{1,30})\))?\s*[–—-]{1,2}\s+(?=\S)"
 )
 _MARKER = re.compile(r"^\s*(Begin Text:|End Text\.?)\s*$", re.I)
-_TERMINAL = tuple('.!?"”’\'):;')
+_TERMINAL = tuple(".!?\"”’'):;")
 _HEADER_LINES = 4
 
 
@@ -84,7 +86,9 @@ def prepare_article(text: str, published: date | None = None) -> PreparedText:
         body = _blank(body, *spans[index])
     for start, end in spans:
         line = text[start:end]
-        if _MARKER.match(line) or (_is_heading(line) and start > 0 and _between_blank_lines(text, start, end)):
+        if _MARKER.match(line) or (
+            _is_heading(line) and start > 0 and _between_blank_lines(text, start, end)
+        ):
             body = _blank(body, start, end)
     place = agency = ""
     first = next((s for s, e in spans if body[s:e].strip()), None)
@@ -107,4 +111,10 @@ def prepare_article(text: str, published: date | None = None) -> PreparedText:
 def _between_blank_lines(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2) : start]
     after = text[end : end + 2]
-    return before.endswith("\n\n") or before == "\n" and start == 1 or after.startswith("\n\n") and before.endswith("\n")
+    return (
+        before.endswith("\n\n")
+        or before == "\n"
+        and start == 1
+        or after.startswith("\n\n")
+        and before.endswith("\n")
+    )

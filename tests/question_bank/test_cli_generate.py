@@ -16,7 +16,9 @@ def test_json_output_fields(capsys):
     assert {"title", "date", "byline"} <= set(data["article"])
     assert {"id", "type", "text", "sentence"} <= set(data["facts"][0])
     item = data["items"][0]
-    assert {"id", "kind", "prompt", "answer", "choices", "evidence", "fact_type", "score"} <= set(item)
+    assert {"id", "kind", "prompt", "answer", "choices", "evidence", "fact_type", "score"} <= set(
+        item
+    )
     assert isinstance(item["choices"], list) and isinstance(item["answer"], str)
     assert {i["kind"] for i in data["items"]} <= {"multichoice", "cloze"}
 

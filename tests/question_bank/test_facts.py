@@ -8,7 +8,9 @@ def _facts(generation, fact_type):
 
 
 def test_roles_of_both_presidents(bundled_generation):
-    roles = {(f.text, f.attr("role"), f.attr("country")) for f in _facts(bundled_generation, "role")}
+    roles = {
+        (f.text, f.attr("role"), f.attr("country")) for f in _facts(bundled_generation, "role")
+    }
     assert ("Ilham Aliyev", "president", "Azerbaijan") in roles
     assert ("Alexander Lukashenko", "president", "Belarus") in roles
 
@@ -36,7 +38,10 @@ def test_agreement_with_fields_and_signers(bundled_generation):
     agreement = _facts(bundled_generation, "agreement")[0]
     assert agreement.text == "Memorandums of Understanding"
     assert agreement.attr("fields") == "veterinary medicine; tourism; energy"
-    assert agreement.attr("signers") == "the agriculture and foreign ministers of Azerbaijan and Belarus"
+    assert (
+        agreement.attr("signers")
+        == "the agriculture and foreign ministers of Azerbaijan and Belarus"
+    )
     assert agreement.attr("parties") == "Azerbaijan; Belarus"
 
 
@@ -52,5 +57,9 @@ def test_quotes_and_speakers(bundled_generation):
 def test_evidence_offsets_point_into_the_text(bundled_generation, bundled_text):
     for fact in bundled_generation.facts:
         if fact.start >= 0 and fact.type not in ("role",):
-            assert bundled_text[fact.start : fact.end].startswith(fact.text.split()[0][:3]) or fact.type in ("date", "person", "quote")
-        assert " ".join(bundled_text[fact.sentence_start : fact.sentence_end].split()) == fact.sentence
+            assert bundled_text[fact.start : fact.end].startswith(
+                fact.text.split()[0][:3]
+            ) or fact.type in ("date", "person", "quote")
+        assert (
+            " ".join(bundled_text[fact.sentence_start : fact.sentence_end].split()) == fact.sentence
+        )

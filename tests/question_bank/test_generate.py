@@ -10,7 +10,15 @@ from question_bank import DEFAULT_MIN_SCORE, GenerationError, generate
 from question_bank.generate import KINDS
 from question_bank.generate.filters import rejection
 
-KIND_NAMES = {"multichoice", "truefalse", "cloze", "shortanswer", "matching", "ordering", "numerical"}
+KIND_NAMES = {
+    "multichoice",
+    "truefalse",
+    "cloze",
+    "shortanswer",
+    "matching",
+    "ordering",
+    "numerical",
+}
 
 
 def test_kind_registry_names():
@@ -27,7 +35,9 @@ def test_bundled_article_volume(bundled_generation):
     items = bundled_generation.items
     assert len(items) >= 25
     assert len({item.fact_id for item in items}) >= 18
-    assert {"role", "date", "place", "organisation", "agreement", "quote", "number"} <= {i.fact_type for i in items}
+    assert {"role", "date", "place", "organisation", "agreement", "quote", "number"} <= {
+        i.fact_type for i in items
+    }
 
 
 def _prompt_answers(generation):
@@ -42,7 +52,10 @@ def test_named_items_exist(bundled_generation):
         ("Which city is the capital of Azerbaijan?", "Baku"),
         ("Which state-run news agency does the article name?", "Azertac"),
         ("When did the 44-day Armenia-Azerbaijan conflict end in a truce?", "10 November 2020"),
-        ("What did the agriculture and foreign ministers of Azerbaijan and Belarus sign?", "Memorandums of Understanding"),
+        (
+            "What did the agriculture and foreign ministers of Azerbaijan and Belarus sign?",
+            "Memorandums of Understanding",
+        ),
     }
     assert expected <= found
 
@@ -66,7 +79,11 @@ def test_item_kind_contracts(bundled_generation):
 
 
 def test_distractors_same_class_and_not_the_answer(bundled_generation):
-    item = next(i for i in bundled_generation.items if i.prompt == "Ilham Aliyev is the president of which country?")
+    item = next(
+        i
+        for i in bundled_generation.items
+        if i.prompt == "Ilham Aliyev is the president of which country?"
+    )
     from question_bank.data import country_by_name
 
     assert all(choice.lower() in country_by_name() for choice in item.choices)
@@ -97,7 +114,13 @@ def test_kinds_and_min_score_limit_output(bundled_text):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "   \n ", "\x00\x01\x02binary\x00" * 10, "Это статья о переговорах президентов в Баку. " * 5]
+    "text",
+    [
+        "",
+        "   \n ",
+        "\x00\x01\x02binary\x00" * 10,
+        "Это статья о переговорах президентов в Баку. " * 5,
+    ],
 )
 def test_unusable_input_raises_clear_error(text):
     with pytest.raises(GenerationError):
@@ -115,7 +138,29 @@ def test_any_text_never_crashes(text):
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(["Aliyev", "said", "he", '"', "Baku", "on", "Nov. 10, 2020", "300", ",", ".", "signed", "the", "memorandum", "\n\n"]), max_size=60))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Aliyev",
+                "said",
+                "he",
+                '"',
+                "Baku",
+                "on",
+                "Nov. 10, 2020",
+                "300",
+                ",",
+                ".",
+                "signed",
+                "the",
+                "memorandum",
+                "\n\n",
+            ]
+        ),
+        max_size=60,
+    )
+)
 def test_article_like_noise_never_crashes(words):
     try:
         generate(" ".join(words))

@@ -42,12 +42,16 @@ def test_dates_absolute_and_relative():
 
 def test_markdown_to_text(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Talks in Baku\n\nThe **president** met [his counterpart](http://x).\n", "utf-8")
+    path.write_text(
+        "# Talks in Baku\n\nThe **president** met [his counterpart](http://x).\n", "utf-8"
+    )
     assert read_article(path) == "Talks in Baku\n\nThe president met his counterpart."
 
 
 def test_html_main_text(tmp_path):
-    body = "<p>The president of Azerbaijan met the president of Belarus in Baku on Wednesday.</p>" * 3
+    body = (
+        "<p>The president of Azerbaijan met the president of Belarus in Baku on Wednesday.</p>" * 3
+    )
     html = f"<html><head><title>Talks</title></head><body><nav>Home | About</nav><article>{body}</article></body></html>"
     path = tmp_path / "a.html"
     path.write_text(html, "utf-8")
