@@ -1,7 +1,8 @@
 """Checks on the options of choice items: distractors of the wrong type, or equal to the answer.
 
 Each check takes an item and the article's entity classes and returns True when the item FAILS.
-True/false items are not audited here: their two options are verdicts, not distractors.
+True/false and ordering items are not audited here: their options are verdicts or the events to
+order, not distractors.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from question_bank.model import Item
 from .choice_types import classes_compatible, classify_choice
 from .normalise import answers_match, normalise_answer
 
-#: Kinds whose options are not distractors.
-VERDICT_KINDS = frozenset({"truefalse"})
+#: Kinds whose options are not distractors: true/false verdicts, and ordering items, whose
+#: choices are the events to put in order (every one of them belongs in the answer).
+VERDICT_KINDS = frozenset({"truefalse", "ordering"})
 
 #: Words left out when building an acronym from a name.
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "a", "an"})

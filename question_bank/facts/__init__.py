@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING
 from question_bank.facts.agreements import extract_agreements
 from question_bank.facts.context import ArticleContext
 from question_bank.facts.dates import extract_dates
+from question_bank.facts.names import repair_names
 from question_bank.facts.entities import extract_entities, extract_roles
 from question_bank.facts.numbers import extract_numbers
+from question_bank.facts.phrases import extract_phrases
 from question_bank.facts.quotes import extract_quotes
 from question_bank.model import ArticleMeta, Fact
 
@@ -37,13 +39,19 @@ EXTRACTORS: dict[str, Callable[[ArticleContext], Iterable[Fact]]] = {
     "numbers": extract_numbers,
     "quotes": extract_quotes,
     "agreements": extract_agreements,
+    "phrases": extract_phrases,
 }
 
 __all__ = ["EXTRACTORS", "ArticleContext", "extract_facts"]
 
 
 def extract_facts(doc: Doc, meta: ArticleMeta, published: date | None = None) -> tuple[Fact, ...]:
-    """Return every fact found in a parsed article, in text order, with stable ids."""
+    """Return every fact found in a parsed article, in text order, with stable ids.
+
+    Person names the entity recogniser cut or missed are repaired in ``doc`` first
+    (``facts.names.repair_names``).
+    """
+    repair_names(doc)
     context = ArticleContext(doc=doc, meta=meta, published=published)
     facts = [fact for extractor in EXTRACTORS.values() for fact in extractor(context)]
     facts.sort(key=lambda f: (f.sentence_start, f.start, f.type, f.text))

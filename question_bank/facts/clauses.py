@@ -34,7 +34,10 @@ def _phrase(ctx: ArticleContext, tokens: list[Token]) -> str:
             words.append(person.name + "’s" + token.whitespace_)
         else:
             words.append(token.text_with_ws)
-    return "".join(words).strip().strip(",;:").strip()
+    text = "".join(words).strip().strip(",;:").strip()
+    if tokens and tokens[0].dep_ == "det" and not tokens[0].ent_type_ and text[:4] == "The ":
+        text = "the " + text[4:]  # a subject moved after the auxiliary is no longer sentence-initial
+    return text
 
 
 def subject_phrase(ctx: ArticleContext, verb: Token) -> str:

@@ -29,6 +29,7 @@ _LEAD_MARKS = frozenset(
 )
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+_KEPT_AT_END = frozenset({'"', "”", "’", ")", "%"})
 _WEAK_EDGES = frozenset({",", ";", ":", "and", "but", "or", "–", "—", "-"})
 
 
@@ -45,7 +46,10 @@ def _subtree(token: Token) -> set[int]:
 
 
 def _is_side(child: Token, frame_head: Token) -> bool:
-    """Tell whether a child's subtree may be dropped without breaking the clause."""
+    """Tell whether a child's subtree may be dropped without breaking the clause (or a hyphenated word)."""
+    edge = child.right_edge
+    if not edge.whitespace_ and edge.i + 1 < len(edge.doc) and edge.doc[edge.i + 1].text == "-":
+        return False
     if child.dep_ in _SIDE_DEPS:
         return True
     if child.dep_ == "conj" and child.pos_ in _VERBS:
@@ -104,14 +108,18 @@ def _prune(head: Token, kept: set[int], gap: range, limit: int) -> set[int]:
                 sides.append(child)
             elif _is_noun_detail(child):
                 details.append(child)
-    sides.sort(key=lambda c: -len(_subtree(c)))
-    details.sort(key=lambda c: -len(_subtree(c)))
+    sides.sort(key=lambda c: c.left_edge.i - c.right_edge.i)
+    details.sort(key=lambda c: c.left_edge.i - c.right_edge.i)
     sides += details
+    doc = head.doc
+    count = _words([doc[i] for i in kept])
     for side in sides:
-        if _words([head.doc[i] for i in kept]) <= limit:
+        if count <= limit:
             break
         if side.i in kept:
-            kept -= _subtree(side) | _commas_around(side)
+            dropped = (_subtree(side) | _commas_around(side)) & kept
+            count -= _words([doc[i] for i in dropped])
+            kept -= dropped
     return kept
 
 
@@ -132,6 +140,9 @@ def _tidy(tokens: list[Token]) -> list[Token]:
             continue
         if cleaned and token.text in _WEAK_EDGES and cleaned[-1].text in _WEAK_EDGES:
             continue
+        if cleaned and token.text == ")" and cleaned[-1].text == "(":
+            cleaned.pop()
+            continue
         cleaned.append(token)
     while cleaned and (
         cleaned[0].text in _WEAK_EDGES
@@ -140,7 +151,7 @@ def _tidy(tokens: list[Token]) -> list[Token]:
     ):
         cleaned.pop(0)
     while cleaned and (
-        cleaned[-1].text in _WEAK_EDGES or cleaned[-1].is_punct and cleaned[-1].text not in '"”’)'
+        cleaned[-1].text in _WEAK_EDGES or cleaned[-1].is_punct and cleaned[-1].text not in _KEPT_AT_END
     ):
         cleaned.pop()
     marks = [t for t in cleaned if t.text in _QUOTE_MARKS]

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from question_bank.facts.compact import compact_clause
+from question_bank.facts.groups import GROUP_PRONOUNS, group_replacement, link_groups
 from question_bank.facts.people import PRONOUNS, PeopleIndex, build_people
 from question_bank.model import ArticleMeta, Fact
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 _QUOTE_PAIRS = re.compile(r"[\"“”]([^\"“”]{1,2000}?)[\"“”]")
 GAP = "_____"
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class ArticleContext:
     meta: ArticleMeta
     published: date | None
     people: PeopleIndex = field(init=False)
+    _evidence_cache: dict[tuple[int, int], tuple[str, int, int]] = field(
+        init=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         self.people = build_people(self.doc)
@@ -70,8 +75,33 @@ class ArticleContext:
         position = bisect_right(self._quote_starts, char) - 1
         return position >= 0 and char < self.quoted[position][1]
 
+    @cached_property
+    def speech(self) -> list[tuple[int, int]]:
+        """Quoted ranges that are reported speech, not a quoted name ("Robogee", "parole")."""
+        return [(start, end) for start, end in self.quoted if _is_speech(self.text[start:end])]
+
+    def in_speech(self, char: int) -> bool:
+        """Return True when a character offset lies inside reported speech."""
+        return any(start <= char < end for start, end in self.speech)
+
+    @cached_property
+    def groups(self) -> dict[int, str]:
+        """"they"/"their" token index -> the plural subject it refers to (``groups.link_groups``)."""
+        return link_groups(self.doc, self.in_quote)
+
+    def _group_replacement(self, kept: list[Token], position: int) -> str | None:
+        token = kept[position]
+        antecedent = self.groups.get(token.i)
+        if antecedent is None or any(t.i in self.groups for t in kept[:position]):
+            return None
+        if antecedent.casefold() in " ".join(t.text for t in kept[:position]).casefold():
+            return None
+        return group_replacement(token, antecedent)
+
     def _replacement(self, kept: list[Token], position: int) -> str | None:
         token = kept[position]
+        if token.lower_ in GROUP_PRONOUNS:
+            return self._group_replacement(kept, position)
         person = self.people.person_at(token.i)
         if person is None or self.in_quote(token.idx):
             return None
@@ -90,15 +120,17 @@ class ArticleContext:
         kept = compact_clause(trimmed, gap)
         parts: list[str] = []
         start = end = -1
+        length = 0
         for position, token in enumerate(kept):
             if gap is not None and token.i == gap[0]:
-                start = len("".join(parts))
+                start = length
             text = self._replacement(kept, position) or token.text
             following = kept[position + 1].i if position + 1 < len(kept) else -1
             space = token.whitespace_ if following in (-1, token.i + 1) else " "
             parts.append(text + space)
+            length += len(text) + len(space)
             if gap is not None and token.i == gap[1] - 1:
-                end = len("".join(parts)) - len(space)
+                end = length - len(space)
         if gap is not None and (start < 0 or end < 0):
             return Rendered("", -1, -1)
         raw = "".join(parts)
@@ -116,17 +148,34 @@ class ArticleContext:
     ) -> Fact:
         """Build a fact of ``kind`` with its evidence sentence, offsets and attributes."""
         clean = {k: v for k, v in attributes.items() if v}
+        evidence, first, last = self._evidence(sentence.start_char, sentence.end_char)
         return Fact(
             id="",
             type=kind,
             text=text,
-            sentence=" ".join(sentence.text.split()),
+            sentence=evidence,
             start=span.start_char if span is not None else -1,
             end=span.end_char if span is not None else -1,
-            sentence_start=sentence.start_char + len(sentence.text) - len(sentence.text.lstrip()),
-            sentence_end=sentence.start_char + len(sentence.text.rstrip()),
+            sentence_start=first,
+            sentence_end=last,
             attributes=tuple(sorted(clean.items())),
         )
+
+    def _evidence(self, start: int, end: int) -> tuple[str, int, int]:
+        """The sentence between two offsets with spaces collapsed, and its trimmed offsets (cached)."""
+        key = (start, end)
+        if key not in self._evidence_cache:
+            raw = self.text[start:end]
+            first = start + len(raw) - len(raw.lstrip())
+            self._evidence_cache[key] = (" ".join(raw.split()), first, start + len(raw.rstrip()))
+        return self._evidence_cache[key]
+
+
+def _is_speech(quoted: str) -> bool:
+    """Four or more words, not all capitalised (a title such as "Better Idea of Afghan Girls" is not speech)."""
+    words = quoted.split()
+    long_words = [w for w in words if len(w) > 3]
+    return len(words) >= 4 and not all(w[:1].isupper() for w in long_words)
 
 
 _TAIL_DEPS = ("advcl", "conj", "prep", "npadvmod")
@@ -146,15 +195,7 @@ def _trim_tail(sentence: Span, keep_until: int) -> Span:
 
 def _squeeze(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Collapse runs of whitespace, keeping a character range pointing at the same text."""
-    out: list[str] = []
-    new_start = new_end = -1
-    for position, char in enumerate(text):
-        if position == start:
-            new_start = len("".join(out)) if out else 0
-        if char.isspace() and out and out[-1] == " ":
-            pass
-        else:
-            out.append(" " if char.isspace() else char)
-        if position == end - 1:
-            new_end = len("".join(out))
-    return "".join(out), new_start, new_end
+    squeezed = _SPACES.sub(" ", text)
+    if start < 0:
+        return squeezed, -1, -1
+    return squeezed, len(_SPACES.sub(" ", text[:start])), len(_SPACES.sub(" ", text[:end]))

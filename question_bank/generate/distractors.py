@@ -12,11 +12,18 @@ import random
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import timedelta
 
 from rapidfuzz import fuzz
 
-from question_bank.data import COOPERATION_FIELDS, capital_of, countries, country_by_name
+from question_bank.data import (
+    COOPERATION_FIELDS,
+    Country,
+    capital_of,
+    countries,
+    country_by_name,
+)
 from question_bank.facts.numbers import format_number, parse_number
 from question_bank.generate.answer_forms import answer_form, entity_key
 from question_bank.generate.filters import contains_words
@@ -113,9 +120,15 @@ def _region_of(answer: str) -> str:
     return country.region if country else ""
 
 
+@lru_cache(maxsize=256)
+def _countries_near(region: str) -> tuple[Country, ...]:
+    """Countries of a region first, then the rest, each group by name."""
+    return tuple(sorted(countries(), key=lambda c: (c.region != region, c.name)))
+
+
 def _shipped(cls: str, answer: str) -> list[str]:
-    region = _region_of(answer)
-    ordered = sorted(countries(), key=lambda c: (c.region != region, c.name))
+    region = _region_of(answer) if cls in ("country", "capital") else ""
+    ordered = _countries_near(region)
     generated: dict[str, Callable[[], list[str]]] = {
         "country": lambda: [c.name for c in ordered],
         "capital": lambda: [c.capital for c in ordered],
@@ -164,10 +177,13 @@ class DistractorPool:
         return list(self.by_class.get(cls, []))
 
     def answer_kind(self, cls: str, answer: str) -> str | None:
-        """Return the answer's entity kind, "" when unknown, None when its label contradicts ``cls``."""
+        """Return the answer's entity kind, "" when unknown, None when its label contradicts ``cls``.
+
+        A person the recogniser did not label a person is unreliable too (None).
+        """
         kind = self.kinds.get(entity_key(answer), "")
         expected = SHIPPED_KINDS.get(cls) or ("person" if cls.startswith("person") else "")
-        if kind and expected and kind != expected:
+        if kind and expected and kind != expected or expected == "person" and not kind:
             return None
         return kind or expected
 

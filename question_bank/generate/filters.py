@@ -103,7 +103,20 @@ def answer_leak(item: Item) -> str:
         contains_words(stem, p) for p in _name_parts(item.answer)
     ):
         return "name part in stem"
+    if item.fact_type == "event" and any(
+        contains_words(stem, p) for p in _proper_parts(item.answer)
+    ):
+        return "proper name part in stem"
     return ""
+
+
+def _proper_parts(answer: str) -> list[str]:
+    """Capitalised words of an answer that is mostly a name ("Space", "Shuttle" of "the Space Shuttle program")."""
+    content = [w for w in words(answer) if w.casefold() not in _FUNCTION_WORDS]
+    proper = [
+        w for w in content if w[:1].isupper() and len(w) > 2 and w.casefold() not in _HONORIFICS
+    ]
+    return proper if len(content) >= 2 and 2 * len(proper) >= len(content) else []
 
 
 def vague_stem(item: Item) -> str:

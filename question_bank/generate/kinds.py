@@ -14,6 +14,12 @@ CHOICES = 4
 MIN_CHOICES = 3
 MIN_PAIRS = 3
 BASE_SCORE = {"question": 0.8, "cloze": 0.65, "truefalse": 0.6, "matching": 0.75, "ordering": 0.7}
+#: Subtracted from items built on a phrase fact (not a named entity): asked after the others.
+PHRASE_PENALTY = 0.08
+
+
+def _base(kind: str, fact: Fact) -> float:
+    return BASE_SCORE[kind] - (PHRASE_PENALTY if fact.attr("origin") == "phrase" else 0.0)
 
 
 def _item(fact: Fact, kind: str, number: int, **fields) -> Item:
@@ -64,7 +70,7 @@ def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Statements, true as written or made false by swapping the answer for a same-class one."""
     for fact in facts:
         gap = gapped(fact)
-        if gap is None:
+        if gap is None or fact.attr("origin") == "phrase":
             continue
         rng = env.rng(fact.id, "truefalse")
         swap = env.pool.pick(gap.cls, gap.answer, 1, rng, stem=gap.statement)
@@ -94,7 +100,7 @@ def cloze(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
             1,
             prompt=gap.with_gap(GAP),
             answer=gap.answer,
-            score=BASE_SCORE["cloze"],
+            score=_base("cloze", fact),
             accepted=accepted_variants(gap.answer, fact),
         )
 
@@ -111,7 +117,7 @@ def shortanswer(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
                 number,
                 prompt=ask.prompt,
                 answer=ask.answer,
-                score=BASE_SCORE["question"] - 0.05,
+                score=_base("question", fact) - 0.05,
                 accepted=accepted_variants(ask.answer, fact),
             )
 

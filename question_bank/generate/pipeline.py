@@ -44,8 +44,9 @@ def run_generation(
         raise error(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
     prepared = prepare_article(text, _published(published, error))
     doc = parse(prepared.body)
-    facts = extract_facts(doc, prepared.meta, prepared.published)
+    # the recogniser's own labels, before name repairs: distractors share a kind it agrees on
     kinds_of_entities = entity_kinds((ent.text, ent.label_) for ent in doc.ents)
+    facts = extract_facts(doc, prepared.meta, prepared.published)
     items = generate_items(
         facts, chosen, seed=seed, min_score=min_score, bank=bank, entity_kinds=kinds_of_entities
     )

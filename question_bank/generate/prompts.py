@@ -55,7 +55,7 @@ def asks(fact: Fact) -> list[Ask]:
     found = []
     for suffix in ("", "2"):
         prompt, answer = fact.attr("question" + suffix), fact.attr("answer" + suffix)
-        if prompt and answer:
+        if prompt and answer and (suffix or fact.attr("origin") != "phrase" or len(answer.split()) > 1):
             found.append(Ask(prompt, answer, fact.attr("answer" + suffix + "_class")))
     return found
 

@@ -87,8 +87,12 @@ def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:
 
 
 def _answer_key(item: Item) -> tuple[str, ...]:
-    """Items are compared only within one answer (normalised, leading article dropped)."""
+    """Items are compared only when their answers share a first word (normalised, article dropped).
+
+    ``is_duplicate`` then decides, so that "the World Health Organisation" and "The World Health
+    Organisation (WHO)" meet.
+    """
     return tuple(
-        " ".join(w for w in normalised(answer).split() if w not in ("the", "a", "an"))
+        next((w for w in normalised(answer).split() if w not in ("the", "a", "an")), "")
         for answer in _answers(item)
     )

@@ -187,6 +187,25 @@ def test_distractor_alias_does_not_fire_on_distinct_options() -> None:
     assert not distractor_alias(choice_item("49 percent", "27 percent", "46 percent"))
 
 
+def test_ordering_events_are_not_distractors() -> None:
+    events = (
+        "The 44-day conflict ended in a truce",
+        "Alexander Lukashenko arrived in Baku",
+        "The talks between Ilham Aliyev and Alexander Lukashenko",
+    )
+    ordering = make_item(
+        "Put the events below in order, earliest first.",
+        " > ".join(events),
+        kind="ordering",
+        choices=tuple(reversed(events)),
+        sequence=events,
+    )
+    assert not distractor_alias(ordering)
+    assert not distractor_wrong_type(ordering)
+    as_choices = replace(ordering, kind="multichoice")
+    assert distractor_alias(as_choices)  # the same options on a choice item are still audited
+
+
 def test_is_alias_rules() -> None:
     assert is_alias("nearly 300", "300")
     assert is_alias("the United States", "United States of America")
