@@ -36,6 +36,9 @@ class DefaultConfig:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability
+    FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per UTC day (flashcards or quizzes)
+    FLASHCARDS_FUZZING = True  # spread review intervals a little (FSRS fuzz); off for tests
 
 
 class ConfigError(RuntimeError):

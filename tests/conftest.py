@@ -111,7 +111,7 @@ def create_user(app: Flask) -> Callable[..., User]:
 
 @pytest.fixture
 def bundled_quiz(app: Flask, create_user, bundled_generation) -> int:
-    """Id of a published quiz made from the bundled article, owned by teacher 'tess'."""
+    """Id of a published, public quiz made from the bundled article, owned by teacher 'tess'."""
     from quizapp.services.articles import add_generated_article
     from quizapp.services.quizzes import create_quiz, pick_quiz_questions
 
@@ -120,7 +120,9 @@ def bundled_quiz(app: Flask, create_user, bundled_generation) -> int:
     with app.app_context():
         owner = db.session.get(User, teacher.id)
         article, questions = add_generated_article(text, generation, owner)
-        quiz = create_quiz("Bundled quiz", pick_quiz_questions(questions), owner, article, True)
+        quiz = create_quiz(
+            "Bundled quiz", pick_quiz_questions(questions), owner, article, True, public=True
+        )
         db.session.commit()
         return quiz.id
 
@@ -166,3 +168,135 @@ def auth(client: FlaskClient) -> AuthActions:
 def quiz_by_id(quiz_id: int) -> Quiz:
     """Load a quiz inside an app context."""
     return db.get_or_404(Quiz, quiz_id)
+
+
+# --- Flashcards and progress ---
+
+
+@pytest.fixture
+def no_fuzz(app: Flask) -> Flask:
+    """The app with FSRS interval fuzzing off, so intervals are exact."""
+    app.config["FLASHCARDS_FUZZING"] = False
+    return app
+
+
+def bulk_students(count: int, prefix: str = "student") -> list[int]:
+    """Insert ``count`` students in one statement (no usable password); return their ids."""
+    rows = [
+        {"username": f"{prefix}{n:04d}", "password_hash": "!", "role": "student"}
+        for n in range(count)
+    ]
+    return list(
+        db.session.scalars(sa.insert(User).returning(User.id, sort_by_parameter_order=True), rows)
+    )
+
+
+def bulk_quiz(
+    owner_id: int | None, questions: int, title: str = "Seeded quiz"
+) -> tuple[int, list[int]]:
+    """A published quiz of short-answer questions worth 1 mark each; (quiz id, question ids)."""
+    from question_bank.model import Answer
+    from question_bank.model import Question as BankQuestion
+    from quizapp.models import Question
+    from quizapp.services.quizzes import create_quiz
+
+    kinds = ("date", "person", "number")
+    rows = [
+        Question.from_bank(
+            BankQuestion(
+                kind="shortanswer",
+                prompt=f"{title} question {n + 1}",
+                answers=(Answer(f"answer {n + 1}"),),
+                extra=(("fact_type", kinds[n % len(kinds)]),),
+            )
+        )
+        for n in range(questions)
+    ]
+    quiz = create_quiz(
+        title, rows, owner=db.session.get(User, owner_id) if owner_id else None, publish=True
+    )
+    return quiz.id, [row.id for row in rows]
+
+
+def bulk_attempts(quiz_id: int, question_ids: list[int], rows, start=None) -> None:
+    """Insert submitted attempts, one per ``(user id, marks)`` row, and their responses.
+
+    ``marks`` holds each question's fraction (``None``: ungraded); an empty list adds no
+    responses and scores the attempt 0 out of the quiz's length.
+    """
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.models import Attempt, Response
+
+    start = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    attempts = []
+    for n, (user_id, marks) in enumerate(rows):
+        when = start + timedelta(minutes=n)
+        score = sum(mark or 0 for mark in marks)
+        attempts.append(
+            {
+                "quiz_id": quiz_id,
+                "user_id": user_id,
+                "started_at": when,
+                "submitted_at": when,
+                "score": score,
+                "max_score": len(question_ids),
+            }
+        )
+    ids = list(
+        db.session.scalars(
+            sa.insert(Attempt).returning(Attempt.id, sort_by_parameter_order=True), attempts
+        )
+    )
+    responses = [
+        {
+            "attempt_id": attempt_id,
+            "question_id": qid,
+            "position": position,
+            "answer": None,
+            "fraction": mark,
+            "feedback": "",
+            "created_at": start,
+        }
+        for attempt_id, (_, marks) in zip(ids, rows, strict=True)
+        for position, (qid, mark) in enumerate(zip(question_ids, marks, strict=False))
+    ]
+    if responses:
+        db.session.execute(sa.insert(Response), responses)
+
+
+# --- Teacher workspace: queued articles and classes ---------------------------------------
+
+
+@pytest.fixture
+def queued_article(app: Flask, create_user, bundled_generation) -> int:
+    """Id of the bundled article, its generated items pending review, owned by teacher 'tess'."""
+    from quizapp.services.articles import add_article
+    from quizapp.services.review import queue_generation
+
+    teacher = create_user("tess", role="teacher")
+    text, generation = bundled_generation
+    with app.app_context():
+        article = add_article(text, generation, db.session.get(User, teacher.id))
+        queue_generation(article, generation)
+        db.session.commit()
+        return article.id
+
+
+@pytest.fixture
+def make_class(app: Flask) -> Callable[..., tuple[int, str]]:
+    """Factory: make_class(teacher, name='Class 1', students=()) -> (class id, join code)."""
+    from quizapp.models import Membership
+    from quizapp.services.accounts import find_user
+    from quizapp.services.classes import create_classroom
+
+    def make(teacher: str, name: str = "Class 1", students: tuple = ()) -> tuple[int, str]:
+        with app.app_context():
+            classroom = create_classroom(find_user(teacher), name)
+            for username in students:
+                student = find_user(username)
+                db.session.add(Membership(classroom_id=classroom.id, user_id=student.id))
+            db.session.commit()
+            return classroom.id, classroom.join_code
+
+    return make

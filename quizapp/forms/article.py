@@ -13,8 +13,17 @@ MAX_ARTICLE_CHARS = 200_000
 class ArticleForm(FlaskForm):
     """Paste an article's text or upload a .txt, .md or .html file."""
 
-    text = TextAreaField("Article text", validators=[Optional(), Length(max=MAX_ARTICLE_CHARS)])
-    upload = FileField("…or upload a file", validators=[FileAllowed(["txt", "md", "html", "htm"])])
+    text = TextAreaField(
+        "Article text",
+        validators=[
+            Optional(),
+            Length(max=MAX_ARTICLE_CHARS, message="Articles can be at most 200,000 characters."),
+        ],
+    )
+    upload = FileField(
+        "…or upload a file (.txt, .md or .html, up to 1 MB)",
+        validators=[FileAllowed(["txt", "md", "html", "htm"], "Upload a .txt, .md or .html file.")],
+    )
     published = StringField("Publication date (optional)", validators=[Optional(), Length(max=32)])
     submit = SubmitField("Generate questions")
 

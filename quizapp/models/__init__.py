@@ -2,9 +2,12 @@
 
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, Response
+from quizapp.models.card import Card, CardReview, StudySettings
+from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Membership
 from quizapp.models.question import Question
-from quizapp.models.quiz import Quiz, QuizQuestion
+from quizapp.models.quiz import FeedbackPolicy, Quiz, QuizQuestion
+from quizapp.models.review import ReviewItem, ReviewStatus
 from quizapp.models.user import Role, User
 
 __all__ = [
@@ -12,12 +15,20 @@ __all__ = [
     "Assignment",
     "AssignmentKind",
     "Attempt",
+    "Card",
+    "CardReview",
+    "Category",
     "Classroom",
+    "FeedbackPolicy",
     "Membership",
     "Question",
+    "QuestionTag",
     "Quiz",
     "QuizQuestion",
     "Response",
+    "ReviewItem",
+    "ReviewStatus",
     "Role",
+    "StudySettings",
     "User",
 ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
@@ -13,8 +14,31 @@ from quizapp.models.base import UTCDateTime, utcnow
 from quizapp.models.question import Question
 
 
+class FeedbackPolicy(enum.StrEnum):
+    """When a student sees right answers and feedback after submitting."""
+
+    IMMEDIATE = "immediate"
+    AFTER_DUE = "after_due"
+    NEVER = "never"
+
+
 class Quiz(db.Model):
-    """A quiz students can take once published."""
+    """A quiz students can take once published, with its settings.
+
+    Students see a published quiz when it is assigned to one of their classes (and open) or when
+    it is public practice material (``is_public``). ``max_attempts`` and ``time_limit_minutes``
+    are None for "no limit".
+    """
+
+    __table_args__ = (
+        CheckConstraint("max_attempts IS NULL OR max_attempts >= 1", name="attempts_positive"),
+        CheckConstraint(
+            "time_limit_minutes IS NULL OR time_limit_minutes >= 1", name="time_limit_positive"
+        ),
+        CheckConstraint(
+            "feedback_policy IN ('immediate', 'after_due', 'never')", name="feedback_policy_known"
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(String(200))
@@ -22,6 +46,12 @@ class Quiz(db.Model):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("article.id", ondelete="SET NULL"))
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     is_published: Mapped[bool] = mapped_column(default=False)
+    is_public: Mapped[bool] = mapped_column(default=False)
+    is_shuffle_questions: Mapped[bool] = mapped_column(default=False)
+    is_shuffle_options: Mapped[bool] = mapped_column(default=True)
+    max_attempts: Mapped[int | None] = mapped_column(Integer)
+    time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
+    feedback_policy: Mapped[str] = mapped_column(String(16), default=FeedbackPolicy.IMMEDIATE.value)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     article: Mapped[Article | None] = relationship()

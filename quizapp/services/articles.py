@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 
 from flask import current_app
@@ -12,18 +13,25 @@ from question_bank.model import Generation
 from quizapp.extensions import db
 from quizapp.models import Article, Question, User
 
-#: Largest article upload read, in bytes (the form says so past it).
+#: Largest article upload read, in bytes, unless the ARTICLE_MAX_BYTES setting says otherwise.
 MAX_ARTICLE_BYTES = 1_000_000
 
 #: Upload suffix -> the article reader of question_bank.read_article.
-ARTICLE_READERS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+ARTICLE_READERS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+}
 
 
 def read_upload(data: bytes, filename: str) -> str:
     """The plain text of an uploaded article; ValueError with a reader-friendly reason otherwise."""
-    if len(data) > MAX_ARTICLE_BYTES:
+    limit = current_app.config.get("ARTICLE_MAX_BYTES", MAX_ARTICLE_BYTES)
+    if len(data) > limit:
         raise ValueError(
-            f"{filename} is {len(data) // 1000} kB; articles can be at most {MAX_ARTICLE_BYTES // 1000} kB."
+            f"{filename} is {len(data) / 1000:g} kB; articles can be at most {limit / 1000:g} kB."
         )
     reader = ARTICLE_READERS.get(PurePath(filename).suffix.lower())
     if reader is None:
@@ -35,7 +43,9 @@ def read_upload(data: bytes, filename: str) -> str:
     return question_bank.read_article(raw, fmt=reader)
 
 
-def generate_from_text(text: str, published: str | None = None, seed: int | None = None) -> Generation:
+def generate_from_text(
+    text: str, published: str | None = None, seed: int | None = None
+) -> Generation:
     """Run the generator on an article's text with the configured spaCy pipeline."""
     model_name = current_app.config.get("SPACY_MODEL")
     if model_name:
@@ -43,11 +53,13 @@ def generate_from_text(text: str, published: str | None = None, seed: int | None
     return question_bank.generate(text, published=published, seed=seed)
 
 
-def add_article(text: str, generation: Generation, owner: User | None, source_name: str = "") -> Article:
+def add_article(
+    text: str, generation: Generation, owner: User | None, source_name: str = ""
+) -> Article:
     """Store an article with the metadata the generator read from it."""
     meta = generation.article
     article = Article(
-        title=(meta.title or "Untitled article")[:300],
+        title=(meta.title or lead_title(generation))[:300],
         body=text,
         published_on=meta.date,
         byline=meta.byline[:200],
@@ -67,7 +79,7 @@ def lead_title(generation: Generation, limit: int = 90) -> str:
         return "Untitled article"
     if len(lead) <= limit:
         return lead
-    return lead[: limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return lead[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
 
 
 def add_generated_article(
@@ -100,17 +112,42 @@ def owned_articles(owner: User) -> list[Article]:
     )
 
 
+#: Quote marks the generator may have normalised (curly and straight, single and double).
+_QUOTES = "\"'‘’“”«»"
+
+
+def _evidence_span(body: str, evidence: str) -> tuple[int, int] | None:
+    """Where ``evidence`` is in ``body``: verbatim, else ignoring quote styles and spacing."""
+    start = body.find(evidence) if evidence else -1
+    if start >= 0:
+        return start, start + len(evidence)
+    core = evidence.strip(_QUOTES + " ")
+    if not core:
+        return None
+    parts = []
+    for char in core:
+        if char.isspace():
+            if parts and parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif char in _QUOTES:
+            parts.append(f"[{re.escape(_QUOTES)}]")
+        else:
+            parts.append(re.escape(char))
+    match = re.search("".join(parts), body)
+    return match.span() if match else None
+
+
 def evidence_in_context(body: str, evidence: str) -> tuple[str, str, str]:
     """Split the paragraph holding ``evidence`` into (before, evidence, after), for highlighting.
 
-    Returns ("", "", "") when the sentence is not found verbatim in the article.
+    Returns ("", "", "") when the sentence cannot be found in the article.
     """
-    start = body.find(evidence) if evidence else -1
-    if start < 0:
+    span = _evidence_span(body, evidence)
+    if span is None:
         return "", "", ""
-    end = start + len(evidence)
+    start, end = span
     para_start = body.rfind("\n\n", 0, start)
     para_end = body.find("\n\n", end)
     para_start = 0 if para_start < 0 else para_start + 2
     para_end = len(body) if para_end < 0 else para_end
-    return body[para_start:start], evidence, body[end:para_end]
+    return body[para_start:start], body[start:end], body[end:para_end]

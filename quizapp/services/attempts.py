@@ -11,6 +11,7 @@ from question_bank.grading import grade
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Quiz, Response, User
 from quizapp.models.base import utcnow
+from quizapp.services.flashcards import record_quiz_reviews
 from quizapp.services.quizzes import quiz_questions
 
 
@@ -46,9 +47,11 @@ def submit_attempt(attempt: Attempt, answers: Mapping[int, Any]) -> bool:
     if not claim_submission(attempt):
         return False
     score = max_score = 0.0
+    marks = []
     for position, question in enumerate(quiz_questions(attempt.quiz)):
         bank = question.bank
         mark = grade(bank, answers.get(question.id))
+        marks.append((question, mark.fraction))
         db.session.add(
             Response(
                 attempt_id=attempt.id,
@@ -63,6 +66,7 @@ def submit_attempt(attempt: Attempt, answers: Mapping[int, Any]) -> bool:
             score += mark.fraction * bank.default_mark
             max_score += bank.default_mark
     attempt.score, attempt.max_score = round(score, 4), max_score
+    record_quiz_reviews(attempt.user_id, marks, attempt.submitted_at)  # quiz answers are reviews
     db.session.flush()
     return True
 

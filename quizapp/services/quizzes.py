@@ -8,7 +8,7 @@ from flask import abort
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
-from quizapp.models import Article, Question, Quiz, QuizQuestion, User
+from quizapp.models import Article, Assignment, Attempt, Question, Quiz, QuizQuestion, User
 
 #: How many of an article's best-ranked questions its default quiz takes.
 DEFAULT_QUIZ_LENGTH = 12
@@ -131,3 +131,48 @@ def update_quiz_settings(quiz: Quiz, **settings) -> None:
         if name in settings:
             setattr(quiz, name, settings[name])
     db.session.flush()
+
+
+def owned_bank_questions(owner: User, ids: Sequence[int]) -> list[Question]:
+    """The owner's current questions among ``ids``, in the order of ``ids``."""
+    rows = db.session.execute(
+        db.select(Question).where(
+            Question.id.in_(list(ids)),
+            Question.author_id == owner.id,
+            Question.is_deleted.is_(False),
+        )
+    ).scalars()
+    by_id = {q.id: q for q in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def reorder_quiz(quiz: Quiz, positions: dict[int, float], removed: set[int]) -> None:
+    """Order the quiz by ``positions`` (question id -> number) and drop the ``removed`` ids."""
+    current = quiz_questions(quiz)
+    kept = [q for q in current if q.id not in removed]
+    order = {q.id: (positions.get(q.id, index + 1), index) for index, q in enumerate(current)}
+    set_quiz_questions(quiz, sorted(kept, key=lambda q: order[q.id]))
+
+
+def quiz_assignments(quiz: Quiz) -> list[Assignment]:
+    """The classes the quiz is set for, with dates, class loaded."""
+    return list(
+        db.session.execute(
+            db.select(Assignment)
+            .where(Assignment.quiz_id == quiz.id)
+            .options(selectinload(Assignment.classroom))
+            .order_by(Assignment.id)
+        ).scalars()
+    )
+
+
+def delete_quiz(quiz: Quiz) -> bool:
+    """Delete a quiz nobody has attempted; False (nothing done) when attempts exist."""
+    taken = db.session.execute(
+        db.select(Attempt.id).where(Attempt.quiz_id == quiz.id).limit(1)
+    ).first()
+    if taken:
+        return False
+    db.session.delete(quiz)
+    db.session.flush()
+    return True

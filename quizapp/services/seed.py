@@ -31,7 +31,7 @@ def database_is_empty() -> bool:
 
 
 def import_bundled_article(path: Path, owner: User | None) -> Quiz:
-    """Generate and publish the quiz of one bundled article."""
+    """Generate and publish the quiz of one bundled article, as public practice material."""
     text = path.read_text(encoding="utf-8")
     generation = generate_from_text(text)
     article, questions = add_generated_article(text, generation, owner, source_name=path.name)
@@ -41,6 +41,7 @@ def import_bundled_article(path: Path, owner: User | None) -> Quiz:
         owner=owner,
         article=article,
         publish=True,
+        public=True,
     )
 
 

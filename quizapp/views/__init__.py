@@ -4,9 +4,24 @@ from __future__ import annotations
 
 from flask import Flask
 
-from quizapp.views import auth, history, main, quiz, teach
+from quizapp.views import auth, bank, classes, history, main, questions, quiz, quizzes, review, teach
+from quizapp.views import cards, gradebook, progress
 
-BLUEPRINTS = (main.bp, auth.bp, quiz.bp, history.bp, teach.bp)
+BLUEPRINTS = (
+    main.bp,
+    auth.bp,
+    quiz.bp,
+    history.bp,
+    teach.bp,
+    classes.bp,
+    questions.bp,
+    review.bp,
+    quizzes.bp,
+    bank.bp,
+    cards.bp,
+    progress.bp,
+    gradebook.bp,
+)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,9 +1,11 @@
-"""Taking quizzes: list, start, answer, submit once, review."""
+"""Taking quizzes: list, start, answer, submit once, review (within each quiz's settings)."""
 
 from __future__ import annotations
 
+import html
 import random
 
+import nh3
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
@@ -18,9 +20,30 @@ from quizapp.services.attempts import (
     start_attempt,
     submit_attempt,
 )
-from quizapp.services.quizzes import published_quizzes, quiz_questions
+from quizapp.services.availability import (
+    attempt_deadline,
+    available_quizzes,
+    can_take,
+    feedback_visible,
+    is_too_late,
+    may_start_another,
+    open_attempt,
+)
+from quizapp.services.quizzes import quiz_questions
 
 bp = Blueprint("quiz", __name__, url_prefix="/quizzes")
+
+
+#: Prompt formats that may carry markup, shown to students as plain text.
+MARKUP_FORMATS = frozenset({"html", "moodle", "markdown"})
+
+
+@bp.app_template_filter("prompt_text")
+def prompt_text(prompt: str, prompt_format: str = "plain") -> str:
+    """The prompt as plain text: markup of imported questions is dropped, never rendered raw."""
+    if prompt_format not in MARKUP_FORMATS:
+        return prompt
+    return html.unescape(nh3.clean(prompt, tags=set())).strip()
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
@@ -38,23 +61,56 @@ def display_order(attempt: Attempt, question_id: int, count: int, shuffle: bool)
     return order
 
 
+def attempt_questions(attempt: Attempt) -> list:
+    """The quiz's questions in the order this attempt shows them (shuffled per attempt if set)."""
+    questions = quiz_questions(attempt.quiz)
+    if attempt.quiz.is_shuffle_questions:
+        random.Random(f"attempt:{attempt.id}").shuffle(questions)
+    return questions
+
+
 @bp.get("/")
 @login_required
 def index():
-    """Published quizzes."""
-    return render_template("quiz/index.html", quizzes=published_quizzes(), form=ActionForm())
+    """The quizzes this user may take: assigned to their classes, public practice, or their own."""
+    return render_template(
+        "quiz/index.html", available=available_quizzes(current_user), form=ActionForm()
+    )
 
 
 @bp.post("/<int:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
-    """Open a new attempt and show its first page."""
+    """Resume the open attempt, or open a new one if the attempt limit allows."""
     quiz = db.get_or_404(Quiz, quiz_id)
-    if not quiz.is_published and quiz.owner_id != current_user.id:
+    if not can_take(current_user, quiz):
         abort(404)
-    attempt = start_attempt(quiz, current_user)
-    db.session.commit()
+    attempt = open_attempt(current_user, quiz)
+    if attempt is None:
+        if not may_start_another(current_user, quiz):
+            flash(f"You have used all {quiz.max_attempts} attempts at this quiz.", "error")
+            return redirect(url_for("quiz.index"))
+        attempt = start_attempt(quiz, current_user)
+        db.session.commit()
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
+
+
+def _submit(attempt: Attempt, questions: list):
+    """Mark the posted answers once (refusing them past the time limit) and go to the review."""
+    late = is_too_late(attempt)
+    answers = {} if late else read_answers(request.form, [(q.id, q.bank) for q in questions])
+    if submit_attempt(attempt, answers):
+        db.session.commit()
+        if late:
+            flash("Time ran out before these answers arrived, so they were not counted.", "error")
+        else:
+            flash(
+                f"Submitted: you scored {attempt.score:g} out of {attempt.max_score:g}.", "success"
+            )
+    else:
+        db.session.rollback()
+        flash("This attempt was already submitted; your first answers count.", "info")
+    return redirect(url_for("quiz.review", attempt_id=attempt.id))
 
 
 @bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
@@ -68,19 +124,13 @@ def take(attempt_id: int):
         if request.method == "POST":
             flash("This attempt was already submitted; your first answers count.", "info")
         return redirect(url_for("quiz.review", attempt_id=attempt.id))
-    questions = quiz_questions(attempt.quiz)
+    questions = attempt_questions(attempt)
     if request.method == "POST":
-        answers = read_answers(request.form, [(q.id, q.bank) for q in questions])
-        if submit_attempt(attempt, answers):
-            db.session.commit()
-            flash(f"Submitted: you scored {attempt.score:g} out of {attempt.max_score:g}.", "success")
-        else:
-            db.session.rollback()
-            flash("This attempt was already submitted; your first answers count.", "info")
-        return redirect(url_for("quiz.review", attempt_id=attempt.id))
+        return _submit(attempt, questions)
     return render_template(
         "quiz/take.html",
         attempt=attempt,
+        deadline=attempt_deadline(attempt),
         questions=[(q, q.bank) for q in questions],
         field_name=field_name,
         display_order=display_order,
@@ -91,7 +141,7 @@ def take(attempt_id: int):
 @bp.get("/attempts/<int:attempt_id>/review")
 @login_required
 def review(attempt_id: int):
-    """Score and, per question, the answer given, the right answer and its evidence."""
+    """Score and, when the quiz's feedback setting allows, the right answers and evidence."""
     attempt = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
@@ -99,5 +149,6 @@ def review(attempt_id: int):
         "quiz/review.html",
         attempt=attempt,
         responses=attempt_responses(attempt),
+        show_feedback=feedback_visible(current_user, attempt),
         right_answer_text=right_answer_text,
     )

@@ -1,21 +1,19 @@
-"""The teacher's workspace: articles in, quizzes out."""
+"""The teacher's workspace: the dashboard, adding articles, publishing quizzes."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
+import question_bank
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.article import ArticleForm
 from quizapp.forms.quiz import ActionForm
-from quizapp.models import Quiz
-from quizapp.services.articles import (
-    add_generated_article,
-    article_text_from_upload,
-    generate_from_text,
-)
-from quizapp.services.quizzes import create_quiz, owned_quizzes, pick_quiz_questions
+from quizapp.services.articles import add_article, generate_from_text, owned_articles, read_upload
+from quizapp.services.classes import teacher_classes
+from quizapp.services.quizzes import owned_quiz_or_404, owned_quizzes
+from quizapp.services.review import queue_generation
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
@@ -23,38 +21,40 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 @bp.get("/")
 @teacher_required
 def dashboard():
-    """The teacher's quizzes."""
+    """The teacher's quizzes, classes and articles."""
     return render_template(
-        "teach/dashboard.html", quizzes=owned_quizzes(current_user), form=ActionForm()
+        "teach/dashboard.html",
+        quizzes=owned_quizzes(current_user),
+        classes=teacher_classes(current_user),
+        articles=owned_articles(current_user)[:10],
+        form=ActionForm(),
     )
 
 
 def _article_text(form: ArticleForm) -> tuple[str, str]:
     upload = form.upload.data
     if upload:
-        return article_text_from_upload(upload.read(), upload.filename), upload.filename
+        return read_upload(upload.read(), upload.filename or "upload"), upload.filename or ""
     return form.text.data, ""
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
 @teacher_required
 def new_article():
-    """Paste or upload an article; its questions become a draft quiz."""
+    """Paste or upload an article; its generated items go to the review queue."""
     form = ArticleForm()
     if form.validate_on_submit():
         try:
             text, filename = _article_text(form)
             generation = generate_from_text(text, published=form.published.data or None)
-        except ValueError as exc:
-            form.text.errors.append(str(exc))
+        except (ValueError, question_bank.GenerationError) as exc:
+            (form.upload if form.upload.data else form.text).errors.append(str(exc))
         else:
-            article, questions = add_generated_article(text, generation, current_user, filename)
-            quiz = create_quiz(
-                f"Quiz: {article.title}", pick_quiz_questions(questions), current_user, article
-            )
+            article = add_article(text, generation, current_user, filename)
+            items = queue_generation(article, generation)
             db.session.commit()
-            flash(f"{len(questions)} questions generated; a draft quiz is ready.", "success")
-            return redirect(url_for("teach.dashboard", _anchor=f"quiz-{quiz.id}"))
+            flash(f"{len(items)} questions generated: review them below.", "success")
+            return redirect(url_for("review.queue", article_id=article.id))
     return render_template("teach/new_article.html", form=form)
 
 
@@ -62,9 +62,7 @@ def new_article():
 @teacher_required
 def toggle_publish(quiz_id: int):
     """Publish a draft quiz, or withdraw a published one."""
-    quiz = db.get_or_404(Quiz, quiz_id)
-    if quiz.owner_id != current_user.id:
-        abort(403)
+    quiz = owned_quiz_or_404(quiz_id, current_user)
     form = ActionForm()
     if form.validate_on_submit():
         quiz.is_published = not quiz.is_published

@@ -1,29 +1,36 @@
-"""The teacher's first workspace: add an article, get a draft quiz, publish it."""
+"""The teacher's first workspace: add an article, review its items, publish a quiz from them."""
 
 from __future__ import annotations
 
 import io
+import re
 
 from quizapp.extensions import db
-from quizapp.models import Article, Quiz
+from quizapp.models import Article, Question, Quiz, ReviewItem
 from tests.conftest import BUNDLED_ARTICLE, post_form
 
 
-def test_teacher_pastes_article_and_publishes_its_quiz(client, app, auth, create_user):
+def test_teacher_pastes_article_reviews_and_publishes_its_quiz(client, app, auth, create_user):
     create_user("tess", role="teacher")
     auth.login("tess")
     text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
     response = post_form(client, "/teach/articles/new", {"text": text}, follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert "questions generated; a draft quiz is ready." in page
+    assert "questions generated: review them below." in page
     with app.app_context():
-        quiz = db.session.execute(db.select(Quiz)).scalar_one()
-        assert not quiz.is_published and len(quiz.entries) >= 5
-        assert db.session.execute(db.select(Article)).scalar_one().published_on == "2021-04-14"
-        quiz_id = quiz.id
+        article = db.session.execute(db.select(Article)).scalar_one()
+        assert article.published_on == "2021-04-14"
+        assert db.session.execute(db.select(db.func.count(Question.id))).scalar_one() == 0
+        pending = db.session.execute(db.select(db.func.count(ReviewItem.id))).scalar_one()
+        assert pending >= 5
+        article_id = article.id
+    post_form(client, f"/teach/articles/{article_id}/review", {"action": "accept", "scope": "all"})
+    made = post_form(client, f"/teach/articles/{article_id}/quiz")
+    quiz_id = int(re.search(r"/teach/quizzes/(\d+)", made.headers["Location"]).group(1))
     post_form(client, f"/teach/quizzes/{quiz_id}/publish")
     with app.app_context():
-        assert db.session.get(Quiz, quiz_id).is_published
+        quiz = db.session.get(Quiz, quiz_id)
+        assert quiz.is_published and len(quiz.entries) == pending
 
 
 def test_teacher_uploads_html_article(client, app, auth, create_user):
@@ -38,7 +45,7 @@ def test_teacher_uploads_html_article(client, app, auth, create_user):
         content_type="multipart/form-data",
         follow_redirects=True,
     )
-    assert "a draft quiz is ready" in response.get_data(as_text=True)
+    assert "review them below" in response.get_data(as_text=True)
     with app.app_context():
         article = db.session.execute(db.select(Article)).scalar_one()
         assert "Ilham Aliyev" in article.body and "<p>" not in article.body
@@ -49,7 +56,9 @@ def test_empty_article_gets_a_clear_message(client, auth, create_user):
     auth.login("tess")
     page = post_form(client, "/teach/articles/new", {"text": "   "}).get_data(as_text=True)
     assert "Paste the article or choose a file." in page
-    page = post_form(client, "/teach/articles/new", {"text": "\x00\x01\x02 ÿþ"}).get_data(as_text=True)
+    page = post_form(client, "/teach/articles/new", {"text": "\x00\x01\x02 ÿþ"}).get_data(
+        as_text=True
+    )
     assert 'class="error"' in page
 
 

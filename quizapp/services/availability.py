@@ -1,0 +1,169 @@
+"""Which quizzes a user may see and take, and when a student sees feedback.
+
+Rules: a teacher sees and takes their own quizzes (published or not). Anyone logged in sees a
+published quiz that is public practice material. A student also sees a published quiz assigned
+(to take) to one of their classes once the assignment is open (``opens_at`` empty or past); past
+its due date it stays visible and takeable but is marked late.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.orm import selectinload
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Assignment,
+    AssignmentKind,
+    Attempt,
+    FeedbackPolicy,
+    Membership,
+    Quiz,
+    User,
+)
+from quizapp.models.base import utcnow
+
+
+@dataclass(frozen=True)
+class AvailableQuiz:
+    """A quiz a user may take, with the earliest due date among their classes' assignments."""
+
+    quiz: Quiz
+    due_at: datetime | None = None
+    is_assigned: bool = False
+
+    @property
+    def is_past_due(self) -> bool:
+        """Whether the due date has passed (the quiz can still be taken, marked late)."""
+        return self.due_at is not None and self.due_at < utcnow()
+
+
+def _open_assignments(user: User):
+    """Subquery: quiz id -> earliest due date, over open quiz assignments to the user's classes."""
+    return (
+        db.select(Assignment.quiz_id, db.func.min(Assignment.due_at).label("due_at"))
+        .join(Membership, Membership.classroom_id == Assignment.classroom_id)
+        .where(
+            Membership.user_id == user.id,
+            Assignment.kind == AssignmentKind.QUIZ.value,
+            db.or_(Assignment.opens_at.is_(None), Assignment.opens_at <= utcnow()),
+        )
+        .group_by(Assignment.quiz_id)
+        .subquery()
+    )
+
+
+def available_quizzes(user: User) -> list[AvailableQuiz]:
+    """The quizzes ``user`` may take (see the module rules): assigned ones first, newest first."""
+    assigned = _open_assignments(user)
+    visible = db.and_(
+        Quiz.is_published.is_(True),
+        db.or_(Quiz.is_public.is_(True), assigned.c.quiz_id.is_not(None)),
+    )
+    rows = db.session.execute(
+        db.select(Quiz, assigned.c.due_at, assigned.c.quiz_id.is_not(None))
+        .outerjoin(assigned, assigned.c.quiz_id == Quiz.id)
+        .where(db.or_(visible, Quiz.owner_id == user.id))
+        .options(selectinload(Quiz.entries), selectinload(Quiz.article))
+        .order_by(assigned.c.quiz_id.is_(None), Quiz.created_at.desc(), Quiz.id.desc())
+    ).all()
+    return [AvailableQuiz(quiz, _aware(due), bool(flag)) for quiz, due, flag in rows]
+
+
+def _aware(value: datetime | str | None) -> datetime | None:
+    """Aggregates bypass the column type on SQLite; read such values back as aware UTC."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if value is not None and value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value
+
+
+def student_due_at(user: User, quiz: Quiz) -> datetime | None:
+    """The earliest due date of the quiz's open assignments to the user's classes, if any."""
+    assigned = _open_assignments(user)
+    due = db.session.execute(
+        db.select(assigned.c.due_at).where(assigned.c.quiz_id == quiz.id)
+    ).scalar_one_or_none()
+    return _aware(due)
+
+
+def can_take(user: User, quiz: Quiz) -> bool:
+    """Whether ``user`` may see and start ``quiz`` (see the module rules)."""
+    if quiz.owner_id == user.id:
+        return True
+    if not quiz.is_published:
+        return False
+    if quiz.is_public:
+        return True
+    assigned = _open_assignments(user)
+    found = db.session.execute(
+        db.select(assigned.c.quiz_id).where(assigned.c.quiz_id == quiz.id)
+    ).first()
+    return found is not None
+
+
+def attempts_used(user: User, quiz: Quiz) -> int:
+    """How many attempts (submitted or not) ``user`` has started at ``quiz``."""
+    return db.session.execute(
+        db.select(db.func.count(Attempt.id)).where(
+            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id
+        )
+    ).scalar_one()
+
+
+def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    """The user's latest unsubmitted attempt at ``quiz``, to resume instead of starting anew."""
+    return db.session.execute(
+        db.select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+        .where(Attempt.submitted_at.is_(None))
+        .order_by(Attempt.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+
+
+def may_start_another(user: User, quiz: Quiz) -> bool:
+    """Whether the quiz's attempt limit leaves ``user`` another go (owners are never limited)."""
+    if quiz.max_attempts is None or quiz.owner_id == user.id:
+        return True
+    return attempts_used(user, quiz) < quiz.max_attempts
+
+
+def feedback_visible(user: User, attempt: Attempt) -> bool:
+    """Whether right answers and feedback may be shown on the attempt's review page.
+
+    ``immediate``: always; ``after_due``: once the student's earliest due date has passed (at
+    once when the quiz has no due date for them); ``never``: only to the quiz's owner.
+    """
+    quiz = attempt.quiz
+    if quiz.owner_id == user.id or quiz.feedback_policy == FeedbackPolicy.IMMEDIATE.value:
+        return True
+    if quiz.feedback_policy == FeedbackPolicy.NEVER.value:
+        return False
+    due = student_due_at(attempt.user, quiz)
+    return due is None or due <= utcnow()
+
+
+#: Seconds after the time limit during which a submission still counts (slow networks, clocks).
+GRACE_SECONDS = 60
+
+
+def attempt_deadline(attempt: Attempt) -> datetime | None:
+    """When the attempt's time runs out, or None when the quiz has no time limit."""
+    minutes = attempt.quiz.time_limit_minutes
+    return attempt.started_at + timedelta(minutes=minutes) if minutes else None
+
+
+def is_too_late(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether a submission now comes after the deadline plus the grace period.
+
+    Rule: such a late submission still closes the attempt, but its answers are refused: it is
+    marked as if blank, so the student scores only what was sent in time (nothing).
+    """
+    deadline = attempt_deadline(attempt)
+    if deadline is None:
+        return False
+    return (now or utcnow()) > deadline + timedelta(seconds=GRACE_SECONDS)

@@ -1,0 +1,99 @@
+"""Moving questions in and out of a teacher's bank through ``question_bank.formats``.
+
+Imports are all or nothing: a malformed file raises ``FormatError`` (every problem listed) before
+anything is added. Categories in the file become the teacher's category tree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.orm import selectinload
+
+from question_bank.formats import FORMATS, read_questions, write_questions
+from question_bank.model import Question as BankQuestion
+from quizapp.extensions import db
+from quizapp.models import Question, Quiz, User
+from quizapp.services.authoring import add_question
+from quizapp.services.categories import category_for_path
+from quizapp.services.quizzes import quiz_questions
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """An exported file, ready to download."""
+
+    data: bytes
+    filename: str
+    media_type: str
+
+
+def import_file(data: bytes, filename: str, owner: User, fmt: str | None = None) -> list[Question]:
+    """Add every question of one file to ``owner``'s bank (format guessed when ``fmt`` is None).
+
+    Raises ``question_bank.formats.FormatError`` and adds nothing when the file is malformed.
+    """
+    bank_questions = read_questions(data, filename, fmt or None)
+    added = []
+    for bank in bank_questions:
+        category = category_for_path(owner, bank.category) if bank.category else None
+        added.append(add_question(bank, owner, category.id if category else None))
+    return added
+
+
+def _safe_name(title: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-").lower()[:60] or "questions"
+
+
+def bank_payloads(questions: Sequence[Question]) -> list[BankQuestion]:
+    """The interchange questions of bank rows, with their current category path and tags."""
+    out = []
+    for row in questions:
+        bank = row.bank
+        out.append(
+            BankQuestion.from_dict(
+                {
+                    **row.payload,
+                    "tags": row.tags or list(bank.tags),
+                    "category": _category_path(row, bank),
+                }
+            )
+        )
+    return out
+
+
+def _category_path(row: Question, bank: BankQuestion) -> str:
+    parts, category = [], row.category
+    while category is not None and len(parts) < 50:
+        parts.append(category.name)
+        category = category.parent
+    return "/".join(reversed(parts)) or bank.category
+
+
+def export_questions(
+    questions: Sequence[Question], fmt: str, title: str = "questions"
+) -> ExportFile:
+    """Write ``questions`` in format ``fmt``; FormatError when the format cannot hold them."""
+    target = FORMATS[fmt]
+    data = write_questions(bank_payloads(questions), fmt)
+    extension = target.extensions[0] if target.extensions else ".txt"
+    return ExportFile(data, f"{_safe_name(title)}{extension}", target.media_type)
+
+
+def bank_for_export(owner: User) -> list[Question]:
+    """Every current question of ``owner``'s bank, oldest first (the order they were added)."""
+    return list(
+        db.session.execute(
+            db.select(Question)
+            .where(Question.author_id == owner.id, Question.is_deleted.is_(False))
+            .options(selectinload(Question.tag_rows), selectinload(Question.category))
+            .order_by(Question.id)
+        ).scalars()
+    )
+
+
+def export_quiz(quiz: Quiz, fmt: str) -> ExportFile:
+    """Write one quiz's questions, in quiz order."""
+    return export_questions(quiz_questions(quiz), fmt, quiz.title)

@@ -1,0 +1,265 @@
+"""Decks: which questions a student may study as cards, what is due, and what comes next.
+
+Rules:
+
+* A student may study the questions of the quizzes they can see: published quizzes that are
+  public or assigned (open) to one of their classes, and quizzes they own. Essays and
+  descriptions have no answer to recall, and retired question versions are left out.
+* A deck is every such question (``all``), one quiz's (``quiz-ID``, which is also how a class's
+  deck assignment is studied) or one article's (``article-ID``); deck kinds are a registry.
+* The queue shows due cards first (earliest due first), then new cards while the student's
+  daily limit lasts. A card counts against the limit on the UTC day it was first reviewed,
+  whether on the flashcard page or in a quiz.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
+from sqlalchemy.orm import selectinload
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Article,
+    Assignment,
+    Card,
+    Classroom,
+    Membership,
+    Question,
+    Quiz,
+    QuizQuestion,
+)
+from quizapp.services.flashcards.scheduling import NOT_CARDS, study_plan
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A set of cards to study: ``kind`` is a key of ``DECK_FILTERS``, ``key`` its id."""
+
+    kind: str = "all"
+    key: int | None = None
+
+    @property
+    def token(self) -> str:
+        """The deck as it appears in URLs: ``all``, ``quiz-3``, ``article-7``."""
+        return self.kind if self.key is None else f"{self.kind}-{self.key}"
+
+
+#: Deck kind -> condition on (Question, QuizQuestion) for that deck's key.
+DECK_FILTERS: dict[str, Callable[[int | None], ColumnElement[bool]]] = {
+    "all": lambda key: true(),
+    "quiz": lambda key: QuizQuestion.quiz_id == key,
+    "article": lambda key: Question.article_id == key,
+}
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """Counts for one deck: cards due now, new cards waiting, new cards allowed today."""
+
+    due: int
+    new: int
+    new_today: int
+    next_due_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DeckRow:
+    """One line of the deck list."""
+
+    deck: Deck
+    title: str
+    total: int
+    due: int
+    new: int
+    assigned: tuple[str, ...] = ()
+
+
+def parse_deck(token: str | None) -> Deck | None:
+    """Read a deck token; ``None`` when it is malformed or of an unknown kind."""
+    kind, _, key = (token or "all").partition("-")
+    if kind not in DECK_FILTERS or (kind == "all") != (key == ""):
+        return None
+    if key and not key.isdigit():
+        return None
+    return Deck(kind, int(key) if key else None)
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight UTC at the start of ``now``'s day."""
+    return now.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def visible_quiz_ids(user_id: int, now: datetime) -> Select:
+    """The ids of the quizzes whose questions the student may study."""
+    classes = db.select(Membership.classroom_id).where(Membership.user_id == user_id)
+    assigned = db.select(Assignment.quiz_id).where(
+        Assignment.classroom_id.in_(classes),
+        or_(Assignment.opens_at.is_(None), Assignment.opens_at <= now),
+    )
+    return db.select(Quiz.id).where(
+        or_(
+            and_(Quiz.is_published.is_(True), or_(Quiz.is_public.is_(True), Quiz.id.in_(assigned))),
+            Quiz.owner_id == user_id,
+        )
+    )
+
+
+def _card_questions(user_id: int, now: datetime) -> Select:
+    """Questions joined to their quiz entries, limited to studyable cards."""
+    return (
+        db.select(Question.id)
+        .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .where(
+            QuizQuestion.quiz_id.in_(visible_quiz_ids(user_id, now)),
+            Question.kind.not_in(NOT_CARDS),
+            Question.is_deleted.is_(False),
+        )
+    )
+
+
+def deck_question_ids(user_id: int, deck: Deck, now: datetime) -> Select:
+    """The ids of the questions in ``deck`` that the student may study."""
+    return _card_questions(user_id, now).where(DECK_FILTERS[deck.kind](deck.key)).distinct()
+
+
+def studyable_question(user_id: int, question_id: int, now: datetime) -> Question | None:
+    """The question if the student may study it as a card, else ``None``."""
+    ids = _card_questions(user_id, now).where(Question.id == question_id)
+    return db.session.execute(db.select(Question).where(Question.id.in_(ids))).scalar_one_or_none()
+
+
+def readable_article(user_id: int, article_id: int, now: datetime) -> Article | None:
+    """The article if one of the quizzes the student may study was made from it."""
+    quizzes = db.select(Quiz.article_id).where(Quiz.id.in_(visible_quiz_ids(user_id, now)))
+    return db.session.execute(
+        db.select(Article).where(
+            Article.id == article_id, or_(Article.id.in_(quizzes), Article.owner_id == user_id)
+        )
+    ).scalar_one_or_none()
+
+
+def new_cards_left(user_id: int, now: datetime) -> int:
+    """How many new cards the student may still start today (UTC)."""
+    started = db.session.execute(
+        db.select(func.count(Card.id)).where(
+            Card.user_id == user_id, Card.created_at >= day_start(now)
+        )
+    ).scalar_one()
+    return max(0, study_plan(user_id).new_cards_per_day - started)
+
+
+def _unseen(user_id: int) -> ColumnElement[bool]:
+    seen = db.select(Card.question_id).where(Card.user_id == user_id)
+    return Question.id.not_in(seen)
+
+
+def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card | None] | None:
+    """The card to show now: the most overdue due card, else a new one if the limit allows."""
+    ids = deck_question_ids(user_id, deck, now)
+    card = db.session.execute(
+        db.select(Card)
+        .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
+        .options(selectinload(Card.question).selectinload(Question.article))
+        .order_by(Card.due_at, Card.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    if card is not None:
+        return card.question, card
+    if new_cards_left(user_id, now) <= 0:
+        return None
+    question = db.session.execute(
+        db.select(Question)
+        .where(Question.id.in_(ids), _unseen(user_id))
+        .options(selectinload(Question.article))
+        .order_by(Question.id)
+        .limit(1)
+    ).scalar_one_or_none()
+    return (question, None) if question is not None else None
+
+
+def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
+    """Due and new counts of one deck, and when its next card falls due."""
+    ids = deck_question_ids(user_id, deck, now)
+    due, next_due = db.session.execute(
+        db.select(
+            func.count(case((Card.due_at <= now, Card.id))),
+            func.min(case((Card.due_at > now, Card.due_at))),
+        ).where(Card.user_id == user_id, Card.question_id.in_(ids))
+    ).one()
+    new = db.session.execute(
+        db.select(func.count(Question.id)).where(Question.id.in_(ids), _unseen(user_id))
+    ).scalar_one()
+    if isinstance(next_due, str):  # SQLite returns MIN() of timestamps as text
+        next_due = datetime.fromisoformat(next_due)
+    if next_due is not None and next_due.tzinfo is None:
+        next_due = next_due.replace(tzinfo=now.tzinfo)
+    return DeckSummary(due, new, min(new, new_cards_left(user_id, now)), next_due)
+
+
+def due_card_count(user_id: int, now: datetime, within: timedelta = timedelta(0)) -> int:
+    """How many of the student's cards are due by ``now + within`` (any deck)."""
+    return db.session.execute(
+        db.select(func.count(Card.id)).where(Card.user_id == user_id, Card.due_at <= now + within)
+    ).scalar_one()
+
+
+def _grouped_counts(user_id: int, now: datetime, titled=None) -> list:
+    """Per (id, title) of ``titled`` (or overall): total, due and new cards, in one query.
+
+    ``titled`` is ``(model, key column)``: the deck's rows are grouped by that key and named
+    by ``model.title``.
+    """
+    columns = () if titled is None else (titled[1], titled[0].title)
+    question = Question.id
+    query = (
+        _card_questions(user_id, now)
+        .with_only_columns(
+            *columns,
+            func.count(distinct(question)),
+            func.count(distinct(case((Card.due_at <= now, question)))),
+            func.count(distinct(case((Card.id.is_(None), question)))),
+        )
+        .outerjoin(Card, and_(Card.question_id == Question.id, Card.user_id == user_id))
+    )
+    if titled is not None:
+        model, key = titled
+        query = query.join(model, model.id == key).group_by(*columns).order_by(*columns[::-1])
+    return db.session.execute(query).all()
+
+
+def _assigned_decks(user_id: int) -> dict[int, list[str]]:
+    """Quiz id -> names of the student's classes that assigned it as a deck."""
+    rows = db.session.execute(
+        db.select(Assignment.quiz_id, Classroom.name)
+        .join(Classroom, Classroom.id == Assignment.classroom_id)
+        .join(Membership, Membership.classroom_id == Classroom.id)
+        .where(Membership.user_id == user_id, Assignment.kind == "deck")
+    ).all()
+    assigned: dict[int, list[str]] = {}
+    for quiz_id, name in rows:
+        assigned.setdefault(quiz_id, []).append(name)
+    return assigned
+
+
+def deck_list(user_id: int, now: datetime) -> list[DeckRow]:
+    """Every deck the student may study with its counts: all cards, per quiz, per article."""
+    assigned = _assigned_decks(user_id)
+    rows = [
+        DeckRow(Deck("quiz", key), title, total, due, new, tuple(assigned.get(key, ())))
+        for key, title, total, due, new in _grouped_counts(
+            user_id, now, (Quiz, QuizQuestion.quiz_id)
+        )
+    ]
+    rows += [
+        DeckRow(Deck("article", key), title, total, due, new)
+        for key, title, total, due, new in _grouped_counts(
+            user_id, now, (Article, Question.article_id)
+        )
+    ]
+    total, due, new = _grouped_counts(user_id, now)[0]
+    everything = DeckRow(Deck(), "All my cards", total, due, new)
+    return [everything, *rows]

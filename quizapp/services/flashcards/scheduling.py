@@ -1,0 +1,257 @@
+"""Scheduling cards with FSRS (the ``fsrs`` package): ratings in, card state and review logs out.
+
+Rules:
+
+* A card row is created the first time a student reviews a question; it starts as
+  ``fsrs.Card()`` does (learning, step 0, due now).
+* Every review is stored as a ``CardReview`` with the rating, its source (``flashcard`` or
+  ``quiz``), the state before and the due time after, so the log can be replayed or used to
+  optimise the student's parameters.
+* A quiz answer counts as a review: fully right is Good, partly right is Hard, wrong is Again;
+  an answer waiting for a teacher's mark is not a review.
+* Times are UTC; ``FLASHCARDS_FUZZING`` (config) turns the package's interval fuzz on or off.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+from flask import current_app
+from fsrs.scheduler import DEFAULT_PARAMETERS
+
+from quizapp.extensions import db
+from quizapp.models import Card, CardReview, Question, StudySettings
+from quizapp.models.base import utcnow
+
+#: Rating value -> (label, keyboard key). The keys are the review page's shortcuts.
+RATINGS: dict[int, tuple[str, str]] = {
+    int(fsrs.Rating.Again): ("Again", "1"),
+    int(fsrs.Rating.Hard): ("Hard", "2"),
+    int(fsrs.Rating.Good): ("Good", "3"),
+    int(fsrs.Rating.Easy): ("Easy", "4"),
+}
+
+
+#: Question kinds that are not cards: nothing to recall on the back.
+NOT_CARDS = ("essay", "description")
+
+
+class OptimiserUnavailable(RuntimeError):
+    """Raised when parameter optimisation is asked for without the ``fsrs[optimizer]`` extra."""
+
+
+@dataclass(frozen=True)
+class StudyPlan:
+    """The scheduler settings in force for one student."""
+
+    desired_retention: float
+    new_cards_per_day: int
+    parameters: tuple[float, ...] | None = None
+    is_custom: bool = False
+
+
+def study_plan(user_id: int) -> StudyPlan:
+    """The student's saved settings, or the configured defaults."""
+    row = db.session.get(StudySettings, user_id)
+    if row is None:
+        config = current_app.config
+        return StudyPlan(
+            float(config["FLASHCARDS_DESIRED_RETENTION"]), int(config["FLASHCARDS_NEW_PER_DAY"])
+        )
+    parameters = tuple(row.parameters) if row.parameters else None
+    return StudyPlan(row.desired_retention, row.new_cards_per_day, parameters, True)
+
+
+def save_study_settings(user_id: int, desired_retention: float, new_cards_per_day: int):
+    """Store a student's desired retention and daily new-card limit (keeps optimised weights)."""
+    row = db.session.get(StudySettings, user_id)
+    if row is None:
+        row = StudySettings(user_id=user_id)
+        db.session.add(row)
+    row.desired_retention = float(desired_retention)
+    row.new_cards_per_day = int(new_cards_per_day)
+    db.session.flush()
+    return row
+
+
+def scheduler_for(plan: StudyPlan) -> fsrs.Scheduler:
+    """An FSRS-6 scheduler for ``plan`` (default weights unless the student optimised them)."""
+    return fsrs.Scheduler(
+        parameters=plan.parameters or DEFAULT_PARAMETERS,
+        desired_retention=plan.desired_retention,
+        enable_fuzzing=bool(current_app.config["FLASHCARDS_FUZZING"]),
+    )
+
+
+def _as_utc(moment: datetime | None) -> datetime | None:
+    return None if moment is None else moment.astimezone(UTC)
+
+
+def to_fsrs(card: Card | None, now: datetime) -> fsrs.Card:
+    """The package's view of a stored card (a fresh learning card for ``None``)."""
+    if card is None:
+        return fsrs.Card(card_id=0, due=now)
+    return fsrs.Card(
+        card_id=card.id or 0,
+        state=fsrs.State(card.state),
+        step=card.step,
+        stability=card.stability,
+        difficulty=card.difficulty,
+        due=_as_utc(card.due_at),
+        last_review=_as_utc(card.last_review_at),
+    )
+
+
+def _apply(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> None:
+    card.state, card.step = int(scheduled.state), scheduled.step
+    card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
+    card.due_at, card.last_review_at = scheduled.due, scheduled.last_review
+    card.reps = (card.reps or 0) + 1
+    if rating == fsrs.Rating.Again and state_before == fsrs.State.Review:
+        card.lapses = (card.lapses or 0) + 1
+
+
+def apply_review(
+    card: Card,
+    rating: int,
+    scheduler: fsrs.Scheduler,
+    now: datetime,
+    source: str = "flashcard",
+    duration_ms: int | None = None,
+) -> CardReview:
+    """Rate ``card`` at ``now``: update its state and add the review log entry."""
+    state_before = card.state or int(fsrs.State.Learning)
+    scheduled, _log = scheduler.review_card(to_fsrs(card, now), fsrs.Rating(rating), now)
+    _apply(card, scheduled, rating, state_before)
+    review = CardReview(
+        card=card,
+        rating=int(rating),
+        source=source,
+        reviewed_at=now,
+        duration_ms=duration_ms,
+        state_before=state_before,
+        due_after=card.due_at,
+    )
+    db.session.add(review)
+    return review
+
+
+def _new_card(user_id: int, question_id: int, now: datetime) -> Card:
+    card = Card(user_id=user_id, question_id=question_id, state=1, step=0, due_at=now)
+    card.reps = card.lapses = 0
+    card.created_at = now
+    db.session.add(card)
+    return card
+
+
+def review_question(
+    user_id: int,
+    question_id: int,
+    rating: int,
+    now: datetime | None = None,
+    duration_ms: int | None = None,
+) -> Card:
+    """Record a flashcard rating of one question by one student; returns the updated card."""
+    now = _as_utc(now) or utcnow()
+    card = db.session.execute(
+        db.select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
+    ).scalar_one_or_none() or _new_card(user_id, question_id, now)
+    apply_review(card, rating, scheduler_for(study_plan(user_id)), now, "flashcard", duration_ms)
+    db.session.flush()
+    return card
+
+
+def rating_for_fraction(fraction: float | None) -> int | None:
+    """The rating a quiz mark counts as: right Good, partly right Hard, wrong Again, else None."""
+    if fraction is None:
+        return None
+    if fraction >= 0.999:
+        return int(fsrs.Rating.Good)
+    return int(fsrs.Rating.Hard) if fraction > 0 else int(fsrs.Rating.Again)
+
+
+def record_quiz_reviews(
+    user_id: int, marks: Iterable[tuple[Question, float | None]], now: datetime | None = None
+) -> int:
+    """Count each marked quiz answer ``(question, fraction)`` as a review; returns how many."""
+    now = _as_utc(now) or utcnow()
+    ratings = {q.id: rating_for_fraction(f) for q, f in marks if q.kind not in NOT_CARDS}
+    ratings = {qid: rating for qid, rating in ratings.items() if rating is not None}
+    if not ratings:
+        return 0
+    cards = {
+        card.question_id: card
+        for card in db.session.execute(
+            db.select(Card).where(Card.user_id == user_id, Card.question_id.in_(ratings))
+        ).scalars()
+    }
+    scheduler = scheduler_for(study_plan(user_id))
+    for question_id, rating in ratings.items():
+        card = cards.get(question_id) or _new_card(user_id, question_id, now)
+        apply_review(card, rating, scheduler, now, "quiz")
+    db.session.flush()
+    return len(ratings)
+
+
+def preview_intervals(
+    card: Card | None, scheduler: fsrs.Scheduler, now: datetime
+) -> dict[int, timedelta]:
+    """How long until the card is due again after each rating (nothing is stored)."""
+    current = to_fsrs(card, now)
+    return {
+        rating: scheduler.review_card(current, fsrs.Rating(rating), now)[0].due - now
+        for rating in RATINGS
+    }
+
+
+def format_interval(interval: timedelta) -> str:
+    """A short human interval: '1 min', '10 min', '3 h', '2 d', '4 mo', '1.5 y'."""
+    minutes = interval.total_seconds() / 60
+    if minutes < 60:
+        return f"{max(1, round(minutes))} min"
+    if minutes < 24 * 60:
+        return f"{round(minutes / 60)} h"
+    days = minutes / (24 * 60)
+    if days < 31:
+        return f"{round(days)} d"
+    if days < 365:
+        return f"{round(days / 30.4)} mo"
+    return f"{days / 365:.1f} y"
+
+
+def optimiser_available() -> bool:
+    """Whether the optional ``fsrs[optimizer]`` extra (torch and pandas) is installed."""
+    if importlib.util.find_spec("torch") is None or importlib.util.find_spec("pandas") is None:
+        return False
+    from fsrs.optimizer import Optimizer
+
+    return hasattr(Optimizer, "compute_optimal_parameters")
+
+
+def optimise_parameters(user_id: int) -> list[float]:
+    """Fit FSRS weights to the student's own review log and save them.
+
+    Raises ``OptimiserUnavailable`` without the optimizer extra.
+    """
+    if not optimiser_available():
+        raise OptimiserUnavailable(
+            "Optimising needs the optional optimizer extra (pip install 'fsrs[optimizer]')."
+        )
+    from fsrs.optimizer import Optimizer
+
+    rows = db.session.execute(
+        db.select(CardReview.card_id, CardReview.rating, CardReview.reviewed_at)
+        .join(Card, Card.id == CardReview.card_id)
+        .where(Card.user_id == user_id)
+    ).all()
+    logs = [fsrs.ReviewLog(cid, fsrs.Rating(r), _as_utc(at), None) for cid, r, at in rows]
+    parameters = list(Optimizer(logs).compute_optimal_parameters())
+    plan = study_plan(user_id)
+    row = save_study_settings(user_id, plan.desired_retention, plan.new_cards_per_day)
+    row.parameters, row.optimised_at = parameters, utcnow()
+    db.session.flush()
+    return parameters

@@ -1,0 +1,173 @@
+"""The review queue: generated items wait here until a teacher accepts, edits or rejects them.
+
+Accepting an item copies it into the bank as a ``Question``; regenerating runs the generator again
+with another seed and queues items whose prompts are not in the queue yet.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Sequence
+
+from flask import abort
+from sqlalchemy.orm import selectinload
+
+from question_bank.bank import item_to_question
+from question_bank.model import Generation, Item
+from question_bank.model import Question as BankQuestion
+from quizapp.extensions import db
+from quizapp.models import Article, Question, ReviewItem, ReviewStatus, User
+from quizapp.services.articles import generate_from_text
+
+
+def queue_items(article: Article, items: Iterable[Item], seed: int = 0) -> list[ReviewItem]:
+    """Queue generated items of the article as pending, skipping prompts already queued."""
+    payloads = db.session.execute(
+        db.select(ReviewItem.payload).where(ReviewItem.article_id == article.id)
+    ).scalars()
+    seen = {payload.get("prompt") for payload in payloads}
+    queued = []
+    for item in items:
+        question = item_to_question(item, category=article.title)
+        if question.prompt in seen:
+            continue
+        seen.add(question.prompt)
+        queued.append(
+            ReviewItem(
+                article_id=article.id,
+                kind=question.kind,
+                payload=question.to_dict(),
+                score=item.score,
+                fact_type=item.fact_type,
+                evidence=item.evidence,
+                seed=seed,
+            )
+        )
+    db.session.add_all(queued)
+    db.session.flush()
+    return queued
+
+
+def queue_generation(article: Article, generation: Generation, seed: int = 0) -> list[ReviewItem]:
+    """Queue every item of a generation run."""
+    return queue_items(article, generation.items, seed)
+
+
+def review_queue(article: Article) -> list[ReviewItem]:
+    """The article's items: pending, then accepted, then rejected; best score first in each."""
+    order = db.case({"pending": 0, "accepted": 1}, value=ReviewItem.status, else_=2)
+    return list(
+        db.session.execute(
+            db.select(ReviewItem)
+            .where(ReviewItem.article_id == article.id)
+            .order_by(order, ReviewItem.score.desc(), ReviewItem.id)
+        ).scalars()
+    )
+
+
+def owned_article_or_404(article_id: int, teacher: User) -> Article:
+    """The article if ``teacher`` added it; 403 for another teacher's article."""
+    article = db.get_or_404(Article, article_id)
+    if article.owner_id != teacher.id:
+        abort(403)
+    return article
+
+
+def owned_item_or_404(item_id: int, teacher: User) -> ReviewItem:
+    """The review item if its article belongs to ``teacher``; 403 otherwise."""
+    item = db.session.execute(
+        db.select(ReviewItem)
+        .where(ReviewItem.id == item_id)
+        .options(selectinload(ReviewItem.article))
+    ).scalar_one_or_none()
+    if item is None:
+        abort(404)
+    if item.article.owner_id != teacher.id:
+        abort(403)
+    return item
+
+
+def accept_item(item: ReviewItem, author: User) -> Question | None:
+    """Put a pending (or rejected) item into the bank; None if it was already accepted."""
+    if item.status == ReviewStatus.ACCEPTED.value:
+        return None
+    question = Question.from_bank(
+        item.bank, score=item.score, article_id=item.article_id, author_id=author.id
+    )
+    db.session.add(question)
+    db.session.flush()
+    item.question_id, item.status = question.id, ReviewStatus.ACCEPTED.value
+    return question
+
+
+def reject_item(item: ReviewItem) -> bool:
+    """Reject a pending item; False if it was already accepted (then it lives in the bank)."""
+    if item.status == ReviewStatus.ACCEPTED.value:
+        return False
+    item.status = ReviewStatus.REJECTED.value
+    return True
+
+
+def edit_item(item: ReviewItem, question: BankQuestion) -> None:
+    """Replace a pending item's question by the teacher's edited version (evidence kept)."""
+    data = question.to_dict()
+    data["evidence"] = item.evidence
+    item.payload, item.kind = data, question.kind
+
+
+def apply_to_items(items: Sequence[ReviewItem], action: str, author: User) -> int:
+    """Accept or reject several items at once; returns how many changed."""
+    if action == "accept":
+        return sum(accept_item(item, author) is not None for item in items)
+    return sum(reject_item(item) for item in items)
+
+
+def pending_items(article: Article, ids: Iterable[int] | None = None) -> list[ReviewItem]:
+    """The article's pending items, or only those among ``ids``."""
+    query = db.select(ReviewItem).where(
+        ReviewItem.article_id == article.id, ReviewItem.status == ReviewStatus.PENDING.value
+    )
+    if ids is not None:
+        query = query.where(ReviewItem.id.in_(list(ids)))
+    return list(db.session.execute(query.order_by(ReviewItem.id)).scalars())
+
+
+def _fresh_generation(article: Article) -> tuple[Generation, int]:
+    seed = secrets.randbelow(1_000_000) + 1
+    return generate_from_text(article.body, published=article.published_on or None, seed=seed), seed
+
+
+def regenerate_all(article: Article) -> list[ReviewItem]:
+    """Reject every pending item and queue a new run's items (another seed)."""
+    for item in pending_items(article):
+        item.status = ReviewStatus.REJECTED.value
+    generation, seed = _fresh_generation(article)
+    return queue_generation(article, generation, seed)
+
+
+def regenerate_item(item: ReviewItem) -> ReviewItem | None:
+    """Reject one item and queue a new one in its place: same fact if possible, else same kind."""
+    generation, seed = _fresh_generation(item.article)
+    fact_id = dict(item.bank.extra).get("fact_id", "")
+    ranked = sorted(
+        generation.items,
+        key=lambda i: (i.fact_id != fact_id or not fact_id, i.kind != item.kind, -i.score),
+    )
+    reject_item(item)
+    for candidate in ranked:
+        queued = queue_items(item.article, [candidate], seed)
+        if queued:
+            return queued[0]
+    return None
+
+
+def accepted_questions(article: Article) -> list[Question]:
+    """The bank questions accepted from this article's queue, best score first."""
+    return list(
+        db.session.execute(
+            db.select(Question)
+            .join(ReviewItem, ReviewItem.question_id == Question.id)
+            .where(ReviewItem.article_id == article.id, Question.is_deleted.is_(False))
+            .order_by(ReviewItem.score.desc(), ReviewItem.id)
+        ).scalars()
+    )

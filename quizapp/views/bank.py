@@ -1,0 +1,66 @@
+"""Importing question files into the bank and exporting the bank or a quiz."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from question_bank.formats import FormatError, readable_formats
+from quizapp.access import teacher_required
+from quizapp.extensions import db
+from quizapp.forms.bank import ExportForm, ImportForm
+from quizapp.services.bank_io import bank_for_export, export_questions, export_quiz, import_file
+from quizapp.services.quizzes import owned_quiz_or_404, owned_quizzes
+
+bp = Blueprint("bank", __name__, url_prefix="/teach/bank")
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@teacher_required
+def import_questions():
+    """Upload a question file; all of it is imported, or nothing and every problem is listed."""
+    form = ImportForm()
+    problems: list[str] = []
+    if form.validate_on_submit():
+        upload = form.upload.data
+        filename = upload.filename or "upload"
+        try:
+            added = import_file(upload.read(), filename, current_user, form.fmt.data or None)
+        except FormatError as exc:
+            db.session.rollback()
+            problems = [str(problem) for problem in exc.problems]
+        else:
+            db.session.commit()
+            flash(f"Imported {len(added)} questions from {filename}.", "success")
+            return redirect(url_for("questions.index"))
+    return render_template(
+        "bank/import_questions.html", form=form, problems=problems, formats=readable_formats()
+    )
+
+
+@bp.get("/export")
+@teacher_required
+def export():
+    """Choose a format and download the whole bank or one quiz in it."""
+    quizzes = owned_quizzes(current_user)
+    form = ExportForm(formdata=request.args or None, quizzes=quizzes)
+    if "fmt" in request.args and form.validate():
+        try:
+            if form.quiz.data:
+                exported = export_quiz(
+                    owned_quiz_or_404(form.quiz.data, current_user), form.fmt.data
+                )
+            else:
+                exported = export_questions(
+                    bank_for_export(current_user), form.fmt.data, "question-bank"
+                )
+        except FormatError as exc:
+            for problem in exc.problems:
+                flash(str(problem), "error")
+        else:
+            return Response(
+                exported.data,
+                mimetype=exported.media_type,
+                headers={"Content-Disposition": f'attachment; filename="{exported.filename}"'},
+            )
+    return render_template("bank/export.html", form=form)

@@ -1,0 +1,144 @@
+"""Reviewing an article's generated items: accept, edit, reject, regenerate; then make a quiz."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+import question_bank
+from question_bank.grading import right_answer_text
+from quizapp.access import teacher_required
+from quizapp.extensions import db
+from quizapp.forms.choices import options
+from quizapp.forms.questions import QUESTION_FORMS, bank_question, form_data
+from quizapp.forms.quiz import ActionForm
+from quizapp.models import ReviewStatus
+from quizapp.services.articles import evidence_in_context
+from quizapp.services.quizzes import create_quiz
+from quizapp.services.review import (
+    accepted_questions,
+    apply_to_items,
+    edit_item,
+    owned_article_or_404,
+    owned_item_or_404,
+    pending_items,
+    regenerate_all,
+    regenerate_item,
+    review_queue,
+)
+
+bp = Blueprint("review", __name__, url_prefix="/teach")
+
+
+def _back(article_id: int, item_id: int | None = None):
+    anchor = f"item-{item_id}" if item_id else None
+    return redirect(url_for("review.queue", article_id=article_id, _anchor=anchor))
+
+
+@bp.get("/articles/<int:article_id>/review")
+@teacher_required
+def queue(article_id: int):
+    """The article's generated items, each with its evidence highlighted in the article."""
+    article = owned_article_or_404(article_id, current_user)
+    items = review_queue(article)
+    return render_template(
+        "review/queue.html",
+        article=article,
+        items=items,
+        context={item.id: evidence_in_context(article.body, item.evidence) for item in items},
+        counts={s.value: sum(i.status == s.value for i in items) for s in ReviewStatus},
+        right_answer_text=right_answer_text,
+        form=ActionForm(),
+    )
+
+
+@bp.post("/articles/<int:article_id>/review")
+@teacher_required
+def bulk(article_id: int):
+    """Accept or reject the ticked items (or all pending ones), or regenerate the whole set."""
+    article = owned_article_or_404(article_id, current_user)
+    action = request.form.get("action", "")
+    if not ActionForm().validate_on_submit() or action not in {"accept", "reject", "regenerate"}:
+        flash("Choose what to do with the items.", "error")
+        return _back(article.id)
+    if action == "regenerate":
+        try:
+            added = regenerate_all(article)
+        except question_bank.GenerationError as exc:
+            db.session.rollback()
+            flash(str(exc), "error")
+            return _back(article.id)
+        db.session.commit()
+        flash(f"Generated the set again: {len(added)} new items to review.", "success")
+        return _back(article.id)
+    ids = None if request.form.get("scope") == "all" else request.form.getlist("item", type=int)
+    changed = apply_to_items(pending_items(article, ids), action, current_user)
+    db.session.commit()
+    flash(f"{'Accepted' if action == 'accept' else 'Rejected'} {changed} item(s).", "success")
+    return _back(article.id)
+
+
+@bp.post("/review/<int:item_id>/<any(accept, reject):action>")
+@teacher_required
+def decide(item_id: int, action: str):
+    """Accept or reject one item."""
+    item = owned_item_or_404(item_id, current_user)
+    if ActionForm().validate_on_submit():
+        changed = apply_to_items([item], action, current_user)
+        db.session.commit()
+        verb = "Accepted into the bank" if action == "accept" else "Rejected"
+        flash(f"{verb}." if changed else "Nothing to change.", "success" if changed else "info")
+    return _back(item.article_id, item.id)
+
+
+@bp.post("/review/<int:item_id>/regenerate")
+@teacher_required
+def regenerate(item_id: int):
+    """Replace one item by a newly generated one about the same fact, if the generator finds one."""
+    item = owned_item_or_404(item_id, current_user)
+    if ActionForm().validate_on_submit():
+        fresh = regenerate_item(item)
+        db.session.commit()
+        if fresh is None:
+            flash(
+                "No other question could be made from that sentence; the item was rejected.", "info"
+            )
+            return _back(item.article_id)
+        flash("Here is a new version of that item.", "success")
+        return _back(item.article_id, fresh.id)
+    return _back(item.article_id, item.id)
+
+
+@bp.route("/review/<int:item_id>/edit", methods=["GET", "POST"])
+@teacher_required
+def edit(item_id: int):
+    """Edit one generated item with its kind's authoring form, then accept it."""
+    item = owned_item_or_404(item_id, current_user)
+    label, form_class = QUESTION_FORMS[item.kind]
+    form = form_class(data=None if request.method == "POST" else form_data(item.bank))
+    form.category.choices = options([(0, "— None —")])
+    if form.validate_on_submit():
+        edit_item(item, bank_question(form, item.kind, base=item.bank))
+        apply_to_items([item], "accept", current_user)
+        db.session.commit()
+        flash("Saved your changes and accepted the item.", "success")
+        return _back(item.article_id, item.id)
+    return render_template("review/edit.html", form=form, item=item, kind_label=label)
+
+
+@bp.post("/articles/<int:article_id>/quiz")
+@teacher_required
+def make_quiz(article_id: int):
+    """Make a draft quiz of the article's accepted questions and open it for settings."""
+    article = owned_article_or_404(article_id, current_user)
+    questions = accepted_questions(article)
+    if not ActionForm().validate_on_submit() or not questions:
+        flash("Accept at least one item first.", "error")
+        return _back(article.id)
+    quiz = create_quiz(f"Quiz: {article.title}", questions, current_user, article)
+    db.session.commit()
+    flash(
+        f"Draft quiz made with {len(quiz.entries)} questions: check its settings and publish it.",
+        "success",
+    )
+    return redirect(url_for("quizzes.edit", quiz_id=quiz.id))

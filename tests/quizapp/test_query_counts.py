@@ -1,0 +1,109 @@
+"""Progress, flashcard and gradebook pages cost a constant number of queries, however big."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import event, insert, update
+
+from quizapp.extensions import db
+from quizapp.models import Card, Quiz
+from tests.conftest import bulk_attempts, bulk_quiz, bulk_students
+from tests.quizapp.test_gradebook import make_class
+
+#: The most queries any of these pages may run (log-in lookup included).
+QUERY_BUDGET = 20
+
+
+@contextmanager
+def counted_queries(app):
+    """Count the SQL statements sent to the database inside the block."""
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def queries_for(client, app, url: str) -> int:
+    with counted_queries(app) as statements:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(statements)
+
+
+def seed_student_history(app, student_id: int, owner_id: int, attempts: int, quizzes: int):
+    """``attempts`` submitted attempts spread over ``quizzes`` 3-question quizzes, with cards."""
+    with app.app_context():
+        made = [bulk_quiz(owner_id, 3, f"History quiz {n}") for n in range(quizzes)]
+        db.session.execute(
+            update(Quiz).where(Quiz.id.in_([q for q, _ in made])).values(is_public=True)
+        )
+        for index, (quiz_id, questions) in enumerate(made):
+            share = attempts // quizzes + (1 if index < attempts % quizzes else 0)
+            marks = [[1.0, 0.0, 0.5], [1.0, 1.0, 0.0]]
+            bulk_attempts(quiz_id, questions, [(student_id, marks[n % 2]) for n in range(share)])
+        now = datetime.now(UTC)
+        cards = [
+            {
+                "user_id": student_id,
+                "question_id": q,
+                "state": 2,
+                "reps": 1,
+                "lapses": 0,
+                "due_at": now,
+                "created_at": now,
+                "last_review_at": now,
+                "stability": 5.0,
+                "difficulty": 5.0,
+            }
+            for _, questions in made
+            for q in questions
+        ]
+        db.session.execute(insert(Card), cards)
+        db.session.commit()
+
+
+@pytest.mark.parametrize("url", ["/progress/", "/cards/", "/cards/review"])
+def test_student_pages_do_not_grow_with_10000_attempts(client, app, auth, create_user, url):
+    teacher = create_user("tara", role="teacher")
+    small, big = create_user("small"), create_user("big")
+    seed_student_history(app, small.id, teacher.id, attempts=4, quizzes=2)
+    seed_student_history(app, big.id, teacher.id, attempts=10_000, quizzes=50)
+    auth.login("small")
+    few = queries_for(client, app, url)
+    auth.logout()
+    auth.login("big")
+    many = queries_for(client, app, url)
+    assert many == few <= QUERY_BUDGET, (url, few, many)
+
+
+def test_gradebook_of_200_students_over_50_quizzes(client, app, auth, create_user):
+    teacher = create_user("tara", role="teacher")
+    with app.app_context():
+        students = bulk_students(200)
+        quizzes = [bulk_quiz(teacher.id, 2, f"Quiz {n}") for n in range(50)]
+        big_class = make_class(teacher.id, "Big", students)
+        small_class = make_class(teacher.id, "Small", students[:2])
+        for quiz_id, questions in quizzes:
+            bulk_attempts(quiz_id, questions, [(s, []) for s in students])
+        db.session.commit()
+    auth.login("tara")
+    for page in ("/gradebook/classes/{}", "/gradebook/classes/{}/gradebook.csv"):
+        few = queries_for(client, app, page.format(small_class))
+        many = queries_for(client, app, page.format(big_class))
+        assert many == few <= QUERY_BUDGET, (page, few, many)
+    with counted_queries(app) as statements:
+        body = client.get(f"/gradebook/classes/{big_class}").get_data(as_text=True)
+    assert body.count("1 attempt<") == 200 * 50 and len(statements) <= QUERY_BUDGET
+    stats = queries_for(client, app, f"/gradebook/quizzes/{quizzes[0][0]}/statistics")
+    assert stats <= QUERY_BUDGET
