@@ -10,11 +10,17 @@ from wtforms.validators import Length, Optional
 MAX_ARTICLE_CHARS = 200_000
 
 
+def unify_line_ends(text: str | None) -> str | None:
+    """Browsers send pasted text with CRLF line ends; store plain LF like uploaded files."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if text else text
+
+
 class ArticleForm(FlaskForm):
     """Paste an article's text or upload a .txt, .md or .html file."""
 
     text = TextAreaField(
         "Article text",
+        filters=[unify_line_ends],
         validators=[
             Optional(),
             Length(max=MAX_ARTICLE_CHARS, message="Articles can be at most 200,000 characters."),

@@ -137,6 +137,10 @@ def _evidence_span(body: str, evidence: str) -> tuple[int, int] | None:
     return match.span() if match else None
 
 
+#: A blank line (with any line ends) between paragraphs.
+PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t]*\r?\n")
+
+
 def evidence_in_context(body: str, evidence: str) -> tuple[str, str, str]:
     """Split the paragraph holding ``evidence`` into (before, evidence, after), for highlighting.
 
@@ -146,8 +150,8 @@ def evidence_in_context(body: str, evidence: str) -> tuple[str, str, str]:
     if span is None:
         return "", "", ""
     start, end = span
-    para_start = body.rfind("\n\n", 0, start)
-    para_end = body.find("\n\n", end)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = len(body) if para_end < 0 else para_end
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(body, 0, start)]
+    para_start = breaks[-1] if breaks else 0
+    following = PARAGRAPH_BREAK.search(body, end)
+    para_end = following.start() if following else len(body)
     return body[para_start:start], body[start:end], body[end:para_end]
