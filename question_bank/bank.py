@@ -29,10 +29,14 @@ def _multichoice(item: Item) -> dict:
 
 
 def _truefalse(item: Item) -> dict:
-    return {"answers": _choice_answers(item) or (
-        Answer("True", 1.0 if item.answer == "True" else 0.0),
-        Answer("False", 1.0 if item.answer == "False" else 0.0),
-    ), "shuffle": False}
+    return {
+        "answers": _choice_answers(item)
+        or (
+            Answer("True", 1.0 if item.answer == "True" else 0.0),
+            Answer("False", 1.0 if item.answer == "False" else 0.0),
+        ),
+        "shuffle": False,
+    }
 
 
 def _shortanswer(item: Item) -> dict:

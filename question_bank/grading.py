@@ -66,7 +66,7 @@ def text_matches(given: str, expected: str) -> bool:
 
 
 def parse_number(text: str) -> float | None:
-    """Read a number as a student types it (``1,234.5``, `` 42 ``, ``3.0e2``); None if it is not one."""
+    """Read a number as typed (``1,234.5``, `` 42 ``, ``3.0e2``); None if it is not one."""
     cleaned = str(text).strip().replace(",", "").replace(" ", "")
     try:
         value = float(cleaned)
@@ -109,7 +109,10 @@ def _mark_numerical(question: Question, response: Any) -> Mark:
         target = parse_number(answer.text)
         if target is None:
             continue
-        if abs(value - target) <= (answer.tolerance or 0.0) + 1e-9 and answer.fraction > best.fraction:
+        if (
+            abs(value - target) <= (answer.tolerance or 0.0) + 1e-9
+            and answer.fraction > best.fraction
+        ):
             best = Mark(_clip(answer.fraction), answer.feedback)
     return best
 
@@ -210,7 +213,9 @@ def response_text(question: Question, response: Any) -> str:
         ]
         return ", ".join(texts) or "(no answer)"
     if question.kind == "matching":
-        return "; ".join(f"{p.left} → {r or '?'}" for p, r in zip(question.pairs, response, strict=False))
+        return "; ".join(
+            f"{p.left} → {r or '?'}" for p, r in zip(question.pairs, response, strict=False)
+        )
     if question.kind == "ordering":
         return " → ".join(str(r) for r in response)
     if isinstance(response, list | tuple):

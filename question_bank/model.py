@@ -5,9 +5,9 @@ share. Two families live side by side:
 
 * ``ArticleMeta``, ``Fact``, ``Item`` and ``Generation`` are what the generator produces from an
   article (``question_bank.generate``).
-* ``Question``, ``Answer`` and ``Pair`` are the bank's interchange form: what the web app stores as a
-  question's payload, what the grading registry marks and what every import/export format reads
-  and writes. ``item_to_question`` turns a generated item into one.
+* ``Question``, ``Answer`` and ``Pair`` are the bank's interchange form: what the web app
+  stores as a question's payload, what the grading registry marks and what every
+  import/export format reads and writes. ``item_to_question`` turns a generated item into one.
 """
 
 from __future__ import annotations

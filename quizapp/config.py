@@ -2,8 +2,8 @@
 
 1. ``DefaultConfig`` below;
 2. ``instance/config.py`` (a Python file of UPPER_CASE settings, git-ignored);
-3. environment variables prefixed ``QUIZAPP_`` (``QUIZAPP_SECRET_KEY``, ``QUIZAPP_DATABASE_URL`` ...;
-   values are parsed as JSON where they can be);
+3. environment variables prefixed ``QUIZAPP_`` (``QUIZAPP_SECRET_KEY``,
+   ``QUIZAPP_DATABASE_URL`` ...; values are parsed as JSON where they can be);
 4. the mapping passed to ``create_app`` (tests).
 
 ``DATABASE_URL`` is a friendlier name for ``SQLALCHEMY_DATABASE_URI``; a plain ``postgresql://``

@@ -16,14 +16,20 @@ ERROR_TITLES = {
 
 
 def _render(code: int, message: str = ""):
-    return render_template("errors/error.html", code=code, title=ERROR_TITLES[code], message=message), code
+    return render_template(
+        "errors/error.html", code=code, title=ERROR_TITLES[code], message=message
+    ), code
 
 
 def register_error_handlers(app: Flask) -> None:
     """Show friendly pages for common HTTP errors."""
     for code in ERROR_TITLES:
-        app.register_error_handler(code, lambda exc, code=code: _render(code, getattr(exc, "description", "")))
+        app.register_error_handler(
+            code, lambda exc, code=code: _render(code, getattr(exc, "description", ""))
+        )
     app.register_error_handler(
         CSRFError,
-        lambda exc: _render(400, "The form expired or was not sent from this site. Please try again."),
+        lambda exc: _render(
+            400, "The form expired or was not sent from this site. Please try again."
+        ),
     )

@@ -54,12 +54,14 @@ class Membership(db.Model):
 
 
 class Assignment(db.Model):
-    """A quiz (to take) or its questions as a flashcard deck, set for a class, with optional dates."""
+    """A quiz to take, or its questions as a flashcard deck, set for a class; dates optional."""
 
     __table_args__ = (
         UniqueConstraint("classroom_id", "quiz_id", "kind"),
         CheckConstraint("kind IN ('quiz', 'deck')", name="kind_known"),
-        CheckConstraint("due_at IS NULL OR opens_at IS NULL OR due_at > opens_at", name="due_after_open"),
+        CheckConstraint(
+            "due_at IS NULL OR opens_at IS NULL OR due_at > opens_at", name="due_after_open"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

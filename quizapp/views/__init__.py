@@ -4,8 +4,21 @@ from __future__ import annotations
 
 from flask import Flask
 
-from quizapp.views import auth, bank, classes, history, main, questions, quiz, quizzes, review, teach
-from quizapp.views import cards, gradebook, progress
+from quizapp.views import (
+    auth,
+    bank,
+    cards,
+    classes,
+    gradebook,
+    history,
+    main,
+    progress,
+    questions,
+    quiz,
+    quizzes,
+    review,
+    teach,
+)
 
 BLUEPRINTS = (
     main.bp,

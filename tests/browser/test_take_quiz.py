@@ -68,7 +68,9 @@ def fill_answers(page, app, quiz_id: int) -> int:
     return len(questions)
 
 
-def test_student_logs_in_takes_quiz_and_sees_score(live_server, page, app, bundled_quiz, create_user):
+def test_student_logs_in_takes_quiz_and_sees_score(
+    live_server, page, app, bundled_quiz, create_user
+):
     create_user("sam", "a-good-password")
     page.goto(f"{live_server}/")
     page.click("text=Log in")

@@ -88,7 +88,9 @@ def test_numerical_tolerance_and_bad_numbers():
 def test_cloze_one_gap_with_variants_and_several_gaps():
     one = Question(kind="cloze", prompt="Talks in {{1}}.", answers=(Answer("Baku"), Answer("Baki")))
     assert grade(one, ["baki"]).is_correct
-    two = Question(kind="cloze", prompt="{{1}} met {{2}}.", answers=(Answer("Aliyev"), Answer("Lukashenko")))
+    two = Question(
+        kind="cloze", prompt="{{1}} met {{2}}.", answers=(Answer("Aliyev"), Answer("Lukashenko"))
+    )
     assert grade(two, ["Aliyev", "Lukashenko"]).fraction == 1.0
     assert grade(two, ["Aliyev", ""]).fraction == 0.5
     assert right_answer_text(two) == "Aliyev; Lukashenko"
@@ -96,11 +98,15 @@ def test_cloze_one_gap_with_variants_and_several_gaps():
 
 def test_matching_and_ordering_give_partial_credit():
     matching = Question(
-        kind="matching", prompt="Match", pairs=(Pair("Aliyev", "Azerbaijan"), Pair("Lukashenko", "Belarus"))
+        kind="matching",
+        prompt="Match",
+        pairs=(Pair("Aliyev", "Azerbaijan"), Pair("Lukashenko", "Belarus")),
     )
     assert grade(matching, ["Azerbaijan", "Belarus"]).fraction == 1.0
     assert grade(matching, ["Belarus", "Belarus"]).fraction == 0.5
-    ordering = Question(kind="ordering", prompt="Order", answers=(Answer("a"), Answer("b"), Answer("c")))
+    ordering = Question(
+        kind="ordering", prompt="Order", answers=(Answer("a"), Answer("b"), Answer("c"))
+    )
     assert grade(ordering, ["a", "b", "c"]).is_correct
     assert grade(ordering, ["a", "c", "b"]).fraction == pytest.approx(1 / 3)
     assert right_answer_text(ordering) == "a → b → c"

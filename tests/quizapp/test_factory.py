@@ -9,7 +9,9 @@ from quizapp.config import ConfigError
 
 
 def test_testing_flag_and_mapping_win(tmp_path):
-    app = create_app({"TESTING": True, "SECRET_KEY": "s", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "s", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
+    )
     assert app.testing
     assert app.config["SQLALCHEMY_DATABASE_URI"] == f"sqlite:///{tmp_path}/x.db"
 

@@ -66,9 +66,11 @@ def test_full_marks_review_and_history(client, app, bundled_quiz, student):
         questions = quiz_questions(attempt.quiz)
         assert attempt.submitted_at is not None
         assert attempt.score == attempt.max_score == len(questions)
-        stored = db.session.execute(
-            db.select(Response).where(Response.attempt_id == attempt_id)
-        ).scalars().all()
+        stored = (
+            db.session.execute(db.select(Response).where(Response.attempt_id == attempt_id))
+            .scalars()
+            .all()
+        )
         assert len(stored) == len(questions)
         evidence = questions[0].evidence
     assert "(<strong>100%</strong>)" in page
