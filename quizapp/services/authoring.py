@@ -71,8 +71,15 @@ def is_answered(question: Question) -> bool:
 
 
 def update_question(question: Question, bank: BankQuestion, category_id: int | None) -> Question:
-    """Save an edit: in place if unanswered, else as a new version that quizzes switch to."""
-    bank = replace(bank, evidence=bank.evidence or question.evidence)
+    """Save an edit: in place if unanswered, else as a new version that quizzes switch to.
+
+    Every version carries its first version's id as ``extra["quizapp.id"]``, so exports (an Anki
+    deck's note ids, for one) keep recognising the question after edits.
+    """
+    extra = dict(bank.extra) | {"quizapp.id": lineage_id(question)}
+    bank = replace(
+        bank, evidence=bank.evidence or question.evidence, extra=tuple(sorted(extra.items()))
+    )
     if not is_answered(question):
         question.kind, question.prompt, question.payload = bank.kind, bank.prompt, bank.to_dict()
         question.category_id = category_id or None
@@ -155,6 +162,11 @@ def owner_tags(owner: User) -> list[str]:
             .order_by(QuestionTag.name)
         ).scalars()
     )
+
+
+def lineage_id(question: Question) -> str:
+    """The id of the question's first version, which all its later versions share."""
+    return str(question.payload.get("extra", {}).get("quizapp.id") or question.id)
 
 
 def question_versions(question: Question) -> list[Question]:

@@ -16,7 +16,7 @@ from question_bank.formats import FORMATS, read_questions, write_questions
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, User
-from quizapp.services.authoring import add_question
+from quizapp.services.authoring import add_question, lineage_id
 from quizapp.services.categories import category_for_path
 from quizapp.services.quizzes import quiz_questions
 
@@ -58,6 +58,7 @@ def bank_payloads(questions: Sequence[Question]) -> list[BankQuestion]:
                     **row.payload,
                     "tags": row.tags or list(bank.tags),
                     "category": _category_path(row, bank),
+                    "extra": dict(bank.extra) | {"quizapp.id": lineage_id(row)},
                 }
             )
         )
