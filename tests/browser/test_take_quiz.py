@@ -90,3 +90,29 @@ def test_student_logs_in_takes_quiz_and_sees_score(
     assert "100%" in page.inner_text("#history")
     with app.app_context():
         assert db.session.execute(db.text("select count(*) from attempt")).scalar_one() == 1
+
+
+def test_blank_questions_are_flagged_before_submitting(
+    live_server, page, app, bundled_quiz, create_user
+):
+    create_user("sam", "a-good-password")
+    page.goto(f"{live_server}/auth/login")
+    page.fill("#username", "sam")
+    page.fill("#password", "a-good-password")
+    page.click("input[type=submit]")
+    page.click("text=Take this quiz")
+    page.wait_for_selector("#quiz-form")
+    messages = []
+
+    def dismiss(dialog):
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("#submit-quiz")
+    assert messages and "no answer. Submit anyway?" in messages[0]
+    assert page.locator("#quiz-form").count() == 1  # still on the quiz, nothing sent
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#submit-quiz")
+    page.wait_for_selector("#score")
+    assert "(0%)" in page.inner_text("#score")

@@ -1,0 +1,31 @@
+// Before a quiz is sent, warn about questions left blank (the student may still send it).
+(function () {
+  "use strict";
+  var form = document.getElementById("quiz-form");
+  if (!form) { return; }
+
+  function isAnswered(section) {
+    var controls = section.querySelectorAll("input, select, textarea");
+    for (var i = 0; i < controls.length; i++) {
+      var control = controls[i];
+      if (control.type === "radio" || control.type === "checkbox") {
+        if (control.checked) { return true; }
+      } else if (control.value.trim() !== "") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  form.addEventListener("submit", function (event) {
+    var blank = [];
+    form.querySelectorAll("section.question").forEach(function (section, index) {
+      if (!isAnswered(section)) { blank.push(index + 1); }
+    });
+    if (blank.length === 0) { return; }
+    var noun = blank.length === 1 ? "Question " : "Questions ";
+    var message = noun + blank.join(", ") + " " + (blank.length === 1 ? "has" : "have") +
+      " no answer. Submit anyway?";
+    if (!window.confirm(message)) { event.preventDefault(); }
+  });
+}());
