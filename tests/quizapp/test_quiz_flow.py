@@ -169,3 +169,10 @@ def test_student_refused_on_teacher_pages_and_anonymous_sent_to_login(
     assert client.get("/teach/").status_code == 403
     assert client.get("/teach/articles/new").status_code == 403
     assert post_form(client, f"/teach/quizzes/{bundled_quiz}/publish").status_code == 403
+
+
+def test_student_can_read_the_quiz_article(client, app, bundled_quiz, student):
+    listing = client.get("/quizzes/").get_data(as_text=True)
+    link = re.search(r'href="(/cards/articles/\d+)">Read the article first', listing).group(1)
+    article = client.get(link).get_data(as_text=True)
+    assert "Ilham Aliyev welcomed Alexander Lukashenko" in article
