@@ -38,7 +38,8 @@ def _gift(generations: list[Generation]) -> str:
     ]
     if len(kept) < len(items):
         print(
-            f"note: {len(items) - len(kept)} ordering item(s) left out: GIFT has no ordering questions",
+            f"note: {len(items) - len(kept)} ordering item(s) left out: "
+            "GIFT has no ordering questions",
             file=sys.stderr,
         )
     return write_questions(kept, "gift").decode("utf-8")

@@ -43,6 +43,16 @@ def capital_of() -> dict[str, Country]:
 
 #: Fields of cooperation used as distractors for agreement fields.
 COOPERATION_FIELDS = (
-    "agriculture", "education", "health care", "culture", "transport", "trade", "defence",
-    "science", "information technology", "finance", "sport", "environmental protection",
+    "agriculture",
+    "education",
+    "health care",
+    "culture",
+    "transport",
+    "trade",
+    "defence",
+    "science",
+    "information technology",
+    "finance",
+    "sport",
+    "environmental protection",
 )

@@ -7,8 +7,8 @@ Extractors form a registry (``EXTRACTORS``): each takes the parsed ``ArticleCont
   (cloze and true/false items);
 * ``class``: the semantic class of that answer (``country``, ``capital``, ``person:president``,
   ``date:day``, ``number:cardinal`` ...), which distractors must share;
-* ``question``/``answer``/``answer_class`` and ``question2``/``answer2``/``answer2_class``:
-  wh-questions the text answers.
+* ``question``/``answer``/``answer_class``, ``question2``/``answer2``/``answer2_class`` and
+  ``question3``/``answer3``/``answer3_class``: wh-questions the text answers.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 from question_bank.facts.agreements import extract_agreements
 from question_bank.facts.context import ArticleContext
 from question_bank.facts.dates import extract_dates
-from question_bank.facts.names import repair_names
 from question_bank.facts.entities import extract_entities, extract_roles
-from question_bank.facts.numbers import extract_numbers
+from question_bank.facts.names import repair_names
+from question_bank.facts.numbers import extract_counts, extract_numbers
 from question_bank.facts.phrases import extract_phrases
 from question_bank.facts.quotes import extract_quotes
 from question_bank.model import ArticleMeta, Fact
@@ -37,6 +37,7 @@ EXTRACTORS: dict[str, Callable[[ArticleContext], Iterable[Fact]]] = {
     "roles": extract_roles,
     "dates": extract_dates,
     "numbers": extract_numbers,
+    "counts": extract_counts,
     "quotes": extract_quotes,
     "agreements": extract_agreements,
     "phrases": extract_phrases,

@@ -24,19 +24,31 @@ _VAGUE_SUBJECTS = frozenset(
 )
 
 
+def _space_after(tokens: list[Token], position: int) -> str:
+    """The token's own whitespace, or one space where the next kept token is not its neighbour."""
+    token = tokens[position]
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if following is None or following.i == token.i + 1 or token.whitespace_ or following.is_punct:
+        return token.whitespace_
+    return " "
+
+
 def _phrase(ctx: ArticleContext, tokens: list[Token]) -> str:
     words = []
-    for token in tokens:
+    for position, token in enumerate(tokens):
         person = ctx.people.person_at(token.i)
+        space = _space_after(tokens, position)
         if token.lower_ in ("he", "she", "him") and person is not None:
-            words.append(person.name + token.whitespace_)
+            words.append(person.name + space)
         elif token.lower_ in ("his", "her") and person is not None:
-            words.append(person.name + "’s" + token.whitespace_)
+            words.append(person.name + "’s" + space)
         else:
-            words.append(token.text_with_ws)
+            words.append(token.text + space)
     text = "".join(words).strip().strip(",;:").strip()
     if tokens and tokens[0].dep_ == "det" and not tokens[0].ent_type_ and text[:4] == "The ":
-        text = "the " + text[4:]  # a subject moved after the auxiliary is no longer sentence-initial
+        text = (
+            "the " + text[4:]
+        )  # a subject moved after the auxiliary is no longer sentence-initial
     return text
 
 
@@ -107,7 +119,7 @@ def wh_question(ctx: ArticleContext, verb: Token, wh: str, skip: set[int]) -> st
 
 
 def declarative(ctx: ArticleContext, verb: Token, skip: set[int]) -> str:
-    """Return "subject verb rest" for the clause of ``verb`` without the tokens in ``skip``; "" when unsound."""
+    """Return "subject verb rest" for ``verb``'s clause without ``skip``; "" when unsound."""
     subject = subject_phrase(ctx, verb)
     if not subject or any(t.i in skip for t in _subject_tokens(verb)):
         return ""

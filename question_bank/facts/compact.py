@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from question_bank.facts.tokens import TokenTable
 
 MAX_CLAUSE_WORDS = 26
 _FRAME_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "ROOT"})
@@ -27,181 +27,207 @@ _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _LEAD_MARKS = frozenset(
     {"that", "because", "while", "although", "as", "and", "but", "so", "whether", "if"}
 )
+#: Adverbs that open a subordinate clause ("when Yuri Gagarin lifted off").
+_LEAD_ADVERBS = frozenset({"when", "where", "whenever", "wherever"})
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
 _DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 _KEPT_AT_END = frozenset({'"', "”", "’", ")", "%"})
 _WEAK_EDGES = frozenset({",", ";", ":", "and", "but", "or", "–", "—", "-"})
+_POINTING_DEPS = ("npadvmod", "prep", "advmod")
 
 
-def _words(tokens: list[Token]) -> int:
-    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+def _words(table: TokenTable, tokens: list[int] | set[int]) -> int:
+    return sum(1 for i in tokens if table.is_word(i))
 
 
-def _contains(token: Token, gap: range) -> bool:
-    return token.left_edge.i <= gap.stop - 1 and token.right_edge.i >= gap.start
+def _is_set_off(table: TokenTable, child: int) -> bool:
+    """Tell whether a comma stands right before or right after a child's subtree."""
+    before, after = table.left[child] - 1, table.right[child] + 1
+    return (before >= 0 and table.text[before] == ",") or (
+        after < len(table) and table.text[after] == ","
+    )
 
 
-def _subtree(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
-
-
-def _is_side(child: Token, frame_head: Token) -> bool:
-    """Tell whether a child's subtree may be dropped without breaking the clause (or a hyphenated word)."""
-    edge = child.right_edge
-    if not edge.whitespace_ and edge.i + 1 < len(edge.doc) and edge.doc[edge.i + 1].text == "-":
+def _is_side(table: TokenTable, child: int, frame_head: int) -> bool:
+    """Tell whether a child's subtree may go without breaking the clause (or a hyphenated word)."""
+    edge = table.right[child]
+    if not table.space[edge] and edge + 1 < len(table) and table.text[edge + 1] == "-":
         return False
-    if child.dep_ in _SIDE_DEPS:
+    dep = table.dep[child]
+    if dep in _SIDE_DEPS:
         return True
-    if child.dep_ == "conj" and child.pos_ in _VERBS:
+    if dep == "conj" and table.pos[child] in _VERBS:
         return True
-    if child.dep_ in ("prep", "advmod") and child.head == frame_head:
-        before = child.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
-        after = (
-            child.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(child.doc) else None
-        )
-        set_off = (before is not None and before.text == ",") or (
-            after is not None and after.text == ","
-        )
-        return set_off or child.lower_ == "according"
+    if dep in ("prep", "advmod") and table.head[child] == frame_head:
+        return _is_set_off(table, child) or table.lower[child] == "according"
     return False
 
 
-def _frames(sentence: Span, gap: range) -> list[tuple[Token, list[Token]]]:
+def _frames(
+    table: TokenTable, sentence: range, root: int, gap: range
+) -> list[tuple[int, list[int]]]:
     """Return (head, extra subject tokens) for each usable frame, largest first."""
-    frames: list[tuple[Token, list[Token]]] = [(sentence.root, [])]
-    token = sentence.doc[gap.start]
+    frames: list[tuple[int, list[int]]] = [(root, [])]
+    token = gap.start
     chain = []
-    while token.head != token and token.i in range(sentence.start, sentence.end):
-        token = token.head
+    while table.head[token] != token and token in sentence:
+        token = table.head[token]
         chain.append(token)
     for head in reversed(chain):
-        if head == sentence.root or head.dep_ not in _FRAME_DEPS or head.pos_ not in _VERBS:
+        if head == root or table.dep[head] not in _FRAME_DEPS or table.pos[head] not in _VERBS:
             continue
-        subject = next((c for c in head.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in table.children[head] if table.dep[c] in _SUBJECTS), None)
         if subject is None:
             continue
-        if subject.lower_ in _RELATIVES and head.dep_ == "relcl":
-            antecedent = [
-                t
-                for t in head.head.subtree
-                if t.i < head.left_edge.i and t.i >= head.head.left_edge.i
-            ]
+        if table.lower[subject] in _RELATIVES and table.dep[head] == "relcl":
+            parent = table.head[head]
+            antecedent = sorted(
+                t for t in table.subtree(parent) if table.left[parent] <= t < table.left[head]
+            )
             frames.append((head, antecedent))
-        elif subject.lower_ not in _RELATIVES:
+        elif table.lower[subject] not in _RELATIVES:
             frames.append((head, []))
     return frames
 
 
-def _is_noun_detail(child: Token) -> bool:
+def _is_noun_detail(table: TokenTable, child: int) -> bool:
     """Tell whether a child is a detail of a noun ("of the United States") that may go last."""
-    return child.dep_ in ("prep", "appos", "acl") and child.head.pos_ in ("NOUN", "PROPN")
+    return table.dep[child] in ("prep", "appos", "acl") and table.pos[table.head[child]] in (
+        "NOUN",
+        "PROPN",
+    )
 
 
-def _prune(head: Token, kept: set[int], gap: range, limit: int) -> set[int]:
-    """Drop side parts of the frame (largest first), then noun details, until it fits ``limit`` words."""
+def _prune(table: TokenTable, head: int, kept: set[int], gap: range, limit: int) -> set[int]:
+    """Drop side parts (largest first), then noun details, until the frame fits ``limit`` words."""
     sides, details = [], []
-    for token in head.subtree:
-        for child in token.children:
-            if child.i not in kept or _contains(child, gap):
+    for token in sorted(table.subtree(head)):
+        for child in table.children[token]:
+            if child not in kept or table.contains(child, gap) or table.cuts_entity(child):
                 continue
-            if _is_side(child, head):
+            if _is_side(table, child, head):
                 sides.append(child)
-            elif _is_noun_detail(child):
+            elif _is_noun_detail(table, child):
                 details.append(child)
-    sides.sort(key=lambda c: c.left_edge.i - c.right_edge.i)
-    details.sort(key=lambda c: c.left_edge.i - c.right_edge.i)
-    sides += details
-    doc = head.doc
-    count = _words([doc[i] for i in kept])
-    for side in sides:
+    sides.sort(key=lambda c: table.left[c] - table.right[c])
+    details.sort(key=lambda c: table.left[c] - table.right[c])
+    count = _words(table, kept)
+    for side in sides + details:
         if count <= limit:
             break
-        if side.i in kept:
-            dropped = (_subtree(side) | _commas_around(side)) & kept
-            count -= _words([doc[i] for i in dropped])
+        if side in kept:
+            dropped = (table.subtree(side) | _commas_around(table, side)) & kept
+            count -= _words(table, dropped)
             kept -= dropped
     return kept
 
 
-def _commas_around(side: Token) -> set[int]:
+def _commas_around(table: TokenTable, side: int) -> set[int]:
     """The comma before a dropped part (or, when none, the one after it)."""
-    doc = side.doc
-    before, after = side.left_edge.i - 1, side.right_edge.i + 1
-    if before >= 0 and doc[before].text == ",":
+    before, after = table.left[side] - 1, table.right[side] + 1
+    if before >= 0 and table.text[before] == ",":
         return {before}
-    return {after} if after < len(doc) and doc[after].text == "," else set()
+    return {after} if after < len(table) and table.text[after] == "," else set()
 
 
-def _tidy(tokens: list[Token]) -> list[Token]:
+def _is_lead_mark(table: TokenTable, index: int) -> bool:
+    """A conjunction or clause mark left at the front ("and", "that", "when" of a cut clause)."""
+    return table.text[index] in _WEAK_EDGES or (
+        table.lower[index] in _LEAD_MARKS
+        and table.dep[index] in ("mark", "cc")
+        or table.lower[index] in _LEAD_ADVERBS
+        and table.dep[index] == "advmod"
+    )
+
+
+def _is_loose_end(table: TokenTable, index: int) -> bool:
+    return table.text[index] in _WEAK_EDGES or (
+        table.is_punct[index] and table.text[index] not in _KEPT_AT_END
+    )
+
+
+def _tidy(table: TokenTable, tokens: list[int]) -> list[int]:
     """Drop dangling punctuation, conjunctions and marks left at the edges or doubled."""
-    cleaned: list[Token] = []
+    text = table.text
+    cleaned: list[int] = []
     for token in tokens:
-        if token.is_space:
+        if table.is_space[token]:
             continue
-        if cleaned and token.text in _WEAK_EDGES and cleaned[-1].text in _WEAK_EDGES:
+        if cleaned and text[token] in _WEAK_EDGES and text[cleaned[-1]] in _WEAK_EDGES:
             continue
-        if cleaned and token.text == ")" and cleaned[-1].text == "(":
+        if cleaned and text[token] == ")" and text[cleaned[-1]] == "(":
             cleaned.pop()
             continue
         cleaned.append(token)
-    while cleaned and (
-        cleaned[0].text in _WEAK_EDGES
-        or cleaned[0].lower_ in _LEAD_MARKS
-        and cleaned[0].dep_ in ("mark", "cc")
-    ):
-        cleaned.pop(0)
-    while cleaned and (
-        cleaned[-1].text in _WEAK_EDGES or cleaned[-1].is_punct and cleaned[-1].text not in _KEPT_AT_END
-    ):
+    first = 0
+    while first < len(cleaned) and _is_lead_mark(table, cleaned[first]):
+        first += 1
+    cleaned = cleaned[first:]
+    while cleaned and _is_loose_end(table, cleaned[-1]):
         cleaned.pop()
-    marks = [t for t in cleaned if t.text in _QUOTE_MARKS]
-    if len(marks) % 2 and cleaned and cleaned[0].text in _QUOTE_MARKS:
+    marks = sum(1 for t in cleaned if text[t] in _QUOTE_MARKS)
+    if marks % 2 and text[cleaned[0]] in _QUOTE_MARKS:
         cleaned.pop(0)
-    elif len(marks) % 2 and cleaned and cleaned[-1].text in _QUOTE_MARKS:
+    elif marks % 2 and text[cleaned[-1]] in _QUOTE_MARKS:
         cleaned.pop()
     return cleaned
 
 
-def _pointing_sides(sentence: Span, gap: range) -> set[int]:
-    """Side parts that lean on context ("This year,", "In these cases,"), to drop whatever the length."""
+def _pointing_side(table: TokenTable, determiner: int) -> int | None:
+    """The adverbial part a demonstrative determiner ("This year,") sits in, if any."""
+    side = table.head[determiner]
+    while (
+        table.dep[side] not in _POINTING_DEPS
+        and table.head[side] != side
+        and table.pos[table.head[side]] not in _VERBS
+    ):
+        side = table.head[side]
+    if table.dep[side] in _POINTING_DEPS and table.pos[table.head[side]] in _VERBS:
+        return side
+    return None
+
+
+def _pointing_sides(table: TokenTable, sentence: range, gap: range) -> set[int]:
+    """Side parts leaning on context ("This year,", "In these cases,"): dropped at any length."""
     dropped: set[int] = set()
     for token in sentence:
-        if token.lower_ in _DEMONSTRATIVES and token.dep_ == "det" and token.i not in gap:
-            side = token.head
-            while (
-                side.dep_ not in ("npadvmod", "prep", "advmod")
-                and side.head != side
-                and side.head.pos_ not in _VERBS
-            ):
-                side = side.head
-            if (
-                side.dep_ in ("npadvmod", "prep", "advmod")
-                and side.head.pos_ in _VERBS
-                and not _contains(side, gap)
-            ):
-                dropped |= _subtree(side) | _commas_around(side)
+        if table.lower[token] in _DEMONSTRATIVES and table.dep[token] == "det" and token not in gap:
+            side = _pointing_side(table, token)
+            if side is not None and not table.contains(side, gap):
+                dropped |= table.subtree(side) | _commas_around(table, side)
     return dropped
 
 
 def compact_clause(
-    sentence: Span, gap: tuple[int, int] | None, limit: int = MAX_CLAUSE_WORDS
-) -> list[Token]:
-    """Return the tokens of the shortest sound clause holding token range ``gap`` (see module rules)."""
+    table: TokenTable,
+    sentence: range,
+    root: int,
+    gap: tuple[int, int] | None,
+    limit: int = MAX_CLAUSE_WORDS,
+) -> list[int]:
+    """Return the positions of the shortest sound clause holding token range ``gap`` (see rules).
+
+    ``sentence`` is the range of token positions to cut down and ``root`` its syntactic root.
+    """
     span = range(gap[0], gap[1]) if gap is not None else range(0)
-    pointing = _pointing_sides(sentence, span)
-    whole = _tidy([t for t in sentence if t.i not in pointing])
-    if gap is None or _words(whole) <= limit:
+    pointing = _pointing_sides(table, sentence, span)
+    whole = _tidy(table, [t for t in sentence if t not in pointing])
+    if gap is None or _words(table, whole) <= limit:
         return whole
-    best: list[Token] = whole
-    for head, subject in _frames(sentence, span):
-        kept = (_subtree(head) | {t.i for t in subject}) - pointing
-        if head.dep_ == "relcl":
-            kept -= {c.i for c in head.children if c.dep_ in _SUBJECTS}
-        kept = _prune(head, kept, span, limit)
-        tokens = _tidy([t for t in sentence if t.i in kept])
+    best = whole
+    for head, subject in _frames(table, sentence, root, span):
+        kept = table.whole_entities(set(table.subtree(head)) | set(subject)) - pointing
+        if table.dep[head] == "relcl":
+            kept -= {
+                c
+                for c in table.children[head]
+                if table.dep[c] in _SUBJECTS and table.lower[c] in _RELATIVES
+            }
+        kept = _prune(table, head, kept, span, limit)
+        tokens = _tidy(table, [t for t in sentence if t in kept])
         if not all(i in kept for i in span):
             continue
         best = tokens
-        if _words(tokens) <= limit:
+        if _words(table, tokens) <= limit:
             return tokens
     return best

@@ -1,4 +1,4 @@
-"""The parsed article shared by every fact extractor, and sentence rendering with resolved pronouns."""
+"""The parsed article shared by every fact extractor, and stand-alone rendering of its clauses."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from question_bank.facts.compact import compact_clause
 from question_bank.facts.groups import GROUP_PRONOUNS, group_replacement, link_groups
 from question_bank.facts.people import PRONOUNS, PeopleIndex, build_people
+from question_bank.facts.things import THING_PRONOUNS, link_things, thing_replacement
+from question_bank.facts.tokens import TokenTable
 from question_bank.model import ArticleMeta, Fact
 
 if TYPE_CHECKING:
@@ -47,6 +49,7 @@ class ArticleContext:
     _evidence_cache: dict[tuple[int, int], tuple[str, int, int]] = field(
         init=False, default_factory=dict
     )
+    _roots: dict[tuple[int, int], int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.people = build_people(self.doc)
@@ -55,6 +58,11 @@ class ArticleContext:
     def sentences(self) -> list[Span]:
         """Sentences with some text in them."""
         return [s for s in self.doc.sents if s.text.strip()]
+
+    @cached_property
+    def tokens(self) -> TokenTable:
+        """The document's token attributes as plain lists (read once)."""
+        return TokenTable.from_doc(self.doc)
 
     @cached_property
     def text(self) -> str:
@@ -86,51 +94,113 @@ class ArticleContext:
 
     @cached_property
     def groups(self) -> dict[int, str]:
-        """"they"/"their" token index -> the plural subject it refers to (``groups.link_groups``)."""
+        """ "they"/"their" token index -> the plural subject it means (``groups.link_groups``)."""
         return link_groups(self.doc, self.in_quote)
 
-    def _group_replacement(self, kept: list[Token], position: int) -> str | None:
-        token = kept[position]
-        antecedent = self.groups.get(token.i)
-        if antecedent is None or any(t.i in self.groups for t in kept[:position]):
-            return None
-        if antecedent.casefold() in " ".join(t.text for t in kept[:position]).casefold():
-            return None
-        return group_replacement(token, antecedent)
+    @cached_property
+    def things(self) -> dict[int, str]:
+        """Opening "it"/"its" token index -> the thing it stands for (``things.link_things``)."""
+        return link_things(self.doc, self.in_quote)
 
-    def _replacement(self, kept: list[Token], position: int) -> str | None:
-        token = kept[position]
-        if token.lower_ in GROUP_PRONOUNS:
-            return self._group_replacement(kept, position)
-        person = self.people.person_at(token.i)
-        if person is None or self.in_quote(token.idx):
+    def _thing_replacement(self, kept: list[int], position: int) -> str | None:
+        index = kept[position]
+        antecedent = self.things.get(index)
+        if antecedent is None or any(i in self.things for i in kept[:position]):
             return None
-        earlier = any(self.people.token_person.get(t.i) == person.key for t in kept[:position])
-        if token.lower_ in PRONOUNS:
+        return thing_replacement(self.doc[index], antecedent)
+
+    def _group_replacement(self, kept: list[int], position: int) -> str | None:
+        index = kept[position]
+        antecedent = self.groups.get(index)
+        if antecedent is None or any(i in self.groups for i in kept[:position]):
+            return None
+        before = " ".join(self.tokens.text[i] for i in kept[:position])
+        if antecedent.casefold() in before.casefold():
+            return None
+        return group_replacement(self.doc[index], antecedent)
+
+    @cached_property
+    def rewritten_words(self) -> dict[int, str]:
+        """Token index -> words that let a clause stand alone: "this year" dated by the publication
+        year (``_date_this_year``), "this"/"these" before other nouns made "the" ("the show").
+        """
+        words: dict[int, str] = {}
+        for token in self.doc:
+            if (
+                token.lower_ not in _DEMONSTRATIVES
+                or token.dep_ != "det"
+                or self.in_quote(token.idx)
+            ):
+                continue
+            noun = token.head
+            if noun.lemma_.lower() == "year" and self.published is not None:
+                words.update(_date_this_year(token, self.published.year))
+            elif noun.pos_ == "NOUN" and noun.lemma_.lower() not in _TIME_NOUNS:
+                words[token.i] = "the"
+        return words
+
+    def _replacement(self, kept: list[int], position: int, named: set[str]) -> str | None:
+        """The name for a pronoun or bare surname at ``position`` (``named``: named before)."""
+        index = kept[position]
+        if index in self.rewritten_words:
+            return self.rewritten_words[index]
+        lower = self.tokens.lower[index]
+        if lower in GROUP_PRONOUNS:
+            return self._group_replacement(kept, position)
+        if lower in THING_PRONOUNS:
+            return self._thing_replacement(kept, position)
+        person = self.people.person_at(index)
+        if person is None or self.in_quote(self.tokens.idx[index]):
+            return None
+        earlier = person.key in named
+        if lower in PRONOUNS:
             if earlier:
                 return None
-            return person.name + ("’s" if PRONOUNS[token.lower_] == "possessive" else "")
-        if token.text == person.surname and person.name != person.surname and not earlier:
+            return person.name + ("’s" if PRONOUNS[lower] == "possessive" else "")
+        if (
+            self.tokens.text[index] == person.surname
+            and person.name != person.surname
+            and not earlier
+        ):
             return person.name
         return None
 
+    def _root(self, sentence: Span) -> int:
+        """The position of a sentence's syntactic root (cached per sentence)."""
+        key = (sentence.start, sentence.end)
+        if key not in self._roots:
+            self._roots[key] = sentence.root.i
+        return self._roots[key]
+
     def render(self, sentence: Span, gap: tuple[int, int] | None = None) -> Rendered:
-        """Rewrite the clause holding ``gap`` to stand alone (pronouns named) and locate the gap in it."""
-        trimmed = _trim_tail(sentence, gap[1] if gap is not None else sentence.start)
-        kept = compact_clause(trimmed, gap)
+        """Rewrite the clause holding ``gap`` to stand alone (pronouns named) and locate the gap."""
+        table = self.tokens
+        if gap is not None and any(i in self.rewritten_words for i in range(*gap)):
+            return Rendered("", -1, -1)  # the answer itself would be rewritten
+        root = self._root(sentence)
+        whole = range(sentence.start, sentence.end)
+        trimmed = _trim_tail(table, whole, root, gap[1] if gap is not None else sentence.start)
+        kept = compact_clause(table, trimmed, root, gap)
+        if not any(table.pos[i] in _VERBS for i in kept):
+            return Rendered("", -1, -1)  # a caption or headline states nothing
         parts: list[str] = []
+        named: set[str] = set()
         start = end = -1
         length = 0
-        for position, token in enumerate(kept):
-            if gap is not None and token.i == gap[0]:
+        for position, index in enumerate(kept):
+            if gap is not None and index == gap[0]:
                 start = length
-            text = self._replacement(kept, position) or token.text
-            following = kept[position + 1].i if position + 1 < len(kept) else -1
-            space = token.whitespace_ if following in (-1, token.i + 1) else " "
+            replacement = self._replacement(kept, position, named)
+            text = table.text[index] if replacement is None else replacement
+            following = kept[position + 1] if position + 1 < len(kept) else -1
+            space = table.space[index] if following in (-1, index + 1) else " "
             parts.append(text + space)
             length += len(text) + len(space)
-            if gap is not None and token.i == gap[1] - 1:
+            if gap is not None and index == gap[1] - 1:
                 end = length - len(space)
+            key = self.people.token_person.get(index)
+            if key is not None:
+                named.add(key)
         if gap is not None and (start < 0 or end < 0):
             return Rendered("", -1, -1)
         raw = "".join(parts)
@@ -162,7 +232,7 @@ class ArticleContext:
         )
 
     def _evidence(self, start: int, end: int) -> tuple[str, int, int]:
-        """The sentence between two offsets with spaces collapsed, and its trimmed offsets (cached)."""
+        """The sentence between two offsets, spaces collapsed, with its trimmed offsets (cached)."""
         key = (start, end)
         if key not in self._evidence_cache:
             raw = self.text[start:end]
@@ -171,8 +241,33 @@ class ArticleContext:
         return self._evidence_cache[key]
 
 
+_DEMONSTRATIVES = frozenset({"this", "these"})
+_VERBS = frozenset({"VERB", "AUX"})
+#: Nouns whose "this" points at the time of writing ("this week"), not at an earlier mention.
+_TIME_NOUNS = frozenset(
+    """year week month day weekend morning afternoon evening night season time summer winter
+    spring autumn fall century decade""".split()
+)
+
+
+def _date_this_year(this: Token, year: int) -> dict[int, str]:
+    """Rewrite "this year's theme" as "the 2017 theme", "this year" as "in 2017" ("during 2017")."""
+    noun = this.head
+    marks = [c.i for c in noun.children if c.tag_ == "POS"]
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if (
+        marks
+        or noun.dep_ in ("poss", "compound")
+        or following is not None
+        and following.pos_ in ("NOUN", "PROPN")
+    ):
+        return {this.i: "the", noun.i: str(year), **{i: "" for i in marks}}
+    return {this.i: "in" if noun.dep_ == "npadvmod" else "", noun.i: str(year)}
+
+
 def _is_speech(quoted: str) -> bool:
-    """Four or more words, not all capitalised (a title such as "Better Idea of Afghan Girls" is not speech)."""
+    """Four or more words, not all capitalised (a quoted title such as "Better Idea of Afghan Girls"
+    is not speech)."""
     words = quoted.split()
     long_words = [w for w in words if len(w) > 3]
     return len(words) >= 4 and not all(w[:1].isupper() for w in long_words)
@@ -181,15 +276,14 @@ def _is_speech(quoted: str) -> bool:
 _TAIL_DEPS = ("advcl", "conj", "prep", "npadvmod")
 
 
-def _trim_tail(sentence: Span, keep_until: int) -> Span:
+def _trim_tail(table: TokenTable, sentence: range, root: int, keep_until: int) -> range:
     """Cut a trailing ", adding ..." or ", according to ..." clause that the answer is not in."""
-    root = sentence.root
-    for child in sorted(root.children, key=lambda t: t.i):
-        if child.i <= max(keep_until, root.i) or child.dep_ not in _TAIL_DEPS:
+    for child in table.children[root]:
+        if child <= max(keep_until, root) or table.dep[child] not in _TAIL_DEPS:
             continue
-        comma = sentence.doc[child.left_edge.i - 1]
-        if comma.text == "," and comma.i >= keep_until and comma.i > root.i:
-            return sentence.doc[sentence.start : comma.i]
+        comma = table.left[child] - 1
+        if table.text[comma] == "," and comma >= keep_until and comma > root:
+            return range(sentence.start, comma)
     return sentence
 
 

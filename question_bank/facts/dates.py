@@ -26,7 +26,8 @@ _DURATION = re.compile(
 )
 #: Nouns naming an event that a date can date ("during talks", "at the summit").
 EVENT_NOUNS = frozenset(
-    "talk talks meeting summit visit ceremony conference session negotiation negotiations election match game "
+    "talk talks meeting summit visit ceremony conference session negotiation negotiations "
+    "election match game "
     "festival launch signing dialogue".split()
 )
 _UNITS = ("second", "minute", "hour", "day", "week", "month", "year", "decade", "century")

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from question_bank.data import capital_of, country_by_name
 from question_bank.facts.agreements import AGREEMENT_NOUNS
 from question_bank.facts.context import ArticleContext
+from question_bank.facts.reporting import source_question
 from question_bank.model import Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 ORG_NOUNS = frozenset(
     "agency company corporation ministry party university bank newspaper institute council "
@@ -47,6 +48,12 @@ def _majority_labels(ctx: ArticleContext) -> dict[str, str]:
     labels = {key: counter.most_common(1)[0][0] for key, counter in counts.items()}
     labels["\0gpe"] = "\0".join(key for key, counter in counts.items() if counter["GPE"])
     return labels
+
+
+def _described_noun(ent: Span) -> Token:
+    """The noun an organisation's description rests on ("agency" of "the news agency Azertac")."""
+    head = ent.root.head if ent.root.dep_ in ("appos", "compound", "pobj") else ent.root
+    return next((c for c in (ent.root.head, head) if c.lemma_.lower() in ORG_NOUNS), ent.root)
 
 
 def _org_description(ent: Span) -> str:
@@ -128,9 +135,10 @@ def _entity_fact(ctx: ArticleContext, ent: Span, kind: str) -> Fact | None:
         return None
     description = _org_description(ent) if kind == "organisation" else ""
     extra: dict[str, str] = {}
-    if description:
+    question = source_question(ctx, _described_noun(ent), description) if description else ""
+    if question:
         extra = {
-            "question": f"Which {description} does the article name?",
+            "question": question,
             "answer": name,
             "answer_class": answer_class(kind, name, description),
         }
@@ -168,6 +176,7 @@ def extract_roles(ctx: ArticleContext) -> Iterator[Fact]:
     """Yield one role fact per person and role ("Ilham Aliyev", president of Azerbaijan)."""
     for person in ctx.people.people.values():
         seen = set()
+        single_role = len({role.casefold() for role, _, _ in person.roles}) == 1
         for role, country, sentence in person.roles:
             if (role, country) in seen:
                 continue
@@ -191,5 +200,8 @@ def extract_roles(ctx: ArticleContext) -> Iterator[Fact]:
                 question2=f"{person.name} is the {role} of which country?" if country else "",
                 answer2=country,
                 answer2_class="country",
+                question3=f"What post does {person.name} hold?" if single_role else "",
+                answer3=role if role[:1].isupper() else phrase,
+                answer3_class="role",
                 **{"class": f"person:{role.lower()}"},
             )

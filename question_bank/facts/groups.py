@@ -1,4 +1,4 @@
-"""Plural subjects ("the three NSAs", "the delegations") and the "they"/"their" that point back to them.
+"""Plural subjects ("the three NSAs", "the delegations") and the "they"/"their" pointing back.
 
 Rules: a plural subject is the subject of a verb, not a pronoun, whose head noun is plural (or
 which coordinates two or more nouns), written in at most ``MAX_GROUP_WORDS`` words without a

@@ -3,12 +3,14 @@
 Rules, each on title-cased proper nouns only:
 
 * **after a title**: a title word ("Administrator", "Minister", "Ambassador" ...) or a possessive
-  "'s", then a run of capitalised words: when the run ends in two or three capitalised words that
-  are neither title vocabulary ("Affairs", "State", "Security" ...) nor a country, and the next
-  token is not capitalised, those words are a person ("USAID Administrator *Samantha Power*",
-  "Ambassador to Armenia *Lynne Tracy*", "New People Party's *Regina Ip*");
+  "'s", then a run of capitalised words: when the run ends in two capitalised words (three with
+  an initial in the middle) that are neither title vocabulary ("Affairs", "State", "Security" ...)
+  nor a country nor abstract nouns ("Nutrition"), do not follow "of", "for", "the" or "and",
+  and the next token is not capitalised, those words are a person ("USAID Administrator
+  *Samantha Power*", "Ambassador to Armenia *Lynne Tracy*", "New People Party's *Regina Ip*");
 * **a first name left out**: a person entity that starts with an initial ("J. Blinken") or is a
-  single word takes the capitalised proper noun just before it ("*Antony* J. Blinken", "*Junius* Ho").
+  single word takes the capitalised proper noun just before it ("*Antony* J. Blinken",
+  "*Junius* Ho").
 
 Entities overlapping a repaired name are dropped; a country they held is kept as a place.
 """
@@ -37,6 +39,10 @@ TITLE_VOCABULARY = frozenset(
     institute association""".split()
 )
 _CONNECTORS = frozenset({"of", "for", "to", "the", "and", "on"})
+#: Endings of abstract common nouns ("Nutrition", "Deficiency", "Management"), never of a name.
+_NOUN_SUFFIXES = ("tion", "sion", "ency", "ancy", "ment", "ness", "ity", "ism", "ology", "ics")
+#: Words after which capitalised words name the title's object ("Centre for Iodine Nutrition").
+_OBJECT_MARKS = frozenset({"of", "for", "the", "and"})
 
 
 def _title_case(token: Token) -> bool:
@@ -51,6 +57,7 @@ def _name_word(token: Token) -> bool:
     lowered = token.lower_
     return (
         _title_case(token)
+        and not lowered.endswith(_NOUN_SUFFIXES)
         and lowered not in TITLE_VOCABULARY
         and lowered not in ROLE_WORDS
         and lowered not in country_by_name()
@@ -84,7 +91,7 @@ def _name_at_end(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
             continue
         words = doc[first:end]
         if all(_name_word(t) for t in words) and not _is_initial(words[-1]):
-            if size == 3 and not _is_initial(words[1]) and doc[first - 1].lower_ not in _CONNECTORS:
+            if size == 3 and not _is_initial(words[1]) or doc[first - 1].lower_ in _OBJECT_MARKS:
                 continue
             return first, end
     return None
@@ -98,6 +105,19 @@ def _name_at_start(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _with_hyphenated_end(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Extend a name over a hyphenated last part ("Kwong Chun" + "-yu")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return start, end
+
+
 def _names_after_titles(doc: Doc) -> list[tuple[int, int]]:
     found = []
     for token in doc:
@@ -108,7 +128,7 @@ def _names_after_titles(doc: Doc) -> list[tuple[int, int]]:
             continue
         name = _name_at_end(doc, token.i + 1, end) or _name_at_start(doc, token.i + 1, end)
         if name is not None:
-            found.append(name)
+            found.append(_with_hyphenated_end(doc, *name))
     return found
 
 

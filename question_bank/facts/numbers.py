@@ -26,6 +26,8 @@ HEDGES = (
     "less than",
     "at least",
     "up to",
+    "only",
+    "just",
 )
 _WORDS = {
     w: i
@@ -66,7 +68,7 @@ def _split_hedge(ent: Span) -> tuple[str, Span]:
 
 
 def unit_phrase(number: Token) -> tuple[Token | None, str]:
-    """Return the noun a number counts and its text with coordinated nouns ("settlements and villages")."""
+    """Return the noun a number counts and its text with coordinated nouns ("towns and cities")."""
     if number.dep_ not in ("nummod", "quantmod", "compound") or number.head.pos_ not in (
         "NOUN",
         "PROPN",
@@ -119,10 +121,77 @@ def _number_fact(ctx: ArticleContext, ent: Span) -> Fact | None:
     )
 
 
+#: Adverbs that count how often something happened, and their values.
+TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_NUMERIC_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+#: Words that tie a quoted sentence to its speaker or to something said before it.
+_SPEAKER_WORDS = frozenset(
+    {"i", "me", "my", "we", "us", "our", "ours", "it", "it's", "this", "that"}
+)
+
+
+def _speaker_bound(ctx: ArticleContext, ent: Span) -> bool:
+    """A quoted number that is not reported speech, or whose sentence leans on the speaker."""
+    if not ctx.in_quote(ent.start_char):
+        return False
+    return not ctx.in_speech(ent.start_char) or any(t.lower_ in _SPEAKER_WORDS for t in ent.sent)
+
+
 def extract_numbers(ctx: ArticleContext) -> Iterator[Fact]:
-    """Yield number facts outside quotations, with unit and hedge."""
+    """Yield number facts with unit and hedge; quoted ones when they stand without the speaker."""
     for ent in ctx.doc.ents:
-        if ent.label_ in _LABELS and not ctx.in_quote(ent.start_char):
+        if ent.label_ in _LABELS and not _speaker_bound(ctx, ent):
             fact = _number_fact(ctx, ent)
             if fact is not None:
                 yield fact
+
+
+def _counted_fact(ctx: ArticleContext, span: Span, value: int, unit: str, cls: str) -> Fact:
+    """A count written as an ordinal with its noun ("50th anniversary") or as "twice"."""
+    rendered = ctx.render(span.sent, gap=(span.start, span.end))
+    return ctx.new_fact(
+        "number",
+        span.text,
+        span.sent,
+        span,
+        value=str(value),
+        unit=unit,
+        statement=rendered.text,
+        gap_start=str(rendered.start),
+        gap_end=str(rendered.end),
+        **{"class": cls},
+    )
+
+
+def _states(sentence: Span) -> bool:
+    """Tell whether a sentence has a verb (a headline or caption states nothing)."""
+    return any(token.pos_ in ("VERB", "AUX") for token in sentence)
+
+
+def _ordinal_span(ent: Span) -> Span | None:
+    """A numeric ordinal and the noun right after it ("the *50th anniversary*"), or None."""
+    noun = ent.root.head
+    if not _NUMERIC_ORDINAL.fullmatch(ent.text) or noun.pos_ != "NOUN" or noun.i != ent.end:
+        return None
+    return ent.doc[ent.start : noun.i + 1]
+
+
+def extract_counts(ctx: ArticleContext) -> Iterator[Fact]:
+    """Yield ordinals with their noun ("50th anniversary") and "once"/"twice" as number facts."""
+    for ent in ctx.doc.ents:
+        if ent.label_ == "ORDINAL" and not ctx.in_quote(ent.start_char) and _states(ent.sent):
+            span = _ordinal_span(ent)
+            if span is not None:
+                value = int(re.sub(r"\D", "", ent.text))
+                noun = span[-1].lemma_.lower()
+                yield _counted_fact(ctx, span, value, noun, f"ordinal:{noun}")
+    for token in ctx.doc:
+        if (
+            token.lower_ in TIMES_WORDS
+            and token.dep_ == "advmod"
+            and not ctx.in_quote(token.idx)
+            and _states(token.sent)
+        ):
+            span = ctx.doc[token.i : token.i + 1]
+            yield _counted_fact(ctx, span, TIMES_WORDS[token.lower_], "times", "times")

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from question_bank.data import country_by_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 ROLE_WORDS = frozenset(
     """president minister secretary advisor adviser administrator chairman chairwoman chair
@@ -67,7 +67,20 @@ def _is_person_entity(ent: Span) -> bool:
         return False
     if any("." in t.text and len(t.text) > 2 for t in ent):
         return False  # "U.S.-Serbia ..." is not a name; initials such as "J." are
-    return all(t.text[:1].isupper() for t in ent if t.is_alpha)
+    return all(t.text[:1].isupper() for t in ent if t.is_alpha and not _after_hyphen(t))
+
+
+def _after_hyphen(token: Token) -> bool:
+    """The second part of a hyphenated given name ("bin" of "Lung-bin")."""
+    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
+
+
+def family_name(name: Span) -> str:
+    """The name a later bare mention uses: the last word, or the first before a hyphenated given
+    name written last ("Hau" of "Hau Lung-bin", as in Chinese names; not "Udvar-Hazy")."""
+    if len(name) >= 3 and name[-2].text == "-" and name[-1].is_lower:
+        return name[0].text
+    return name[-1].text
 
 
 def _clean_name(ent: Span) -> Span:
@@ -85,7 +98,7 @@ def _register_names(doc: Doc, index: PeopleIndex) -> list[Span]:
         name = _clean_name(ent)
         if len(name) >= 2:
             key = name.text
-            person = index.people.setdefault(key, Person(key, name.text, name[-1].text, name))
+            person = index.people.setdefault(key, Person(key, name.text, family_name(name), name))
             person.mentions.append((name.start, name.end))
             for token in name:
                 index.token_person[token.i] = key

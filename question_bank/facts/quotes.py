@@ -22,7 +22,8 @@ MIN_QUOTE_WORDS = 6
 MAX_PROMPT_WORDS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 SPEECH_VERBS = frozenset(
-    "say tell add note stress emphasize emphasise state declare hail thank warn insist explain claim "
+    "say tell add note stress emphasize emphasise state declare hail thank warn insist explain "
+    "claim "
     "remark announce write ask reply recall underline highlight".split()
 )
 
@@ -58,6 +59,15 @@ def short_quote(text: str) -> str:
     return ""
 
 
+def is_partial_quote(text: str) -> bool:
+    """Tell whether quoted words are a fragment of a sentence ("may seem a bit like a burden").
+
+    A fragment opens with a lowercase letter; a whole quoted sentence opens with a capital.
+    """
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
+
+
 def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
     """Yield quote facts whose speaker is a known person."""
     for start, end in ctx.quoted:
@@ -73,7 +83,9 @@ def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
             continue
         evidence = ctx.doc[opening.start : closing.end]
         span = ctx.doc.char_span(start, end, alignment_mode="expand")
-        statement = f"{person.name} said: “{text}”"
+        partial = is_partial_quote(text)
+        said = "used the words" if partial else "said:"
+        statement = f"{person.name} {said} “{text}”"
         yield ctx.new_fact(
             "quote",
             text,
@@ -83,7 +95,7 @@ def extract_quotes(ctx: ArticleContext) -> Iterator[Fact]:
             statement=statement,
             gap_start="0",
             gap_end=str(len(person.name)),
-            question=f"Who said: “{short_quote(text)}”?" if short_quote(text) else "",
+            question=f"Who {said} “{short_quote(text)}”?" if short_quote(text) else "",
             answer=person.name,
             answer_class="person:speaker",
             **{"class": "person:speaker"},

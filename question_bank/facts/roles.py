@@ -72,23 +72,53 @@ def _next_named(doc: Doc, index: PeopleIndex, token: Token, taken: set[str]) -> 
     return candidates[0][1] if candidates else None
 
 
-def _title_before(name: Span) -> tuple[str, str]:
-    doc, start = name.doc, name.start
-    while start > name.sent.start:
+def _before_parenthesis(doc: Doc, index: int, floor: int) -> int:
+    """Step back over a short parenthesis right before ``index`` ("... Technology (MEXT) Name")."""
+    if index - 1 <= floor or doc[index - 1].text != ")":
+        return index
+    for opening in range(index - 2, max(index - 6, floor) - 1, -1):
+        if doc[opening].text == "(":
+            return opening
+    return index
+
+
+def _title_run_start(doc: Doc, end: int, floor: int) -> int:
+    """Walk back over capitalised words, small connectors and commas between capitalised words."""
+    start = end
+    while start > floor:
         previous = doc[start - 1]
-        if previous.is_title or previous.is_upper or previous.lower_ in _CONNECTORS:
-            if previous.ent_type_ == "PERSON":
-                break
-            start -= 1
-            continue
-        break
-    while start < name.start and doc[start].lower_ in _CONNECTORS:
+        listed = previous.text == "," and start - 2 >= floor and doc[start - 2].is_title
+        titled = previous.is_title or previous.is_upper or previous.lower_ in _CONNECTORS
+        if previous.ent_type_ == "PERSON" or not (listed or titled):
+            break
+        start -= 1
+    return start
+
+
+def _title_before(name: Span) -> tuple[str, str]:
+    """A title written before a name: "Foreign Minister X", "Minister of Education, Culture ... X".
+
+    Of a comma-separated run, the part from the first piece holding a title word is kept ("In
+    Tokyo, Minister X" gives "Minister").
+    """
+    doc, floor = name.doc, name.sent.start
+    end = _before_parenthesis(doc, name.start, floor)
+    start = _title_run_start(doc, end, floor)
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    pieces = list(zip([start] + [c + 1 for c in commas], commas + [end], strict=True))
+    start = next(
+        (first for first, last in pieces if any(t.lower_ in ROLE_WORDS for t in doc[first:last])),
+        end,
+    )
+    while start < end and doc[start].lower_ in _CONNECTORS:
         start += 1
-    run = doc[start : name.start]
+    while end > start and (doc[end - 1].lower_ in _HONORIFIC_TAILS or doc[end - 1].text == ","):
+        end -= 1
+    run = doc[start:end]
     if not any(t.lower_ in ROLE_WORDS for t in run):
         return "", ""
     country = ""
-    if start > name.sent.start and doc[start - 1].tag_ == "POS" and start > 1:
+    if start > floor and doc[start - 1].tag_ == "POS" and start > 1:
         country = country_of(doc[start - 2])
     return run.text, country
 
@@ -113,6 +143,77 @@ def _apposition(name: Span) -> tuple[str, str]:
     return "", ""
 
 
+_HONORIFIC_TAILS = frozenset(
+    {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof."}
+)
+_ROLE_LEFT_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+
+def _role_words(noun: Token, stop: int) -> list[Token]:
+    """A role noun with its modifiers and "of ..."/"for ..." parts ending before token ``stop``."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.i < noun.i and child.dep_ in _ROLE_LEFT_DEPS:
+            tokens += list(child.subtree)
+        elif child.i > noun.i and child.dep_ == "prep" and child.lower_ in ("of", "for"):
+            if child.right_edge.i < stop:
+                tokens += list(child.subtree)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _role_text(tokens: list[Token]) -> tuple[str, str]:
+    """The role's words without a leading country possessive, and that country."""
+    country = ""
+    if len(tokens) > 2 and tokens[1].tag_ == "POS" and country_of(tokens[0]):
+        country, tokens = country_of(tokens[0]), tokens[2:]
+    while tokens and (tokens[0].dep_ == "det" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return "".join(t.text_with_ws for t in tokens).strip(), country
+
+
+def _apposed_to_role(name: Span) -> tuple[str, str]:
+    """A name set beside a role noun: "the Afghan team's coach, Alireza Mehraban"."""
+    head = name.root.head
+    if (
+        name.root.dep_ != "appos"
+        or head.lemma_.lower() not in ROLE_WORDS
+        or head.tag_
+        not in (
+            "NN",
+            "NNP",
+        )
+    ):
+        return "", ""
+    return _role_text(_role_words(head, name.start))
+
+
+def _lowercase_title(name: Span) -> tuple[str, str]:
+    """A lowercase role word right before a name: "Tunisia's coach Nabil Maaloul"."""
+    doc = name.doc
+    if name.start == 0:
+        return "", ""
+    before = doc[name.start - 1]
+    if (
+        before.lemma_.lower() not in ROLE_WORDS
+        or not before.is_lower
+        or before.ent_type_
+        or before.tag_ != "NN"
+    ):
+        return "", ""
+    start = name.start - 1
+    while start > name.sent.start and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN":
+        start -= 1
+    if start >= 2 and doc[start - 1].tag_ == "POS" and country_of(doc[start - 2]):
+        return doc[start : name.start].text, country_of(doc[start - 2])
+    return doc[start : name.start].text, ""
+
+
+#: Ways a role is written next to a name, tried in order.
+ROLE_READERS = (_title_before, _apposition, _apposed_to_role, _lowercase_title)
+
+
 def read_named_roles(doc: Doc, index: PeopleIndex) -> None:
     """Add roles written next to full names (titles, appositions) to each person."""
     for person in index.people.values():
@@ -120,9 +221,9 @@ def read_named_roles(doc: Doc, index: PeopleIndex) -> None:
             name = doc[start:end]
             if len(name) < 2:
                 continue
-            role, country = _title_before(name)
-            if not role:
-                role, country = _apposition(name)
+            role, country = next(
+                (found for reader in ROLE_READERS if (found := reader(name))[0]), ("", "")
+            )
             if role:
                 country = country or _country_after(name)
                 person.roles.append((role, country, name.sent))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -49,6 +50,7 @@ _LABEL_KINDS = {
 }
 
 
+@lru_cache(maxsize=65536)
 def answer_form(text: str) -> str:
     """Return date, duration, number, name or phrase for an answer's text (see module rules)."""
     cleaned = text.strip()
@@ -82,3 +84,22 @@ def entity_kinds(entities: Iterable[tuple[str, str]]) -> dict[str, str]:
         if kind:
             votes.setdefault(entity_key(text), Counter())[kind] += 1
     return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+
+
+def recognised_kinds(names: Iterable[str]) -> dict[str, str]:
+    """Map names standing alone to the kind the entity recogniser gives them ("" for none).
+
+    Used for shipped distractors, which no article labelled: a capital the recogniser reads as a
+    person ("Buenos Aires") would not sit well beside a place. One batch through the recogniser.
+    """
+    from question_bank.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    unique = list(dict.fromkeys(names))
+    with nlp.select_pipes(enable=[name for name in ("ner",) if name in nlp.pipe_names]):
+        docs = list(nlp.pipe(unique, batch_size=256))
+    kinds = {}
+    for name, doc in zip(unique, docs, strict=True):
+        covering = [e for e in doc.ents if 2 * len(e.text) >= len(name)]
+        kinds[name] = _LABEL_KINDS.get(covering[0].label_, "") if covering else ""
+    return kinds

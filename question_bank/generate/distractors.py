@@ -12,8 +12,8 @@ import random
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -25,8 +25,9 @@ from question_bank.data import (
     country_by_name,
 )
 from question_bank.facts.numbers import format_number, parse_number
-from question_bank.generate.answer_forms import answer_form, entity_key
-from question_bank.generate.filters import contains_words
+from question_bank.facts.people import ROLE_WORDS
+from question_bank.generate.answer_forms import answer_form, entity_key, recognised_kinds
+from question_bank.generate.filters import contains_words, stop_words
 from question_bank.model import Fact
 from question_bank.reading.dates import ResolvedDate, parse_date_text
 
@@ -46,7 +47,7 @@ NEWS_AGENCIES = (
     "Yonhap News Agency",
 )
 #: Distractor class -> the entity kind its shipped values have.
-SHIPPED_KINDS = {"country": "place", "capital": "place", "agency": "organisation"}
+SHIPPED_KINDS = {"country": "place", "capital": "place", "agency": "organisation", "role": "role"}
 MINISTRIES = (
     "defence",
     "finance",
@@ -63,6 +64,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w ]", "", text.casefold().removeprefix("the ")).strip()
 
 
+@lru_cache(maxsize=65536)
 def is_alias(candidate: str, answer: str) -> bool:
     """True when a candidate names the answer (same text, a part of it, or a near spelling)."""
     a, b = _norm(candidate), _norm(answer)
@@ -71,7 +73,16 @@ def is_alias(candidate: str, answer: str) -> bool:
     words_a, words_b = set(a.split()), set(b.split())
     if words_a <= words_b or words_b <= words_a:
         return True
+    content_a, content_b = words_a - stop_words(), words_b - stop_words()
+    if content_a and content_b and (content_a <= content_b or content_b <= content_a):
+        return True
     return fuzz.ratio(a, b) >= 88
+
+
+def is_role_phrase(text: str) -> bool:
+    """Tell whether a phrase opens or ends with a title word ("Foreign Minister", "Minister of")."""
+    words = [w for w in re.findall(r"[^\W_]+", text.casefold()) if w not in ("the", "a", "an")]
+    return bool(words) and (words[0] in ROLE_WORDS or words[-1] in ROLE_WORDS)
 
 
 def _dates_near(answer: str, granularity: str) -> list[str]:
@@ -126,6 +137,13 @@ def _countries_near(region: str) -> tuple[Country, ...]:
     return tuple(sorted(countries(), key=lambda c: (c.region != region, c.name)))
 
 
+@lru_cache(maxsize=1)
+def _shipped_kinds() -> dict[str, str]:
+    """Shipped names (countries, capitals, agencies) -> the kind the recogniser reads (once)."""
+    names = [c.name for c in countries()] + [c.capital for c in countries()]
+    return recognised_kinds(names + list(NEWS_AGENCIES))
+
+
 def _shipped(cls: str, answer: str) -> list[str]:
     region = _region_of(answer) if cls in ("country", "capital") else ""
     ordered = _countries_near(region)
@@ -177,7 +195,7 @@ class DistractorPool:
         return list(self.by_class.get(cls, []))
 
     def answer_kind(self, cls: str, answer: str) -> str | None:
-        """Return the answer's entity kind, "" when unknown, None when its label contradicts ``cls``.
+        """Return the answer's entity kind: "" when unknown, None when its label contradicts cls.
 
         A person the recogniser did not label a person is unreliable too (None).
         """
@@ -191,20 +209,22 @@ class DistractorPool:
         """Tell whether a candidate is the same form and kind of thing as the answer."""
         if answer_form(candidate) != answer_form(answer):
             return False
+        if kind == "role":
+            return is_role_phrase(candidate) and is_role_phrase(answer)
         if answer_form(answer) not in ("name", "phrase"):
             return bool(re.search(r"\d", candidate)) == bool(re.search(r"\d", answer))
         candidate_kind = self.kinds.get(entity_key(candidate), "")
         if shipped and not candidate_kind:
-            return True
+            return _shipped_kinds().get(candidate, "") in ("", kind)
         return candidate_kind == kind
 
     def pick(
         self, cls: str, answer: str, count: int, rng: random.Random, stem: str = ""
     ) -> list[str]:
-        """Return up to ``count`` distractors for ``answer``: same class and kind, not aliases, not in the stem.
+        """Return up to ``count`` distractors: same class and kind, no aliases, none in the stem.
 
-        The article's own answers come first, then the bank's, then shipped or derived ones; the seed
-        shuffles each group.
+        The article's own answers come first, then the bank's, then shipped or derived ones; the
+        seed shuffles each group.
         An answer whose entity label contradicts its class (an unreliable label) gets none.
         """
         kind = self.answer_kind(cls, answer)
@@ -258,6 +278,7 @@ def build_pool(
         pool.add(fact.attr("class"), fact.attr("statement") and _gap_text(fact))
         pool.add(fact.attr("answer_class"), fact.attr("answer"))
         pool.add(fact.attr("answer2_class"), fact.attr("answer2"))
+        pool.add(fact.attr("answer3_class"), fact.attr("answer3"))
         if fact.type in ("person", "role"):
             pool.add("person", fact.text)
     for cls, values in (extra or {}).items():

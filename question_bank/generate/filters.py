@@ -29,11 +29,14 @@ _FUNCTION_WORDS = frozenset(
     still meanwhile although though because if so once whenever according""".split()
 )
 _VAGUE = re.compile(
-    r"\b(what is the (best|most appropriate|main idea)|which of the following|which (statement|option|answer) is"
-    r"|what (is|was) (true|correct|false)|tell me about|what is (it|this) about|which is (true|correct|false))\b"
+    r"\b(what is the (best|most appropriate|main idea)|which of the following"
+    r"|which (statement|option|answer) is|what (is|was) (true|correct|false)|tell me about"
+    r"|what is (it|this) about|which is (true|correct|false))\b"
     r"|^what happened\W*$",
     re.I,
 )
+#: Words one of which every vague stem holds (a cheap test before the pattern).
+_VAGUE_CUES = ("what", "which", "tell")
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "jr", "sr"})
 _NO_LEAK_KINDS = ("truefalse", "matching", "ordering")
 
@@ -58,7 +61,7 @@ def contains_words(text: str, phrase: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """English stop words (spaCy's list, loaded when first needed) plus our function words."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -66,20 +69,24 @@ def _stop_words() -> frozenset[str]:
 
 
 def _has_antecedent(tokens: list[str]) -> bool:
-    return any(t[:1].isupper() and t.casefold() not in _stop_words() for t in tokens)
+    return any(t[:1].isupper() and t.casefold() not in stop_words() for t in tokens)
 
 
 def pronoun_stem(item: Item) -> str:
     """Drop stems that open with a pronoun or lean on one with no name before it (quotes aside)."""
     if item.kind in ("matching", "ordering"):
         return ""
-    tokens = words(_QUOTED.sub(" ", item.prompt))
-    for position, token in enumerate(tokens):
-        if token.casefold() in _POINTING and (
-            position == 0 or not _has_antecedent(tokens[:position])
-        ):
-            return "pronoun stem"
-    return ""
+    return "pronoun stem" if _leans_on_pronoun(item.prompt) else ""
+
+
+@lru_cache(maxsize=65536)
+def _leans_on_pronoun(prompt: str) -> bool:
+    """A pointing word outside quotes that opens the stem or has no name before it."""
+    tokens = words(_QUOTED.sub(" ", prompt))
+    return any(
+        token.casefold() in _POINTING and (position == 0 or not _has_antecedent(tokens[:position]))
+        for position, token in enumerate(tokens)
+    )
 
 
 def _name_parts(answer: str) -> list[str]:
@@ -103,15 +110,19 @@ def answer_leak(item: Item) -> str:
         contains_words(stem, p) for p in _name_parts(item.answer)
     ):
         return "name part in stem"
-    if item.fact_type == "event" and any(
-        contains_words(stem, p) for p in _proper_parts(item.answer)
-    ):
+    if item.fact_type == "event" and any(_names_word(stem, p) for p in _proper_parts(item.answer)):
         return "proper name part in stem"
     return ""
 
 
+def _names_word(stem: str, word: str) -> bool:
+    """Tell whether a capitalised word appears in the stem as written ("Year", not "year")."""
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", stem) is not None
+
+
 def _proper_parts(answer: str) -> list[str]:
-    """Capitalised words of an answer that is mostly a name ("Space", "Shuttle" of "the Space Shuttle program")."""
+    """Capitalised words of an answer that is mostly a name ("Space", "Shuttle" of "the Space
+    Shuttle program")."""
     content = [w for w in words(answer) if w.casefold() not in _FUNCTION_WORDS]
     proper = [
         w for w in content if w[:1].isupper() and len(w) > 2 and w.casefold() not in _HONORIFICS
@@ -121,12 +132,13 @@ def _proper_parts(answer: str) -> list[str]:
 
 def vague_stem(item: Item) -> str:
     """Drop stems asking for opinions or nothing specific, and stems under four words."""
-    stem = " ".join(item.prompt.split())
-    if _VAGUE.search(stem):
+    lowered = item.prompt.casefold()
+    if any(cue in lowered for cue in _VAGUE_CUES) and _VAGUE.search(" ".join(lowered.split())):
         return "vague stem"
-    return "stem too short" if stem_length(stem) < MIN_STEM_WORDS else ""
+    return "stem too short" if stem_length(item.prompt) < MIN_STEM_WORDS else ""
 
 
+@lru_cache(maxsize=65536)
 def stem_length(prompt: str) -> int:
     """Count a stem's words, a cloze gap counting as one."""
     return len(words(prompt)) + prompt.count(GAP)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 
 from question_bank.facts.context import GAP
 from question_bank.facts.quotes import short_quote
@@ -13,6 +14,10 @@ from question_bank.model import Fact, Item
 CHOICES = 4
 MIN_CHOICES = 3
 MIN_PAIRS = 3
+#: Longest typed answer, in words, by answer class (titles run long: "Under Secretary for ...").
+SHORT_ANSWER_WORDS = {"role": 8}
+#: Pairs shown in one matching item (a longer list becomes several items).
+MAX_PAIRS = 4
 BASE_SCORE = {"question": 0.8, "cloze": 0.65, "truefalse": 0.6, "matching": 0.75, "ordering": 0.7}
 #: Subtracted from items built on a phrase fact (not a named entity): asked after the others.
 PHRASE_PENALTY = 0.08
@@ -35,7 +40,7 @@ def _item(fact: Fact, kind: str, number: int, **fields) -> Item:
 
 
 def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Questions with the answer among same-class distractors; gapped statements when no question."""
+    """Questions with the answer among same-class distractors; else gapped statements."""
     for fact in facts:
         options = [(a.prompt, a.answer, a.cls, BASE_SCORE["question"]) for a in asks(fact)]
         gap = gapped(fact)
@@ -109,7 +114,7 @@ def shortanswer(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Wh-questions with short answers, with the variants a marker should accept."""
     for fact in facts:
         for number, ask in enumerate(asks(fact), start=1):
-            if len(ask.answer.split()) > 4:
+            if len(ask.answer.split()) > SHORT_ANSWER_WORDS.get(ask.cls, 4):
                 continue
             yield _item(
                 fact,
@@ -152,28 +157,46 @@ def matching(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     }
     for fact_type, (prompt, pair_of) in groups.items():
         chosen = [f for f in facts if f.type == fact_type and all(pair_of(f))]
-        pairs = tuple(dict.fromkeys(pair_of(f) for f in chosen))
+        sources = dict(reversed([(pair_of(f), f) for f in chosen]))
+        pairs = list(dict.fromkeys(pair_of(f) for f in chosen))
         if len(pairs) < MIN_PAIRS and not (fact_type == "role" and len(pairs) >= 2):
             continue
         rng = env.rng("matching", fact_type)
-        pairs = tuple(rng.sample(pairs, len(pairs)))
-        answer = "; ".join(f"{left} = {right}" for left, right in pairs)
-        yield _item(
-            chosen[0],
-            "matching",
-            1,
-            prompt=prompt,
-            answer=answer,
-            score=BASE_SCORE["matching"],
-            pairs=pairs,
-        )
+        for number, group in enumerate(_pair_groups(pairs), start=1):
+            shown = tuple(rng.sample(group, len(group)))
+            sentences = " ".join(dict.fromkeys(sources[pair].sentence for pair in group))
+            yield replace(
+                _item(
+                    sources[group[0]],
+                    "matching",
+                    number,
+                    prompt=prompt,
+                    answer="; ".join(f"{left} = {right}" for left, right in shown),
+                    score=BASE_SCORE["matching"],
+                    pairs=shown,
+                ),
+                explanation=f"The article says: {sentences}",
+            )
+
+
+def _pair_groups(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Split pairs, in text order, into groups of ``MAX_PAIRS``; a short last group joins the
+    one before."""
+    groups = [pairs[start : start + MAX_PAIRS] for start in range(0, len(pairs), MAX_PAIRS)]
+    if len(groups) > 1 and len(groups[-1]) < MIN_PAIRS - 1:
+        groups[-2].extend(groups.pop())
+    return groups
 
 
 def ordering(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Put dated events in the order they happened (at least three distinct days)."""
     dated = {}
     for fact in facts:
-        if fact.type == "date" and _sound_event(fact.attr("event")) and fact.attr("granularity") == "day":
+        if (
+            fact.type == "date"
+            and _sound_event(fact.attr("event"))
+            and fact.attr("granularity") == "day"
+        ):
             dated.setdefault(fact.attr("iso"), fact)
     if len(dated) < MIN_CHOICES:
         return
@@ -203,7 +226,8 @@ def _sound_event(text: str) -> bool:
     words = text.lower().split()
     if not 3 <= len(words) <= 16 or words[-1] in _PREPOSITIONS:
         return False
-    return not any(a in _PREPOSITIONS and b in _PREPOSITIONS for a, b in zip(words, words[1:]))
+    pairs = zip(words, words[1:], strict=False)
+    return not any(a in _PREPOSITIONS and b in _PREPOSITIONS for a, b in pairs)
 
 
 def _sentence_case(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The whole generator for one or many articles: validate, parse once, extract facts, build items."""
+"""The whole generator for one article: validate, parse once, extract facts, build items."""
 
 from __future__ import annotations
 

@@ -9,6 +9,9 @@ from question_bank.facts.context import GAP
 from question_bank.generate.distractors import DistractorPool
 from question_bank.model import Fact
 
+#: Attribute suffixes of a fact's wh-questions: ``question``, ``question2``, ``question3``.
+QUESTION_SUFFIXES = ("", "2", "3")
+
 
 @dataclass(frozen=True)
 class Ask:
@@ -53,9 +56,13 @@ class Env:
 def asks(fact: Fact) -> list[Ask]:
     """Return the fact's wh-questions that have an answer."""
     found = []
-    for suffix in ("", "2"):
+    for suffix in QUESTION_SUFFIXES:
         prompt, answer = fact.attr("question" + suffix), fact.attr("answer" + suffix)
-        if prompt and answer and (suffix or fact.attr("origin") != "phrase" or len(answer.split()) > 1):
+        if (
+            prompt
+            and answer
+            and (suffix or fact.attr("origin") != "phrase" or len(answer.split()) > 1)
+        ):
             found.append(Ask(prompt, answer, fact.attr("answer" + suffix + "_class")))
     return found
 

@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -42,6 +43,7 @@ def _answers(item: Item) -> tuple[str, ...]:
     return item.sequence or (item.answer,)
 
 
+@lru_cache(maxsize=65536)
 def same_answer(first: str, second: str) -> bool:
     """Tell whether two answers are one answer (normalised, small typos allowed, numbers equal)."""
     left, right = normalised(first), normalised(second)
@@ -56,12 +58,17 @@ def _stem_key(item: Item) -> str:
     return normalised(item.prompt.replace(GAP, " gap "))
 
 
+@lru_cache(maxsize=65536)
+def _stems_alike(first: str, second: str) -> bool:
+    return fuzz.token_sort_ratio(first, second) >= DUPLICATE_STEM_RATIO
+
+
 def is_duplicate(item: Item, other: Item) -> bool:
     """Tell whether two items ask the same thing: same answer and nearly the same stem."""
     mine, theirs = _answers(item), _answers(other)
     if len(mine) != len(theirs) or not all(map(same_answer, mine, theirs)):
         return False
-    return fuzz.token_sort_ratio(_stem_key(item), _stem_key(other)) >= DUPLICATE_STEM_RATIO
+    return _stems_alike(_stem_key(item), _stem_key(other))
 
 
 def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:

@@ -23,6 +23,7 @@ def accepted_variants(answer: str, fact: Fact) -> tuple[str, ...]:
     variants = [answer]
     if (
         fact.type in ("person", "role", "quote")
+        and answer in (fact.text, fact.attr("speaker"))  # a person's name, not their post
         and len(answer.split()) > 1
         and answer[:1].isupper()
     ):

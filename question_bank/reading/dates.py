@@ -1,6 +1,6 @@
 """Reading calendar dates written in news style, and resolving relative ones against a reference.
 
-Granularity is one of ``day``, ``month`` or ``year``; distractors keep the granularity of the answer.
+Granularity is one of ``day``, ``month`` or ``year``; distractors keep the answer's granularity.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _read_header(text: str, spans: list[tuple[int, int]]) -> tuple[dict[str, str], list[int]]:
-    """Read headline, date and byline from the first lines; return fields and header line numbers."""
+    """Read headline, date and byline from the first lines; return fields and header lines."""
     fields: dict[str, str] = {}
     header: list[int] = []
     content = [i for i, (s, e) in enumerate(spans) if text[s:e].strip()][:_HEADER_LINES]

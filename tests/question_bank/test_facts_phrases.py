@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from question_bank import generate
 from question_bank.facts import ArticleContext
 from question_bank.facts.names import repair_names
 from question_bank.facts.phrases import candidate_phrases

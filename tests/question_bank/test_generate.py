@@ -50,7 +50,10 @@ def test_named_items_exist(bundled_generation):
         ("Who is the president of Azerbaijan?", "Ilham Aliyev"),
         ("Who is the president of Belarus?", "Alexander Lukashenko"),
         ("Which city is the capital of Azerbaijan?", "Baku"),
-        ("Which state-run news agency does the article name?", "Azertac"),
+        (
+            "Which state-run news agency reported the statement by Azerbaijan’s president?",
+            "Azertac",
+        ),
         ("When did the 44-day Armenia-Azerbaijan conflict end in a truce?", "10 November 2020"),
         (
             "What did the agriculture and foreign ministers of Azerbaijan and Belarus sign?",

@@ -1,4 +1,4 @@
-"""The specification's measurable targets on the bundled article, and the rubric rules behind them."""
+"""The specification's measurable targets on the bundled article, and the rubric behind them."""
 
 from __future__ import annotations
 

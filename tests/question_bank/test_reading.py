@@ -23,7 +23,10 @@ def test_caller_date_wins(bundled_text):
 
 
 def test_headline_and_date_line():
-    text = "Lantern Festival in Taipei lights up the night\n\nMonday, March 5, 2007\n\nThe festival opened."
+    text = (
+        "Lantern Festival in Taipei lights up the night\n\nMonday, March 5, 2007\n\n"
+        "The festival opened."
+    )
     meta = prepare_article(text).meta
     assert meta.title == "Lantern Festival in Taipei lights up the night"
     assert meta.date == "2007-03-05"
@@ -52,7 +55,10 @@ def test_html_main_text(tmp_path):
     body = (
         "<p>The president of Azerbaijan met the president of Belarus in Baku on Wednesday.</p>" * 3
     )
-    html = f"<html><head><title>Talks</title></head><body><nav>Home | About</nav><article>{body}</article></body></html>"
+    html = (
+        "<html><head><title>Talks</title></head><body><nav>Home | About</nav>"
+        f"<article>{body}</article></body></html>"
+    )
     path = tmp_path / "a.html"
     path.write_text(html, "utf-8")
     text = read_article(path)
