@@ -7,9 +7,10 @@ Entry points::
     for item in result.items:  # best first
         print(item.kind, item.prompt, item.answer)
 
-The spaCy pipeline loads on the first call, not at import. The subpackage ``question_bank.generate``
-(item kinds) is imported before the function ``generate`` is defined, so the package attribute
-``generate`` is always the function below.
+The spaCy pipeline loads on the first call, not at import. ``clear_caches()`` empties the
+generator's memoised lookups (the pipeline stays loaded), so that a timed run starts cold.
+The subpackage ``question_bank.generate`` (item kinds) is imported before the function
+``generate`` is defined, so the package attribute ``generate`` is always the function below.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import question_bank.generate.pipeline as _pipeline  # noqa: F401  (the subpackage loads first; see below)
+from question_bank.generate.caches import clear_caches
 from question_bank.reading.formats import read_article
 
 if TYPE_CHECKING:
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
 #: Items scoring below this are left out unless the caller asks otherwise.
 DEFAULT_MIN_SCORE = 0.5
 
-__all__ = ["DEFAULT_MIN_SCORE", "GenerationError", "generate", "read_article"]
+__all__ = ["DEFAULT_MIN_SCORE", "GenerationError", "clear_caches", "generate", "read_article"]
 
 
 class GenerationError(ValueError):

@@ -5,7 +5,6 @@ Nothing is ever downloaded.
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
@@ -107,20 +106,7 @@ def _load(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         _register_sentence_breaks()
         nlp.add_pipe(SENTENCE_BREAKS, before="parser")
-    _exempt_from_collection()
     return nlp
-
-
-def _exempt_from_collection() -> None:
-    """Move the loaded pipeline's objects out of the cyclic collector's reach.
-
-    A pipeline holds hundreds of thousands of long-lived objects; left in the collector's oldest
-    generation, each full collection triggered by a run's short-lived objects walks them all.
-    ``gc.freeze`` (Python docs, "gc — Garbage Collector interface") parks every object alive now in
-    a permanent generation; garbage is collected first so that nothing dead is parked.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def load_pipeline(name: str | None = None) -> Language:

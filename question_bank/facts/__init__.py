@@ -26,6 +26,7 @@ from question_bank.facts.names import repair_names
 from question_bank.facts.numbers import extract_counts, extract_numbers
 from question_bank.facts.phrases import extract_phrases
 from question_bank.facts.quotes import extract_quotes
+from question_bank.facts.untagged import repair_untagged
 from question_bank.model import ArticleMeta, Fact
 
 if TYPE_CHECKING:
@@ -50,9 +51,11 @@ def extract_facts(doc: Doc, meta: ArticleMeta, published: date | None = None) ->
     """Return every fact found in a parsed article, in text order, with stable ids.
 
     Person names the entity recogniser cut or missed are repaired in ``doc`` first
-    (``facts.names.repair_names``).
+    (``facts.names.repair_names``), then other names it missed are added
+    (``facts.untagged.repair_untagged``).
     """
     repair_names(doc)
+    repair_untagged(doc)
     context = ArticleContext(doc=doc, meta=meta, published=published)
     facts = [fact for extractor in EXTRACTORS.values() for fact in extractor(context)]
     facts.sort(key=lambda f: (f.sentence_start, f.start, f.type, f.text))

@@ -57,7 +57,7 @@ class ArticleContext:
     @cached_property
     def sentences(self) -> list[Span]:
         """Sentences with some text in them."""
-        return [s for s in self.doc.sents if s.text.strip()]
+        return [s for s in self.doc.sents if self.text[s.start_char : s.end_char].strip()]
 
     @cached_property
     def tokens(self) -> TokenTable:
@@ -125,12 +125,12 @@ class ArticleContext:
         year (``_date_this_year``), "this"/"these" before other nouns made "the" ("the show").
         """
         words: dict[int, str] = {}
-        for token in self.doc:
-            if (
-                token.lower_ not in _DEMONSTRATIVES
-                or token.dep_ != "det"
-                or self.in_quote(token.idx)
-            ):
+        table = self.tokens
+        for index, lower in enumerate(table.lower):
+            if lower not in _DEMONSTRATIVES or table.dep[index] != "det":
+                continue
+            token = self.doc[index]
+            if self.in_quote(token.idx):
                 continue
             noun = token.head
             if noun.lemma_.lower() == "year" and self.published is not None:

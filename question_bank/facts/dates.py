@@ -150,9 +150,26 @@ def extract_dates(ctx: ArticleContext) -> Iterator[Fact]:
             continue
         if ent.sent.start != current_sentence:
             anchor, current_sentence = None, ent.sent.start
-        if is_duration(ent.text):
-            yield _duration_fact(ctx, ent)
+        core = ent[1:] if len(ent) > 1 and ent[0].lower_ in ("the", "this") else ent
+        if len(core) == 1 and core[0].lemma_.lower() in _UNITS:
+            continue  # "year", "the year": a unit with no length and no date
+        if is_duration(ent.text) or core[0].like_num and is_duration(core.text):
+            yield _duration_fact(ctx, ent if is_duration(ent.text) else core)
             continue
-        resolved = _resolve(ctx, ent, anchor)
+        ent, resolved = _resolved_part(ctx, ent, anchor)
         anchor = resolved or anchor
         yield _date_fact(ctx, ent, resolved)
+
+
+def _resolved_part(
+    ctx: ArticleContext, ent: Span, anchor: ResolvedDate | None
+) -> tuple[Span, ResolvedDate | None]:
+    """The date entity and its date; when only its part before a comma is a date ("Yesterday, day
+    five of the World Cup"), that part, the rest being an apposition."""
+    resolved = _resolve(ctx, ent, anchor)
+    comma = next((t.i for t in ent if t.text == ","), None)
+    if resolved is not None or comma is None or comma == ent.start:
+        return ent, resolved
+    head = ctx.doc[ent.start : comma]
+    found = _resolve(ctx, head, anchor)
+    return (head, found) if found is not None else (ent, None)

@@ -7,6 +7,7 @@ country list are places whatever spaCy called them.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -15,6 +16,7 @@ from question_bank.data import capital_of, country_by_name
 from question_bank.facts.agreements import AGREEMENT_NOUNS
 from question_bank.facts.context import ArticleContext
 from question_bank.facts.reporting import source_question
+from question_bank.facts.untagged import CODED_NAME
 from question_bank.model import Fact
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ def entity_type(ctx: ArticleContext, ent: Span, labels: dict[str, str]) -> str:
         or "-" in key
         and key.count("-") == 1
         and " " not in key
+        and not CODED_NAME.match(key)
     ):
         return ""
     if key.lower() in country_by_name() and country_by_name()[key.lower()].name == key:
@@ -104,6 +107,8 @@ def answer_class(kind: str, name: str, description: str = "") -> str:
         return "capital"
     if kind == "organisation" and description:
         return description.split()[-1] if description.endswith("agency") else "organisation"
+    if kind == "event" and any(c.isdigit() for c in name):
+        return "event:numbered"  # "STS-135" is offered beside "STS-133", not beside a treaty
     return kind
 
 
@@ -172,12 +177,39 @@ def extract_entities(ctx: ArticleContext) -> Iterator[Fact]:
             yield fact
 
 
+#: Marks of a photo caption: a person's place in the picture, or a credit line.
+_CAPTION_MARKS = re.compile(
+    r",\s*(?:left|right|centre|center|second from (?:left|right))\s*,"
+    r"|\((?:left|right|centre|center)\)|\bpictured\b|\b(?:photo|image) credit\b|\bcredit:",
+    re.IGNORECASE,
+)
+
+
+def is_caption(ctx: ArticleContext, sentence: Span) -> bool:
+    """Tell whether a sentence belongs to a photo caption ("X, left, and Y hold ...")."""
+    start = ctx.text.rfind("\n\n", 0, sentence.start_char)
+    end = ctx.text.find("\n\n", sentence.end_char)
+    paragraph = ctx.text[start + 1 : end if end >= 0 else len(ctx.text)]
+    return bool(_CAPTION_MARKS.search(paragraph))
+
+
+def _role_question(phrase: str, country: str) -> str:
+    """Ask "Who is the NASA Administrator?"; not of a bare title ("Who is the President?")."""
+    if not country and len(phrase.split()) < 2:
+        return ""
+    return f"Who is the {phrase}?"
+
+
 def extract_roles(ctx: ArticleContext) -> Iterator[Fact]:
-    """Yield one role fact per person and role ("Ilham Aliyev", president of Azerbaijan)."""
+    """Yield one role fact per person and role ("Ilham Aliyev", president of Azerbaijan).
+
+    A role read in the article's body is preferred to the same role read in a photo caption.
+    """
     for person in ctx.people.people.values():
         seen = set()
         single_role = len({role.casefold() for role, _, _ in person.roles}) == 1
-        for role, country, sentence in person.roles:
+        roles = sorted(person.roles, key=lambda found: is_caption(ctx, found[2]))
+        for role, country, sentence in roles:
             if (role, country) in seen:
                 continue
             seen.add((role, country))
@@ -194,7 +226,7 @@ def extract_roles(ctx: ArticleContext) -> Iterator[Fact]:
                 statement=f"{person.name} is {article}{phrase}.",
                 gap_start="0",
                 gap_end=str(len(person.name)),
-                question=f"Who is {article}{phrase}?",
+                question=_role_question(phrase, country),
                 answer=person.name,
                 answer_class=f"person:{role.lower()}",
                 question2=f"{person.name} is the {role} of which country?" if country else "",

@@ -144,10 +144,6 @@ def _extended_names(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def _kept(ent: Span, name: tuple[int, int]) -> bool:
-    return ent.end <= name[0] or ent.start >= name[1]
-
-
 def repair_names(doc: Doc) -> None:
     """Relabel the person names the rules find (see module docstring), in place."""
     from spacy.tokens import Span
@@ -155,15 +151,18 @@ def repair_names(doc: Doc) -> None:
     names = sorted(set(_names_after_titles(doc) + _extended_names(doc)))
     if not names:
         return
-    entities = list(doc.ents)
+    owner: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     for name in names:
-        survivors = []
-        for ent in entities:
-            if _kept(ent, name):
-                survivors.append(ent)
-            elif ent.label_ != "PERSON" or ent.start < name[0]:
-                survivors += _countries_left(doc, ent, name)
-        entities = survivors + [Span(doc, name[0], name[1], label="PERSON")]
+        touched = {id(owner[i]): owner[i] for i in range(*name) if i in owner}
+        for ent in touched.values():
+            for index in range(ent.start, ent.end):
+                if owner.get(index) is ent:
+                    del owner[index]
+            if ent.label_ != "PERSON" or ent.start < name[0]:
+                owner.update((c.start, c) for c in _countries_left(doc, ent, name))
+        person = Span(doc, name[0], name[1], label="PERSON")
+        owner.update((index, person) for index in range(*name))
+    entities = list({id(ent): ent for ent in owner.values()}.values())
     doc.ents = sorted(_without_overlaps(entities), key=lambda e: e.start)
 
 

@@ -35,12 +35,20 @@ _WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve".split()
     )
 }
+#: Fractions written as words ("almost half of all children"), and their values.
+FRACTIONS = {
+    "half": 0.5,
+    "third": 1 / 3,
+    "quarter": 0.25,
+    "two-thirds": 2 / 3,
+    "three-quarters": 0.75,
+}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _LABELS = ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
 
 
 def parse_number(text: str) -> float | None:
-    """Return the value of "300", "84,121", "2 million", "58%", "five thousand"; None otherwise."""
+    """Return the value of "300", "84,121", "2 million", "58%", "ten", "half"; or None."""
     value: float | None = None
     for word in text.lower().replace("%", " ").replace("$", " ").split():
         word = word.strip(",.")
@@ -48,6 +56,8 @@ def parse_number(text: str) -> float | None:
             value = float(word.replace(",", ""))
         elif word in _WORDS:
             value = float(_WORDS[word])
+        elif word in FRACTIONS and value is None:
+            value = FRACTIONS[word]
         elif word in _SCALES and value is not None:
             value *= _SCALES[word]
     return value
@@ -96,11 +106,25 @@ def _question(ctx: ArticleContext, noun: Token | None, unit: str, ent: Span) -> 
     return wh_question(ctx, verb, f"how many {unit}", skip)
 
 
+def _has_digit(core: Span) -> bool:
+    return any(c.isdigit() for c in core.text)
+
+
+def _is_fraction_of(core: Span) -> bool:
+    """A fraction word that takes a share of a group ("half of all children", not "second half")."""
+    root = core.root
+    return root.lower_ in FRACTIONS and any(
+        child.dep_ == "prep" and child.lower_ == "of" for child in root.children
+    )
+
+
 def _number_fact(ctx: ArticleContext, ent: Span) -> Fact | None:
     hedge, core = _split_hedge(ent)
     value = parse_number(core.text)
-    if value is None or len(core) == 0 or (value <= 1 and not any(c.isdigit() for c in core.text)):
+    fraction = _is_fraction_of(core)
+    if value is None or len(core) == 0 or (value <= 1 and not fraction and not _has_digit(core)):
         return None
+    cls = "number:fraction" if fraction else f"number:{ent.label_.lower()}"
     noun, unit = unit_phrase(core.root)
     rendered = ctx.render(ent.sent, gap=(core.start, core.end))
     return ctx.new_fact(
@@ -116,8 +140,8 @@ def _number_fact(ctx: ArticleContext, ent: Span) -> Fact | None:
         gap_end=str(rendered.end),
         question=_question(ctx, noun, unit, ent),
         answer=core.text,
-        answer_class=f"number:{ent.label_.lower()}",
-        **{"class": f"number:{ent.label_.lower()}"},
+        answer_class=cls,
+        **{"class": cls},
     )
 
 
@@ -186,12 +210,11 @@ def extract_counts(ctx: ArticleContext) -> Iterator[Fact]:
                 value = int(re.sub(r"\D", "", ent.text))
                 noun = span[-1].lemma_.lower()
                 yield _counted_fact(ctx, span, value, noun, f"ordinal:{noun}")
-    for token in ctx.doc:
-        if (
-            token.lower_ in TIMES_WORDS
-            and token.dep_ == "advmod"
-            and not ctx.in_quote(token.idx)
-            and _states(token.sent)
-        ):
+    table = ctx.tokens
+    for index, lower in enumerate(table.lower):
+        if lower not in TIMES_WORDS or table.dep[index] != "advmod":
+            continue
+        token = ctx.doc[index]
+        if not ctx.in_quote(token.idx) and _states(token.sent):
             span = ctx.doc[token.i : token.i + 1]
             yield _counted_fact(ctx, span, TIMES_WORDS[token.lower_], "times", "times")

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 MIN_QUOTE_WORDS = 6
 MAX_PROMPT_WORDS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+#: Marks of words left out of a quotation: "[...]", "[…]", "..." or "…".
+_OMISSION = re.compile(r"\s*(?:\[(?:\.\.\.|…)\]|\.\.\.|…)\s*")
 SPEECH_VERBS = frozenset(
     "say tell add note stress emphasize emphasise state declare hail thank warn insist explain "
     "claim "
@@ -48,7 +50,10 @@ def short_quote(text: str) -> str:
     """Return a whole sentence of a quotation short enough for a stem, or "" when none is.
 
     The whole quotation when it fits ``MAX_PROMPT_WORDS`` words; otherwise its first sentence
-    that fits and has at least ``MIN_QUOTE_WORDS`` words. A quotation is never cut mid-sentence.
+    that fits and has at least ``MIN_QUOTE_WORDS`` words. A quotation is never cut mid-sentence,
+    except where the article already marks words left out ("[...]", "…"): the words before such a
+    mark may stand for the quotation, the mark kept ("The climate projections are quite
+    consistent [...]").
     """
     cleaned = text.strip().rstrip(",")
     if len(cleaned.split()) <= MAX_PROMPT_WORDS:
@@ -56,6 +61,9 @@ def short_quote(text: str) -> str:
     for sentence in _SENTENCE_END.split(cleaned):
         if MIN_QUOTE_WORDS <= len(sentence.split()) <= MAX_PROMPT_WORDS:
             return sentence.strip()
+    opening = _OMISSION.split(cleaned, maxsplit=1)
+    if len(opening) == 2 and MIN_QUOTE_WORDS <= len(opening[0].split()) <= MAX_PROMPT_WORDS:
+        return f"{opening[0].strip()} […]"
     return ""
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
+
+from question_bank.generate.caches import memoised
 
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -50,7 +51,7 @@ _LABEL_KINDS = {
 }
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def answer_form(text: str) -> str:
     """Return date, duration, number, name or phrase for an answer's text (see module rules)."""
     cleaned = text.strip()

@@ -13,20 +13,24 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz
 
 from question_bank.data import (
     COOPERATION_FIELDS,
+    NEWS_AGENCIES,
     Country,
     capital_of,
     countries,
     country_by_name,
+    recognised_name_kinds,
 )
 from question_bank.facts.numbers import format_number, parse_number
 from question_bank.facts.people import ROLE_WORDS
-from question_bank.generate.answer_forms import answer_form, entity_key, recognised_kinds
+from question_bank.generate.answer_forms import answer_form, entity_key
+from question_bank.generate.caches import memoised
+from question_bank.generate.draws import drawn, drawn_later
 from question_bank.generate.filters import contains_words, stop_words
 from question_bank.model import Fact
 from question_bank.reading.dates import ResolvedDate, parse_date_text
@@ -38,13 +42,6 @@ AGREEMENT_KINDS = (
     "Visa Waiver Agreement",
     "Letter of Intent",
     "Peace Treaty",
-)
-NEWS_AGENCIES = (
-    "Reuters",
-    "Anadolu Agency",
-    "Xinhua News Agency",
-    "Kyodo News",
-    "Yonhap News Agency",
 )
 #: Distractor class -> the entity kind its shipped values have.
 SHIPPED_KINDS = {"country": "place", "capital": "place", "agency": "organisation", "role": "role"}
@@ -64,7 +61,7 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w ]", "", text.casefold().removeprefix("the ")).strip()
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def is_alias(candidate: str, answer: str) -> bool:
     """True when a candidate names the answer (same text, a part of it, or a near spelling)."""
     a, b = _norm(candidate), _norm(answer)
@@ -77,6 +74,16 @@ def is_alias(candidate: str, answer: str) -> bool:
     if content_a and content_b and (content_a <= content_b or content_b <= content_a):
         return True
     return fuzz.ratio(a, b) >= 88
+
+
+#: Words of address written before a name.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
+
+
+def opens_with_title(text: str) -> bool:
+    """Tell whether a name opens with an honorific or a title word ("Ms Bauchtman", "Dr X")."""
+    first = text.split(maxsplit=1)[0].casefold().rstrip(".") if text.strip() else ""
+    return first in HONORIFICS or first in ROLE_WORDS
 
 
 def is_role_phrase(text: str) -> bool:
@@ -131,17 +138,10 @@ def _region_of(answer: str) -> str:
     return country.region if country else ""
 
 
-@lru_cache(maxsize=256)
+@memoised(maxsize=256)
 def _countries_near(region: str) -> tuple[Country, ...]:
     """Countries of a region first, then the rest, each group by name."""
     return tuple(sorted(countries(), key=lambda c: (c.region != region, c.name)))
-
-
-@lru_cache(maxsize=1)
-def _shipped_kinds() -> dict[str, str]:
-    """Shipped names (countries, capitals, agencies) -> the kind the recogniser reads (once)."""
-    names = [c.name for c in countries()] + [c.capital for c in countries()]
-    return recognised_kinds(names + list(NEWS_AGENCIES))
 
 
 def _shipped(cls: str, answer: str) -> list[str]:
@@ -174,6 +174,7 @@ class DistractorPool:
     by_class: dict[str, list[str]] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     from_bank: dict[str, list[str]] = field(default_factory=dict)
+    _distinct: dict[str, dict[str, None]] = field(default_factory=dict, repr=False)
 
     def add(self, cls: str, value: str) -> None:
         """Record one answer of a class (dates in one written form)."""
@@ -182,6 +183,13 @@ class DistractorPool:
             value = found.display if found is not None else ""
         if cls and value and value not in self.by_class.setdefault(cls, []):
             self.by_class[cls].append(value)
+            self._distinct.clear()
+
+    def _article_answers(self, cls: str) -> dict[str, None]:
+        """The article's answers of a class without repeats, in order (read once per class)."""
+        if cls not in self._distinct:
+            self._distinct[cls] = dict.fromkeys(self.from_article(cls))
+        return self._distinct[cls]
 
     def from_article(self, cls: str) -> list[str]:
         """Return the article's (and bank's) answers of a class; people share one family."""
@@ -206,16 +214,22 @@ class DistractorPool:
         return kind or expected
 
     def fits(self, candidate: str, answer: str, kind: str, shipped: bool) -> bool:
-        """Tell whether a candidate is the same form and kind of thing as the answer."""
+        """Tell whether a candidate is the same form and kind of thing as the answer.
+
+        A candidate opening with a title or honorific ("Ms Bauchtman") fits only an answer that
+        opens with one too: swapped in after "Professor", titles would stack.
+        """
         if answer_form(candidate) != answer_form(answer):
             return False
         if kind == "role":
             return is_role_phrase(candidate) and is_role_phrase(answer)
+        if opens_with_title(candidate) and not opens_with_title(answer):
+            return False
         if answer_form(answer) not in ("name", "phrase"):
             return bool(re.search(r"\d", candidate)) == bool(re.search(r"\d", answer))
         candidate_kind = self.kinds.get(entity_key(candidate), "")
         if shipped and not candidate_kind:
-            return _shipped_kinds().get(candidate, "") in ("", kind)
+            return recognised_name_kinds().get(candidate, "") in ("", kind)
         return candidate_kind == kind
 
     def pick(
@@ -230,18 +244,17 @@ class DistractorPool:
         kind = self.answer_kind(cls, answer)
         if kind is None:
             return []
-        article = list(dict.fromkeys(self.from_article(cls)))
+        article = self._article_answers(cls)
         bank = [v for v in dict.fromkeys(self.from_bank.get(cls, [])) if v not in article]
-        shipped = list(dict.fromkeys(_shipped(cls, answer)))[: count * 3]
-        for values in (article, bank, shipped):
-            rng.shuffle(values)
         chosen: list[str] = []
-        ordered = (
-            [(a, False) for a in article] + [(b, True) for b in bank] + [(s, True) for s in shipped]
+        ordered = chain(
+            ((a, False) for a in drawn(list(article), rng)),
+            ((b, True) for b in drawn(bank, rng)),
+            ((s, True) for s in drawn_later(lambda: _shipped(cls, answer), rng, count * 3)),
         )
         for candidate, from_shipped in ordered:
-            if not self._acceptable(candidate, answer, chosen, stem) or not self.fits(
-                candidate, answer, kind, from_shipped
+            if not self.fits(candidate, answer, kind, from_shipped) or not self._acceptable(
+                candidate, answer, chosen, stem
             ):
                 continue
             chosen.append(candidate)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from question_bank.facts.context import GAP
+from question_bank.generate.caches import memoised
 from question_bank.model import Item
 
 MAX_STEM_WORDS = 30
@@ -46,7 +46,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def normalised(text: str) -> str:
     """Casefold, drop punctuation and collapse spaces (for whole-word comparisons)."""
     text = text.casefold().replace("’", "'")
@@ -60,7 +60,7 @@ def contains_words(text: str, phrase: str) -> bool:
     return bool(needle) and f" {needle} " in f" {normalised(text)} "
 
 
-@lru_cache(maxsize=1)
+@memoised(maxsize=1)
 def stop_words() -> frozenset[str]:
     """English stop words (spaCy's list, loaded when first needed) plus our function words."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -79,7 +79,7 @@ def pronoun_stem(item: Item) -> str:
     return "pronoun stem" if _leans_on_pronoun(item.prompt) else ""
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def _leans_on_pronoun(prompt: str) -> bool:
     """A pointing word outside quotes that opens the stem or has no name before it."""
     tokens = words(_QUOTED.sub(" ", prompt))
@@ -138,7 +138,7 @@ def vague_stem(item: Item) -> str:
     return "stem too short" if stem_length(item.prompt) < MIN_STEM_WORDS else ""
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def stem_length(prompt: str) -> int:
     """Count a stem's words, a cloze gap counting as one."""
     return len(words(prompt)) + prompt.count(GAP)

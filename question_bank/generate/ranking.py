@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 from collections.abc import Iterable
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from question_bank.facts.context import GAP
+from question_bank.generate.caches import memoised
 from question_bank.generate.filters import normalised, stem_length
 from question_bank.model import Item
 
@@ -43,7 +44,7 @@ def _answers(item: Item) -> tuple[str, ...]:
     return item.sequence or (item.answer,)
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def same_answer(first: str, second: str) -> bool:
     """Tell whether two answers are one answer (normalised, small typos allowed, numbers equal)."""
     left, right = normalised(first), normalised(second)
@@ -58,7 +59,7 @@ def _stem_key(item: Item) -> str:
     return normalised(item.prompt.replace(GAP, " gap "))
 
 
-@lru_cache(maxsize=65536)
+@memoised(maxsize=65536)
 def _stems_alike(first: str, second: str) -> bool:
     return fuzz.token_sort_ratio(first, second) >= DUPLICATE_STEM_RATIO
 
@@ -84,13 +85,59 @@ def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:
         scored.append(replace(item, score=score_item(item, jitter)))
     scored.sort(key=lambda i: (-i.score, i.id))
     kept: list[Item] = []
-    by_answer: dict[tuple[str, ...], list[Item]] = {}
+    by_answer: dict[tuple[str, ...], dict[tuple[str, ...], _Stems]] = {}
     for item in scored:
-        bucket = by_answer.setdefault(_answer_key(item), [])
-        if not any(is_duplicate(item, other) for other in bucket):
-            bucket.append(item)
+        groups = by_answer.setdefault(_answer_key(item), {})
+        answers, stem = _answers(item), _stem_key(item)
+        if not _asked_before(answers, stem, groups):
+            groups.setdefault(answers, _Stems()).add(stem)
             kept.append(item)
     return kept
+
+
+#: Shortest length over longest of two stems that can still be alike: a ratio of 2m/(a+b) at
+#: least ``DUPLICATE_STEM_RATIO`` needs min(a, b)/max(a, b) >= r/(200 - r); kept a little wider.
+_LENGTH_SPREAD = DUPLICATE_STEM_RATIO / (200 - DUPLICATE_STEM_RATIO) - 0.01
+
+
+@dataclass
+class _Stems:
+    """Stem keys of kept items with one answer, sorted by length."""
+
+    lengths: list[int] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+
+    def add(self, stem: str) -> None:
+        """Insert a stem in length order."""
+        at = bisect.bisect(self.lengths, len(stem))
+        self.lengths.insert(at, len(stem))
+        self.stems.insert(at, stem)
+
+    def near(self, stem: str) -> list[str]:
+        """The stems whose length lets them be alike to ``stem``."""
+        low = bisect.bisect_left(self.lengths, int(len(stem) * _LENGTH_SPREAD))
+        high = bisect.bisect_right(self.lengths, int(len(stem) / _LENGTH_SPREAD) + 1)
+        return self.stems[low:high]
+
+
+def _asked_before(
+    answers: tuple[str, ...], stem: str, groups: dict[tuple[str, ...], _Stems]
+) -> bool:
+    """``is_duplicate`` against kept items grouped by their answers.
+
+    Answers are compared once per group; of a group's stems only those of a near length are
+    compared (in rapidfuzz, up to the first alike one), so that an answer asked many times
+    stays fast.
+    """
+    for their_answers, stems in groups.items():
+        if len(their_answers) != len(answers) or not all(map(same_answer, answers, their_answers)):
+            continue
+        alike = process.extract_iter(
+            stem, stems.near(stem), scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_STEM_RATIO
+        )
+        if next(alike, None) is not None:  # the first alike stem is enough
+            return True
+    return False
 
 
 def _answer_key(item: Item) -> tuple[str, ...]:
