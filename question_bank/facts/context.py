@@ -88,9 +88,14 @@ class ArticleContext:
         """Quoted ranges that are reported speech, not a quoted name ("Robogee", "parole")."""
         return [(start, end) for start, end in self.quoted if _is_speech(self.text[start:end])]
 
+    @cached_property
+    def _speech_starts(self) -> list[int]:
+        return [start for start, _ in self.speech]
+
     def in_speech(self, char: int) -> bool:
         """Return True when a character offset lies inside reported speech."""
-        return any(start <= char < end for start, end in self.speech)
+        position = bisect_right(self._speech_starts, char) - 1
+        return position >= 0 and char < self.speech[position][1]
 
     @cached_property
     def groups(self) -> dict[int, str]:

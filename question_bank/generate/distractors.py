@@ -288,10 +288,10 @@ def build_pool(
     """
     pool = DistractorPool(kinds=dict(kinds or {}))
     for fact in facts:
-        pool.add(fact.attr("class"), fact.attr("statement") and _gap_text(fact))
-        pool.add(fact.attr("answer_class"), fact.attr("answer"))
-        pool.add(fact.attr("answer2_class"), fact.attr("answer2"))
-        pool.add(fact.attr("answer3_class"), fact.attr("answer3"))
+        attributes = dict(fact.attributes)  # read once: ``Fact.attr`` builds it per call
+        pool.add(attributes.get("class", ""), attributes.get("statement", "") and _gap_text(fact))
+        for answer in ("answer", "answer2", "answer3"):
+            pool.add(attributes.get(answer + "_class", ""), attributes.get(answer, ""))
         if fact.type in ("person", "role"):
             pool.add("person", fact.text)
     for cls, values in (extra or {}).items():

@@ -16,6 +16,8 @@ from question_bank.model import Item
 MAX_STEM_WORDS = 30
 MIN_STEM_WORDS = 4
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’")
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)[,.](?=\d)")
+_NOT_WORD = re.compile(r"[^\w\s]|_")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _POINTING = frozenset(
     """he she it they him them his her hers its their theirs himself herself itself themselves
@@ -49,9 +51,8 @@ def words(text: str) -> list[str]:
 @memoised(maxsize=65536)
 def normalised(text: str) -> str:
     """Casefold, drop punctuation and collapse spaces (for whole-word comparisons)."""
-    text = text.casefold().replace("’", "'")
-    text = re.sub(r"(?<=\d)[,.](?=\d)", "", text)
-    return " ".join(re.sub(r"[^\w\s]|_", " ", text).split())
+    text = _DIGIT_SEPARATOR.sub("", text.casefold().replace("’", "'"))
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def contains_words(text: str, phrase: str) -> bool:
@@ -68,10 +69,6 @@ def stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS) | _FUNCTION_WORDS
 
 
-def _has_antecedent(tokens: list[str]) -> bool:
-    return any(t[:1].isupper() and t.casefold() not in stop_words() for t in tokens)
-
-
 def pronoun_stem(item: Item) -> str:
     """Drop stems that open with a pronoun or lean on one with no name before it (quotes aside)."""
     if item.kind in ("matching", "ordering"):
@@ -82,11 +79,13 @@ def pronoun_stem(item: Item) -> str:
 @memoised(maxsize=65536)
 def _leans_on_pronoun(prompt: str) -> bool:
     """A pointing word outside quotes that opens the stem or has no name before it."""
-    tokens = words(_QUOTED.sub(" ", prompt))
-    return any(
-        token.casefold() in _POINTING and (position == 0 or not _has_antecedent(tokens[:position]))
-        for position, token in enumerate(tokens)
-    )
+    stops, named = stop_words(), False  # named: a name (an antecedent) came before
+    for token in words(_QUOTED.sub(" ", prompt)):
+        folded = token.casefold()
+        if folded in _POINTING and not named:
+            return True
+        named = named or token[:1].isupper() and folded not in stops
+    return False
 
 
 def _name_parts(answer: str) -> list[str]:
@@ -182,10 +181,13 @@ FILTERS: dict[str, Callable[[Item], str]] = {
 }
 
 
-def rejection(item: Item) -> str:
-    """Return the first reason to drop an item, or "" when it passes every filter."""
-    for check in FILTERS.values():
-        reason = check(item)
+def rejection(item: Item, late: bool = False) -> str:
+    """Return the first reason to drop an item, or "" when it passes every filter.
+
+    ``late``: the item's choices are not built yet, so ``broken_choices`` is left for later.
+    """
+    for name, check in FILTERS.items():
+        reason = "" if late and name == "broken_choices" else check(item)
         if reason:
             return reason
     return ""

@@ -41,6 +41,14 @@ def _item(fact: Fact, kind: str, number: int, **fields) -> Item:
 
 def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
     """Questions with the answer among same-class distractors; else gapped statements."""
+    for stem, cls in multichoice_stems(facts):
+        item = with_choices(stem, cls, env)
+        if item is not None:
+            yield item
+
+
+def multichoice_stems(facts: Sequence[Fact]) -> Iterator[tuple[Item, str]]:
+    """Multiple-choice items without their choices yet, each with its answer's class."""
     for fact in facts:
         options = [(a.prompt, a.answer, a.cls, BASE_SCORE["question"]) for a in asks(fact)]
         gap = gapped(fact)
@@ -54,21 +62,20 @@ def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
                 )
             ]
         for number, (prompt, answer, cls, score) in enumerate(options, start=1):
-            rng = env.rng(fact.id, "multichoice", str(number))
-            wrong = env.pool.pick(cls, answer, CHOICES - 1, rng, stem=prompt)
-            if len(wrong) + 1 < MIN_CHOICES:
-                continue
-            choices = [answer, *wrong]
-            rng.shuffle(choices)
-            yield _item(
-                fact,
-                "multichoice",
-                number,
-                prompt=prompt,
-                answer=answer,
-                score=score,
-                choices=tuple(choices),
-            )
+            item = _item(fact, "multichoice", number, prompt=prompt, answer=answer, score=score)
+            yield item, cls
+
+
+def with_choices(item: Item, cls: str, env: Env) -> Item | None:
+    """The item with its answer among same-class distractors; None when too few are found."""
+    number = item.id.rsplit("-", 1)[1]
+    rng = env.rng(item.fact_id, "multichoice", number)
+    wrong = env.pool.pick(cls, item.answer, CHOICES - 1, rng, stem=item.prompt)
+    if len(wrong) + 1 < MIN_CHOICES:
+        return None
+    choices = [item.answer, *wrong]
+    rng.shuffle(choices)
+    return replace(item, choices=tuple(choices))
 
 
 def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:

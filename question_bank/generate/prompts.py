@@ -56,20 +56,24 @@ class Env:
 def asks(fact: Fact) -> list[Ask]:
     """Return the fact's wh-questions that have an answer."""
     found = []
+    attributes = dict(fact.attributes)  # read once: ``Fact.attr`` builds the mapping per call
     for suffix in QUESTION_SUFFIXES:
-        prompt, answer = fact.attr("question" + suffix), fact.attr("answer" + suffix)
+        prompt = attributes.get("question" + suffix, "")
+        answer = attributes.get("answer" + suffix, "")
         if (
             prompt
             and answer
-            and (suffix or fact.attr("origin") != "phrase" or len(answer.split()) > 1)
+            and (suffix or attributes.get("origin", "") != "phrase" or len(answer.split()) > 1)
         ):
-            found.append(Ask(prompt, answer, fact.attr("answer" + suffix + "_class")))
+            found.append(Ask(prompt, answer, attributes.get("answer" + suffix + "_class", "")))
     return found
 
 
 def gapped(fact: Fact) -> Gapped | None:
     """Return the fact's gapped statement, or None when it has none."""
-    statement, start, end = fact.attr("statement"), fact.attr("gap_start"), fact.attr("gap_end")
+    attributes = dict(fact.attributes)
+    statement = attributes.get("statement", "")
+    start, end = attributes.get("gap_start", ""), attributes.get("gap_end", "")
     if not statement or not start or not end or int(start) < 0 or int(end) <= int(start):
         return None
-    return Gapped(statement, int(start), int(end), fact.attr("class"))
+    return Gapped(statement, int(start), int(end), attributes.get("class", ""))

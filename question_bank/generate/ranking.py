@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
@@ -72,27 +72,41 @@ def is_duplicate(item: Item, other: Item) -> bool:
     return _stems_alike(_stem_key(item), _stem_key(other))
 
 
-def rank_items(items: Iterable[Item], seed: int | None = None) -> list[Item]:
+def rank_items(
+    items: Iterable[Item],
+    seed: int | None = None,
+    finish: Callable[[Item], Item | None] | None = None,
+) -> list[Item]:
     """Score items, merge near-duplicates (keeping the better) and sort best first.
 
     Without a seed the order is fixed; a seed adds a small, reproducible jitter so that
-    regenerating picks a different selection near the threshold.
+    regenerating picks a different selection near the threshold. ``finish`` completes an item
+    about to be kept (None drops it, as if it had never been offered).
     """
     rng = random.Random(seed) if seed is not None else None
     scored = []
     for item in items:
         jitter = rng.uniform(-0.06, 0.06) if rng is not None else 0.0
-        scored.append(replace(item, score=score_item(item, jitter)))
-    scored.sort(key=lambda i: (-i.score, i.id))
+        scored.append((score_item(item, jitter), item))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].id))
     kept: list[Item] = []
     by_answer: dict[tuple[str, ...], dict[tuple[str, ...], _Stems]] = {}
-    for item in scored:
+    for score, item in scored:
         groups = by_answer.setdefault(_answer_key(item), {})
-        answers, stem = _answers(item), _stem_key(item)
-        if not _asked_before(answers, stem, groups):
+        answers, stem = _answers(item), _sorted_words(_stem_key(item))
+        if _asked_before(answers, stem, groups):
+            continue
+        rescored = replace(item, score=score)  # only for items not merged away
+        finished = rescored if finish is None else finish(rescored)
+        if finished is not None:
             groups.setdefault(answers, _Stems()).add(stem)
-            kept.append(item)
+            kept.append(finished)
     return kept
+
+
+def _sorted_words(stem: str) -> str:
+    """A stem key with its words sorted: ``fuzz.ratio`` of two is their ``token_sort_ratio``."""
+    return " ".join(sorted(stem.split()))
 
 
 #: Shortest length over longest of two stems that can still be alike: a ratio of 2m/(a+b) at
@@ -125,15 +139,16 @@ def _asked_before(
 ) -> bool:
     """``is_duplicate`` against kept items grouped by their answers.
 
-    Answers are compared once per group; of a group's stems only those of a near length are
-    compared (in rapidfuzz, up to the first alike one), so that an answer asked many times
-    stays fast.
+    Stems come with their words sorted (``_sorted_words``), so that ``fuzz.ratio`` gives the token
+    sort ratio without sorting each kept stem again. Answers are compared once per group; of a
+    group's stems only those of a near length are compared (in rapidfuzz, up to the first alike
+    one), so that an answer asked many times stays fast.
     """
     for their_answers, stems in groups.items():
         if len(their_answers) != len(answers) or not all(map(same_answer, answers, their_answers)):
             continue
         alike = process.extract_iter(
-            stem, stems.near(stem), scorer=fuzz.token_sort_ratio, score_cutoff=DUPLICATE_STEM_RATIO
+            stem, stems.near(stem), scorer=fuzz.ratio, score_cutoff=DUPLICATE_STEM_RATIO
         )
         if next(alike, None) is not None:  # the first alike stem is enough
             return True

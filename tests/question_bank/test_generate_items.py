@@ -130,3 +130,18 @@ def test_compacted_clause_never_splits_a_named_entity():
         for other in names:
             inside = {t.i for t in other}
             assert inside <= kept or not inside & kept, (ent.text, other.text)
+
+
+def test_late_choices_rank_as_if_every_item_were_built_first(bundled_generation):
+    from question_bank.generate import KINDS, generate_items
+    from question_bank.generate.distractors import build_pool
+    from question_bank.generate.filters import rejection
+    from question_bank.generate.prompts import Env
+    from question_bank.generate.ranking import rank_items
+
+    facts = bundled_generation.facts
+    env = Env(pool=build_pool(facts))
+    built = [item for kind in KINDS for item in KINDS[kind](facts, env)]
+    eager = rank_items([item for item in built if not rejection(item)])
+    assert generate_items(facts) == tuple(eager)
+    assert any(item.kind == "multichoice" and len(item.choices) >= 3 for item in eager)
