@@ -21,45 +21,13 @@ Rules, applied in order; the first that fires decides:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 
+from question_bank.lexicon import form_of
+
 from .normalise import normalise_answer, words
 from .pipeline import english_pipeline
-
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_TIME_UNITS = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)s?"
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    "|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half"
-    "|several|a few|a couple"
-)
-_HEDGES = (
-    r"(?:nearly|about|around|almost|approximately|roughly|some|over|under|up to|more than"
-    r"|less than|fewer than|at least|at most|only|just|a|an|the)\s+"
-)
-
-_DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b\.?|\b(?:{_WEEKDAYS})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
-    r"|^(?:in |the )?(?:1\d{3}|2[01]\d{2})s?$"
-    r"|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|previous) (?:week|month|year)\b"
-    rf"|\b\d+(?:st|nd|rd|th) {_TIME_UNITS}\b",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(
-    rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))*[- ]{_TIME_UNITS}\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    rf"^(?:{_HEDGES})*(?:[$€£¥]\s?\d|\d|(?:{_NUMBER_WORDS})\b)",
-    re.IGNORECASE,
-)
 
 #: Title words that make a phrase a role (rule 5).
 ROLE_WORDS = frozenset(
@@ -109,14 +77,7 @@ PROPER_NAME_CLASSES = frozenset({"person", "place", "organisation", "group", "na
 
 def classify_by_form(text: str) -> str | None:
     """Return date, duration or number when the text's form says so (rules 1-3), else None."""
-    cleaned = text.strip()
-    if _DURATION.search(cleaned) and not re.search(r"\d+(?:st|nd|rd|th) ", cleaned):
-        return "duration"
-    if _DATE.search(cleaned):
-        return "date"
-    if _NUMBER.search(cleaned):
-        return "number"
-    return None
+    return form_of(text)
 
 
 def entity_classes(text: str) -> dict[str, str]:

@@ -13,34 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from question_bank.generate.caches import memoised
+from question_bank.lexicon import form_of
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_UNITS = r"(?:second|minute|hour|day|night|week|month|year|decade|century|centurie)s?"
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    "|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|dozens|half"
-    "|several|a few|a couple"
-)
-_HEDGES = (
-    r"(?:nearly|about|around|almost|approximately|roughly|some|over|under|up to|more than"
-    r"|less than|fewer than|at least|at most|only|just|a|an|the)\s+"
-)
-_DATE = re.compile(
-    rf"\b(?:{_MONTHS})\b\.?|\b(?:{_WEEKDAYS})\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
-    r"|^(?:in |the )?(?:1\d{3}|2[01]\d{2})s?$"
-    r"|\b(?:yesterday|today|tomorrow|tonight)\b|\b(?:last|next|this|previous) (?:week|month|year)\b"
-    rf"|\b\d+(?:st|nd|rd|th) {_UNITS}\b",
-    re.IGNORECASE,
-)
-_DURATION = re.compile(
-    rf"\b(?:\d[\d,.]*|{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))*[- ]{_UNITS}\b", re.IGNORECASE
-)
-_NUMBER = re.compile(rf"^(?:{_HEDGES})*(?:[$€£¥]\s?\d|\d|(?:{_NUMBER_WORDS})\b)", re.IGNORECASE)
 _LABEL_KINDS = {
     "PERSON": "person",
     "GPE": "place",
@@ -55,12 +29,9 @@ _LABEL_KINDS = {
 def answer_form(text: str) -> str:
     """Return date, duration, number, name or phrase for an answer's text (see module rules)."""
     cleaned = text.strip()
-    if _DURATION.search(cleaned) and not re.search(r"\d+(?:st|nd|rd|th) ", cleaned):
-        return "duration"
-    if _DATE.search(cleaned):
-        return "date"
-    if _NUMBER.search(cleaned):
-        return "number"
+    form = form_of(cleaned)
+    if form is not None:
+        return form
     long_words = [w for w in re.findall(r"[^\W_]+", cleaned) if len(w) > 3]
     return (
         "name"
