@@ -28,10 +28,28 @@ _ATTRIBUTES = {
 }
 _STYLE_PROPERTIES = frozenset(
     {
-        "color", "background-color", "font", "font-family", "font-size", "font-style",
-        "font-weight", "text-align", "text-decoration", "text-indent", "vertical-align",
-        "line-height", "margin", "margin-left", "margin-right", "margin-top", "margin-bottom",
-        "padding", "width", "height", "border", "tab-stops",
+        "color",
+        "background-color",
+        "font",
+        "font-family",
+        "font-size",
+        "font-style",
+        "font-weight",
+        "text-align",
+        "text-decoration",
+        "text-indent",
+        "vertical-align",
+        "line-height",
+        "margin",
+        "margin-left",
+        "margin-right",
+        "margin-top",
+        "margin-bottom",
+        "padding",
+        "width",
+        "height",
+        "border",
+        "tab-stops",
     }
 )
 _URL_SCHEMES = frozenset({"http", "https", "mailto", "data"})

@@ -23,10 +23,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     writable = [name for name, fmt in FORMATS.items() if fmt.can_write]
     parser = subparsers.add_parser("convert", help="convert a question file between formats")
     parser.add_argument("file", type=Path, help="the file to read")
-    parser.add_argument("--from", dest="source", choices=readable,
-                        help="format of FILE (guessed when left out)")
-    parser.add_argument("--to", dest="target", choices=writable, required=True,
-                        help="format to write")
+    parser.add_argument(
+        "--from", dest="source", choices=readable, help="format of FILE (guessed when left out)"
+    )
+    parser.add_argument(
+        "--to", dest="target", choices=writable, required=True, help="format to write"
+    )
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.set_defaults(func=run_convert)
 

@@ -34,11 +34,14 @@ def _finish(draft: _Draft, letter: str, line: int, log: ProblemLog) -> Question 
         log.add(draft.line, "an Aiken question needs its text and at least two options")
         return None
     if letter not in draft.options:
-        log.add(line, f"ANSWER: {letter or '(empty)'} names none of the options "
-                f"{', '.join(draft.options)}")
+        log.add(
+            line,
+            f"ANSWER: {letter or '(empty)'} names none of the options {', '.join(draft.options)}",
+        )
         return None
-    answers = tuple(Answer(text, 1.0 if key == letter else 0.0)
-                    for key, text in draft.options.items())
+    answers = tuple(
+        Answer(text, 1.0 if key == letter else 0.0) for key, text in draft.options.items()
+    )
     return Question(kind="multichoice", prompt="\n".join(draft.stem), answers=answers)
 
 
@@ -87,8 +90,11 @@ def _aiken_problem(question: Question) -> str:
 
 def write_aiken(questions: Sequence[Question]) -> bytes:
     """Return single-answer multiple choice and true/false questions as an Aiken file."""
-    problems = [Problem("aiken export", index, f"question {q.title or q.prompt[:40]!r}: {reason}")
-                for index, q in enumerate(questions, start=1) if (reason := _aiken_problem(q))]
+    problems = [
+        Problem("aiken export", index, f"question {q.title or q.prompt[:40]!r}: {reason}")
+        for index, q in enumerate(questions, start=1)
+        if (reason := _aiken_problem(q))
+    ]
     if problems:
         raise FormatError(problems)
     blocks = []

@@ -38,11 +38,13 @@ NOTE_TYPE = genanki.Model(
     stable_id("quizapp note type: question/answer v1"),
     "Quizapp question",
     fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Feedback"}],
-    templates=[{
-        "name": "Card 1",
-        "qfmt": "{{Front}}",
-        "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<div class="feedback">{{Feedback}}</div>',
-    }],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<div class="feedback">{{Feedback}}</div>',
+        }
+    ],
     css=".card { font-family: sans-serif; font-size: 20px; } .feedback { color: #555; }",
 )
 
@@ -69,8 +71,11 @@ def _note(question: Question, guid: str) -> genanki.Note:
     fmt = question.prompt_format
     return genanki.Note(
         model=NOTE_TYPE,
-        fields=[_field(card_front(question), fmt), _field(card_back(question), fmt),
-                _field(question.general_feedback, fmt)],
+        fields=[
+            _field(card_front(question), fmt),
+            _field(card_back(question), fmt),
+            _field(question.general_feedback, fmt),
+        ],
         guid=guid,
         tags=[tag.replace(" ", "_") for tag in question.tags],
     )

@@ -57,13 +57,15 @@ class Format:
         return self.writer(questions)
 
 
-def refuse_unwritable(
-    questions: Sequence[Question], fmt: str, supported: frozenset[str]
-) -> None:
+def refuse_unwritable(questions: Sequence[Question], fmt: str, supported: frozenset[str]) -> None:
     """Raise FormatError naming every question whose kind ``fmt`` cannot hold."""
     problems = [
-        Problem(f"{fmt} export", index, f"question {question.title or question.prompt[:40]!r}: "
-                f"kind {question.kind!r} cannot be written as {fmt}")
+        Problem(
+            f"{fmt} export",
+            index,
+            f"question {question.title or question.prompt[:40]!r}: "
+            f"kind {question.kind!r} cannot be written as {fmt}",
+        )
         for index, question in enumerate(questions, start=1)
         if question.kind not in supported
     ]

@@ -42,8 +42,19 @@ from question_bank.formats.errors import ProblemLog
 from question_bank.formats.text import decode_text, format_number, make_extra, parse_number
 from question_bank.model import QUESTION_KINDS, Answer, Pair, Question
 
-FIXED_COLUMNS = ("kind", "title", "category", "tags", "prompt", "prompt_format",
-                 "general_feedback", "single", "shuffle", "default_mark", "extra")
+FIXED_COLUMNS = (
+    "kind",
+    "title",
+    "category",
+    "tags",
+    "prompt",
+    "prompt_format",
+    "general_feedback",
+    "single",
+    "shuffle",
+    "default_mark",
+    "extra",
+)
 NUMBERED_COLUMNS = ("answer", "fraction", "feedback", "tolerance", "match")
 _NUMBERED = re.compile(r"^(answer|fraction|feedback|tolerance|match)([1-9][0-9]*)$")
 _RIGHT_BY_DEFAULT = frozenset({"shortanswer", "numerical", "ordering", "cloze"})
@@ -84,8 +95,14 @@ def _answers_and_pairs(row: dict[str, str], kind: str, count: int) -> tuple[tupl
         fraction = _number(row.get(f"fraction{n}", ""), f"fraction{n}")
         if fraction is None:
             fraction = 1.0 if kind in _RIGHT_BY_DEFAULT else 0.0
-        answers.append(Answer(text, fraction, row.get(f"feedback{n}", ""),
-                              _number(row.get(f"tolerance{n}", ""), f"tolerance{n}")))
+        answers.append(
+            Answer(
+                text,
+                fraction,
+                row.get(f"feedback{n}", ""),
+                _number(row.get(f"tolerance{n}", ""), f"tolerance{n}"),
+            )
+        )
     return tuple(answers), tuple(pairs)
 
 
@@ -103,13 +120,19 @@ def row_to_question(row: dict[str, str], count: int) -> Question:
         raise RowError(f"extra is not a JSON object: {error.msg}") from None
     mark = _number(row.get("default_mark", ""), "default_mark")
     return Question(
-        kind=kind, prompt=row["prompt"], title=row.get("title", ""),
+        kind=kind,
+        prompt=row["prompt"],
+        title=row.get("title", ""),
         prompt_format=row.get("prompt_format", "").strip() or "plain",
         category=row.get("category", ""),
         tags=tuple(tag.strip() for tag in row.get("tags", "").split(";") if tag.strip()),
-        answers=answers, pairs=pairs, general_feedback=row.get("general_feedback", ""),
-        single=_flag(row, "single"), shuffle=_flag(row, "shuffle"),
-        default_mark=1.0 if mark is None else mark, extra=make_extra(extra),
+        answers=answers,
+        pairs=pairs,
+        general_feedback=row.get("general_feedback", ""),
+        single=_flag(row, "single"),
+        shuffle=_flag(row, "shuffle"),
+        default_mark=1.0 if mark is None else mark,
+        extra=make_extra(extra),
     )
 
 
@@ -152,11 +175,19 @@ def read_delimited(data: bytes, filename: str, delimiter: str) -> list[Question]
 
 
 def _row(question: Question, count: int) -> list[str]:
-    cells = [question.kind, question.title, question.category, ";".join(question.tags),
-             question.prompt, question.prompt_format, question.general_feedback,
-             str(question.single).lower(), str(question.shuffle).lower(),
-             format_number(question.default_mark),
-             json.dumps(dict(question.extra), ensure_ascii=False) if question.extra else ""]
+    cells = [
+        question.kind,
+        question.title,
+        question.category,
+        ";".join(question.tags),
+        question.prompt,
+        question.prompt_format,
+        question.general_feedback,
+        str(question.single).lower(),
+        str(question.shuffle).lower(),
+        format_number(question.default_mark),
+        json.dumps(dict(question.extra), ensure_ascii=False) if question.extra else "",
+    ]
     for n in range(count):
         answer = question.answers[n] if n < len(question.answers) else None
         pair = question.pairs[n] if n < len(question.pairs) else None
@@ -189,13 +220,18 @@ def sniff_question_table(data: bytes) -> int:
 
 
 CSV = Format(
-    name="csv", label="CSV spreadsheet", extensions=(".csv",), media_type="text/csv",
+    name="csv",
+    label="CSV spreadsheet",
+    extensions=(".csv",),
+    media_type="text/csv",
     reader=lambda data, filename: read_delimited(data, filename, ","),
     writer=lambda questions: write_delimited(questions, ","),
     sniff=lambda data: sniff_question_table(data) if b"," in data[:2000] else 0,
 )
 TSV = Format(
-    name="tsv", label="TSV spreadsheet", extensions=(".tsv", ".tab"),
+    name="tsv",
+    label="TSV spreadsheet",
+    extensions=(".tsv", ".tab"),
     media_type="text/tab-separated-values",
     reader=lambda data, filename: read_delimited(data, filename, "\t"),
     writer=lambda questions: write_delimited(questions, "\t"),

@@ -25,15 +25,26 @@ from question_bank.formats.errors import ProblemLog
 from question_bank.formats.text import decode_text, make_extra
 from question_bank.model import Answer, Question
 
-_SEPARATOR_NAMES = {"tab": "\t", "comma": ",", "semicolon": ";", "space": " ", "pipe": "|",
-                    "colon": ":"}
+_SEPARATOR_NAMES = {
+    "tab": "\t",
+    "comma": ",",
+    "semicolon": ";",
+    "space": " ",
+    "pipe": "|",
+    "colon": ":",
+}
 _HEADER = re.compile(r"^#(separator|html):(.*)$", re.IGNORECASE)
 
 
 def _card(front: str, back: str, prompt_format: str, rest: Sequence[str] = ()) -> Question:
     extra = {f"anki.field{index}": value for index, value in enumerate(rest, start=3)}
-    return Question(kind="shortanswer", prompt=front, prompt_format=prompt_format,
-                    answers=(Answer(back, 1.0),), extra=make_extra(extra))
+    return Question(
+        kind="shortanswer",
+        prompt=front,
+        prompt_format=prompt_format,
+        answers=(Answer(back, 1.0),),
+        extra=make_extra(extra),
+    )
 
 
 def _anki_settings(lines: list[str]) -> tuple[str | None, str]:
@@ -90,8 +101,7 @@ def _quizlet_rows(text: str) -> list[tuple[int, str]]:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) == 1 and ";" in lines[0]:
         return [(1, row) for row in lines[0].split(";") if row.strip()]
-    return [(number, line) for number, line in enumerate(text.split("\n"), start=1)
-            if line.strip()]
+    return [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
 
 
 def read_quizlet(data: bytes, filename: str) -> list[Question]:
@@ -115,13 +125,15 @@ def _one_line(text: str, separator: str) -> str:
 
 def write_quizlet(questions: Sequence[Question]) -> bytes:
     """Return the questions as Quizlet import text: ``term<TAB>definition`` per line."""
-    rows = [f"{_one_line(card_front(q), chr(9))}\t{_one_line(card_back(q), chr(9))}"
-            for q in questions]
+    rows = [
+        f"{_one_line(card_front(q), chr(9))}\t{_one_line(card_back(q), chr(9))}" for q in questions
+    ]
     return ("\n".join(rows) + "\n").encode("utf-8")
 
 
 def write_anki_text(questions: Sequence[Question]) -> bytes:
     """Return the questions as Anki import text with ``#separator:tab`` and HTML fields."""
+
     def field(text: str) -> str:
         return text.replace("\t", " ").replace("\n", "<br>")
 
@@ -132,8 +144,9 @@ def write_anki_text(questions: Sequence[Question]) -> bytes:
 
 def sniff_tab_cards(data: bytes) -> int:
     """Score how much ``data`` looks like tab-separated cards (most lines hold a tab)."""
-    lines = [line for line in data[:20000].splitlines()
-             if line.strip() and not line.startswith(b"#")]
+    lines = [
+        line for line in data[:20000].splitlines() if line.strip() and not line.startswith(b"#")
+    ]
     with_tab = sum(1 for line in lines if b"\t" in line)
     return 20 if lines and with_tab * 2 >= len(lines) else 0
 

@@ -90,10 +90,12 @@ def parse_truefalse(answer_text: str, text_format: str) -> dict[str, Any]:
     is_true = word.strip() in _TRUE_WORDS
     wrong_feedback = text_in_format(wrong, text_format)
     right_feedback = text_in_format(right, text_format)
-    true_answer = Answer("True", 1.0 if is_true else 0.0,
-                         right_feedback if is_true else wrong_feedback)
-    false_answer = Answer("False", 0.0 if is_true else 1.0,
-                          wrong_feedback if is_true else right_feedback)
+    true_answer = Answer(
+        "True", 1.0 if is_true else 0.0, right_feedback if is_true else wrong_feedback
+    )
+    false_answer = Answer(
+        "False", 0.0 if is_true else 1.0, wrong_feedback if is_true else right_feedback
+    )
     return {"answers": (true_answer, false_answer)}
 
 
@@ -121,8 +123,9 @@ def _numeric_value(text: str) -> tuple[str, float]:
     value = value.strip()
     tolerance_number = parse_number(tolerance)
     if (value != "*" and parse_number(value) is None) or tolerance_number is None:
-        raise AnswerBlockError(f"numerical answer must be a number, 'number:tolerance' or "
-                               f"'min..max', not {text!r}")
+        raise AnswerBlockError(
+            f"numerical answer must be a number, 'number:tolerance' or 'min..max', not {text!r}"
+        )
     return value, tolerance_number
 
 

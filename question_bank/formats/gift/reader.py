@@ -130,13 +130,18 @@ def _read_question(cursor: Cursor, category: str, log: ProblemLog) -> Question |
         return _build(cursor, title, category, "description", text, "", {})
     brace_line = cursor.line_at(opening if opening >= 0 else closing)
     if opening < 0 or closing < 0 or closing < opening:
-        log.add(brace_line, "unmatched brace: every '{' needs a '}' (write \\{ or \\} for a "
-                "literal brace)")
+        log.add(
+            brace_line,
+            "unmatched brace: every '{' needs a '}' (write \\{ or \\} for a literal brace)",
+        )
         return None
     after = text[closing + 1 :]
     if "{" in after or "}" in after:
-        log.add(cursor.line_at(closing + 1), "more than one answer block in a question; separate "
-                "questions with a blank line or escape braces as \\{ \\}")
+        log.add(
+            cursor.line_at(closing + 1),
+            "more than one answer block in a question; separate "
+            "questions with a blank line or escape braces as \\{ \\}",
+        )
         return None
     answer_text = text[opening + 1 : closing].strip()
     gap = _GAP_MARK if after.strip() else ""
@@ -160,8 +165,15 @@ def _split_general_feedback(answer_text: str) -> tuple[str, str]:
     return answer_text[:marker].strip(), answer_text[marker + 4 :]
 
 
-def _build(cursor: Cursor, title: str, category: str, kind: str, question_text: str,
-           general_feedback: str, fields: dict) -> Question:
+def _build(
+    cursor: Cursor,
+    title: str,
+    category: str,
+    kind: str,
+    question_text: str,
+    general_feedback: str,
+    fields: dict,
+) -> Question:
     prompt_format, prompt = split_format(question_text)
     idnumber, tags = comment_metadata(cursor.block)
     extra = {"gift.idnumber": idnumber} if idnumber else {}

@@ -17,8 +17,14 @@ DEFAULT_FORMAT = "moodle"
 TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
 
 # Escaped control characters are swapped for private-use characters while the structure is parsed.
-_ESCAPES = {":": "\ue001", "#": "\ue002", "=": "\ue003", "{": "\ue004", "}": "\ue005",
-            "~": "\ue006"}
+_ESCAPES = {
+    ":": "\ue001",
+    "#": "\ue002",
+    "=": "\ue003",
+    "{": "\ue004",
+    "}": "\ue005",
+    "~": "\ue006",
+}
 _NEWLINE_MARK = "\ue007"
 _BACKSLASH_MARK = "\ue008"
 _RESTORE = {mark: char for char, mark in _ESCAPES.items()} | {_NEWLINE_MARK: "\n"}
@@ -27,8 +33,17 @@ _RESTORE = {mark: char for char, mark in _ESCAPES.items()} | {_NEWLINE_MARK: "\n
 WEIGHT = re.compile(r"^%(-*[0-9]{1,2}\.?[0-9]*)%")
 
 _WRITE_ESCAPES = str.maketrans(
-    {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:",
-     "\n": "\\n", "\r": ""}
+    {
+        "\\": "\\\\",
+        "#": "\\#",
+        "=": "\\=",
+        "~": "\\~",
+        "{": "\\{",
+        "}": "\\}",
+        ":": "\\:",
+        "\n": "\\n",
+        "\r": "",
+    }
 )
 
 

@@ -33,8 +33,10 @@ def write_multichoice(question: Question) -> str:
             marks.append("~" + weight_text(answer.fraction))
     if "~" not in "".join(marks):
         marks = marks[:1] + ["~" + weight_text(1.0)] * (len(marks) - 1)
-    lines = [f"\t{mark}{escape(answer.text)}{_feedback(answer.feedback)}"
-             for mark, answer in zip(marks, question.answers, strict=True)]
+    lines = [
+        f"\t{mark}{escape(answer.text)}{_feedback(answer.feedback)}"
+        for mark, answer in zip(marks, question.answers, strict=True)
+    ]
     return "\n" + "\n".join(lines) + "\n"
 
 

@@ -14,8 +14,14 @@ import re
 from question_bank.formats.text import parse_number
 
 _TYPES = {
-    "SHORTANSWER": "short", "SA": "short", "MW": "short", "SHORTANSWER_C": "short",
-    "SAC": "short", "MWC": "short", "NUMERICAL": "number", "NM": "number",
+    "SHORTANSWER": "short",
+    "SA": "short",
+    "MW": "short",
+    "SHORTANSWER_C": "short",
+    "SAC": "short",
+    "MWC": "short",
+    "NUMERICAL": "number",
+    "NM": "number",
 }
 _CHOICE_TYPE = re.compile(
     r"^(MULTICHOICE|MC|MULTIRESPONSE|MR)(_[A-Z]+)?$|^(MCV|MCH|MCS|MCVS|MCHS|MRH|MRS|MRHS)$"

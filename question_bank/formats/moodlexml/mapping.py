@@ -27,8 +27,17 @@ PROMPT_TO_FORMAT = {prompt: fmt for fmt, prompt in FORMAT_TO_PROMPT.items()}
 
 #: Elements of <question> the reader maps onto Question fields; all others go to ``extra``.
 MAPPED_ELEMENTS = frozenset(
-    {"name", "questiontext", "generalfeedback", "defaultgrade", "shuffleanswers", "single",
-     "answer", "subquestion", "tags"}
+    {
+        "name",
+        "questiontext",
+        "generalfeedback",
+        "defaultgrade",
+        "shuffleanswers",
+        "single",
+        "answer",
+        "subquestion",
+        "tags",
+    }
 )
 
 #: ``extra`` key prefixes.

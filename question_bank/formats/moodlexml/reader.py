@@ -40,14 +40,17 @@ def _flag(element: Element | None, default: bool) -> bool:
     return element.text.strip().lower() in _TRUE_TEXTS
 
 
-def _read_answers(question: Element, prompt_format_attr: str, log: ProblemLog,
-                  extra: dict[str, str]) -> tuple[Answer, ...]:
+def _read_answers(
+    question: Element, prompt_format_attr: str, log: ProblemLog, extra: dict[str, str]
+) -> tuple[Answer, ...]:
     answers = []
     for index, element in enumerate(question.findall("answer")):
         fraction = percent_to_fraction(element.get("fraction", "0"))
         if fraction is None:
-            log.add(getattr(element, "line", 0), f"answer fraction {element.get('fraction')!r} "
-                    "is not a number")
+            log.add(
+                getattr(element, "line", 0),
+                f"answer fraction {element.get('fraction')!r} is not a number",
+            )
             fraction = 0.0
         answer_format = element.get("format")
         if answer_format and answer_format != prompt_format_attr:
@@ -56,24 +59,28 @@ def _read_answers(question: Element, prompt_format_attr: str, log: ProblemLog,
         extra.update(_files(element, f"answer.{index:02d}"))
         extra.update(_files(feedback, f"feedback.{index:02d}"))
         tolerance = element.find("tolerance")
-        answers.append(Answer(
-            text=_text_of(element),
-            fraction=fraction,
-            feedback=_text_of(feedback),
-            tolerance=parse_number(tolerance.text or "0") if tolerance is not None else None,
-        ))
+        answers.append(
+            Answer(
+                text=_text_of(element),
+                fraction=fraction,
+                feedback=_text_of(feedback),
+                tolerance=parse_number(tolerance.text or "0") if tolerance is not None else None,
+            )
+        )
     return tuple(answers)
 
 
 def _truefalse_answers(answers: tuple[Answer, ...]) -> tuple[Answer, ...]:
     labels = {"true": "True", "false": "False"}
-    return tuple(Answer(labels.get(a.text.strip().lower(), a.text), a.fraction, a.feedback)
-                 for a in answers)
+    return tuple(
+        Answer(labels.get(a.text.strip().lower(), a.text), a.fraction, a.feedback) for a in answers
+    )
 
 
 def _pairs(question: Element) -> tuple[Pair, ...]:
-    return tuple(Pair(_text_of(sub), _text_of(sub.find("answer")))
-                 for sub in question.findall("subquestion"))
+    return tuple(
+        Pair(_text_of(sub), _text_of(sub.find("answer"))) for sub in question.findall("subquestion")
+    )
 
 
 def _unmapped(question: Element) -> dict[str, str]:
@@ -103,8 +110,9 @@ def _check_kind(kind: str, question: Question, line: int, log: ProblemLog) -> No
         log.add(line, "a matching question needs at least two subquestions")
 
 
-def read_question(element: LineElement, category: str, category_xml: str,
-                  log: ProblemLog) -> Question | None:
+def read_question(
+    element: LineElement, category: str, category_xml: str, log: ProblemLog
+) -> Question | None:
     """Turn one ``<question>`` into a Question (None and a logged problem when it is bad)."""
     qtype = element.get("type", "")
     kind = names.TYPE_TO_KIND.get(qtype)

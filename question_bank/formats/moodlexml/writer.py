@@ -34,6 +34,7 @@ def _attach_files(element: Element, extra: dict[str, str], place: str) -> None:
 
 def _cloze_embedded(question: Question) -> str:
     """Turn ``{{n}}`` gaps into Moodle short-answer gaps filled by the n-th answer."""
+
     def gap(match: re.Match[str]) -> str:
         index = int(match.group(1)) - 1
         answer = question.answers[index].text if index < len(question.answers) else ""
@@ -56,13 +57,17 @@ def _as_moodle(question: Question) -> tuple[str, str, str]:
     return names.KIND_TO_TYPE[question.kind], question.prompt, text_format
 
 
-def _write_answers(element: Element, question: Question, qtype: str, text_format: str,
-                   extra: dict[str, str]) -> None:
+def _write_answers(
+    element: Element, question: Question, qtype: str, text_format: str, extra: dict[str, str]
+) -> None:
     for index, answer in enumerate(question.answers):
         answer_format = extra.get(f"moodle.answer.{index:02d}.format", text_format)
         text = answer.text.lower() if qtype == "truefalse" else answer.text
-        node = SubElement(element, "answer", {"fraction": fraction_to_percent(answer.fraction),
-                                               "format": answer_format})
+        node = SubElement(
+            element,
+            "answer",
+            {"fraction": fraction_to_percent(answer.fraction), "format": answer_format},
+        )
         SubElement(node, "text").text = text
         _attach_files(node, extra, f"answer.{index:02d}")
         if qtype == "numerical":

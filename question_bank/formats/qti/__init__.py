@@ -21,11 +21,20 @@ def sniff_qti21(data: bytes) -> int:
 
 
 QTI12 = Format(
-    name="qti12", label="IMS QTI 1.2", extensions=(".xml",), media_type="application/xml",
-    reader=read_qti12, sniff=sniff_qti12,
+    name="qti12",
+    label="IMS QTI 1.2",
+    extensions=(".xml",),
+    media_type="application/xml",
+    reader=read_qti12,
+    sniff=sniff_qti12,
 )
 QTI21 = Format(
-    name="qti21", label="IMS QTI 2.1 (content package)", extensions=(".zip", ".xml"),
-    media_type="application/zip", reader=read_qti21, writer=write_qti21_package,
-    sniff=sniff_qti21, binary=True,
+    name="qti21",
+    label="IMS QTI 2.1 (content package)",
+    extensions=(".zip", ".xml"),
+    media_type="application/zip",
+    reader=read_qti21,
+    writer=write_qti21_package,
+    sniff=sniff_qti21,
+    binary=True,
 )

@@ -51,8 +51,9 @@ def _rewards(item: Element) -> list[tuple[str, str, float, str]]:
         negated = {id(e) for n in descendants(condition, "not") for e in n.iter()}
         for equal in descendants(condition, "varequal"):
             if id(equal) not in negated:
-                found.append((equal.get("respident", ""), (equal.text or "").strip(),
-                              score or 0.0, link_id))
+                found.append(
+                    (equal.get("respident", ""), (equal.text or "").strip(), score or 0.0, link_id)
+                )
     return found
 
 
@@ -61,8 +62,10 @@ def _feedbacks(item: Element) -> dict[str, str]:
 
 
 def _labels(response: Element) -> list[tuple[str, str]]:
-    return [(label.get("ident", ""), _material_text(label)[0])
-            for label in descendants(response, "response_label")]
+    return [
+        (label.get("ident", ""), _material_text(label)[0])
+        for label in descendants(response, "response_label")
+    ]
 
 
 def _shuffled(responses: list[Element]) -> bool:
@@ -78,19 +81,27 @@ def _choice(item: Element, response: Element, meta: dict[str, str]) -> dict:
     notes = {value: feedback.get(link, "") for _, value, _, link in rewards if link}
     single = response.get("rcardinality", "Single") != "Multiple"
     share = 1.0 if single else 1.0 / max(len(right), 1)
-    answers = tuple(Answer(text, share if ident in right else 0.0, notes.get(ident, ""))
-                    for ident, text in _labels(response))
+    answers = tuple(
+        Answer(text, share if ident in right else 0.0, notes.get(ident, ""))
+        for ident, text in _labels(response)
+    )
     if meta.get("question_type") == "true_false_question" and len(answers) == 2:
         return {"kind": "truefalse", "answers": answers, "shuffle": False}
-    return {"kind": "multichoice", "answers": answers, "single": single,
-            "shuffle": _shuffled([response])}
+    return {
+        "kind": "multichoice",
+        "answers": answers,
+        "single": single,
+        "shuffle": _shuffled([response]),
+    }
 
 
 def _matching(item: Element, responses: list[Element]) -> dict:
     right = {ident: value for ident, value, score, _ in _rewards(item) if score > 0}
     labels = dict(label for response in responses for label in _labels(response))
-    pairs = [Pair(_material_text(r)[0], labels.get(right.get(r.get("ident", ""), ""), ""))
-             for r in responses]
+    pairs = [
+        Pair(_material_text(r)[0], labels.get(right.get(r.get("ident", ""), ""), ""))
+        for r in responses
+    ]
     used = {pair.right for pair in pairs}
     pairs += [Pair("", text) for text in labels.values() if text not in used]
     return {"kind": "matching", "pairs": tuple(pairs), "shuffle": _shuffled(responses)}
@@ -105,8 +116,10 @@ def _blanks(item: Element, responses: list[Element]) -> dict:
     firsts = {}
     for ident, value in rewards:
         firsts.setdefault(ident, value)
-    return {"kind": "cloze",
-            "answers": tuple(Answer(firsts.get(r.get("ident", ""), "")) for r in responses)}
+    return {
+        "kind": "cloze",
+        "answers": tuple(Answer(firsts.get(r.get("ident", ""), "")) for r in responses),
+    }
 
 
 def _numerical(item: Element) -> dict:
@@ -133,13 +146,17 @@ def _material_text_of(mattext: Element) -> tuple[str, str]:
 
 
 def _inside_response(presentation: Element, target: Element) -> bool:
-    return any(target in list(r.iter()) for name in RESPONSE_TAGS
-               for r in descendants(presentation, name))
+    return any(
+        target in list(r.iter()) for name in RESPONSE_TAGS for r in descendants(presentation, name)
+    )
 
 
 def _prompt(presentation: Element) -> tuple[str, str]:
-    texts = [_material_text_of(m) for mat in children(presentation, "material")
-             for m in descendants(mat, "mattext")]
+    texts = [
+        _material_text_of(m)
+        for mat in children(presentation, "material")
+        for m in descendants(mat, "mattext")
+    ]
     if not texts:
         flow = child(presentation, "flow")
         return _prompt(flow) if flow is not None else ("", "plain")
@@ -170,8 +187,14 @@ def read_item(item: LineElement, log: ProblemLog) -> Question | None:
         fields = {"kind": "description"}
     extra = {"qti.ident": item.get("ident", "")} if item.get("ident") else {}
     general = _feedbacks(item).get("general_fb", "")
-    return Question(prompt=prompt, prompt_format=fmt, title=item.get("title", ""),
-                    general_feedback=general, extra=make_extra(extra), **fields)
+    return Question(
+        prompt=prompt,
+        prompt_format=fmt,
+        title=item.get("title", ""),
+        general_feedback=general,
+        extra=make_extra(extra),
+        **fields,
+    )
 
 
 def read_qti12(data: bytes, filename: str) -> list[Question]:

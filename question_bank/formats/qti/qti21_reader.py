@@ -28,8 +28,14 @@ from question_bank.formats.xmltools import LineElement, local_name, parse_xml
 from question_bank.model import Answer, Pair, Question
 from question_bank.sanitize import looks_like_markup
 
-INTERACTIONS = ("choiceInteraction", "textEntryInteraction", "matchInteraction",
-                "associateInteraction", "orderInteraction", "extendedTextInteraction")
+INTERACTIONS = (
+    "choiceInteraction",
+    "textEntryInteraction",
+    "matchInteraction",
+    "associateInteraction",
+    "orderInteraction",
+    "extendedTextInteraction",
+)
 
 
 @dataclass
@@ -51,9 +57,14 @@ def _declarations(item: Element) -> dict[str, Declaration]:
             cardinality=element.get("cardinality", "single"),
             base_type=element.get("baseType", "identifier"),
             correct=[(v.text or "").strip() for v in children(correct, "value")]
-            if correct is not None else [],
-            mapping={e.get("mapKey", ""): parse_number(e.get("mappedValue", "0")) or 0.0
-                     for e in children(mapping, "mapEntry")} if mapping is not None else {},
+            if correct is not None
+            else [],
+            mapping={
+                e.get("mapKey", ""): parse_number(e.get("mappedValue", "0")) or 0.0
+                for e in children(mapping, "mapEntry")
+            }
+            if mapping is not None
+            else {},
         )
     return found
 
@@ -79,8 +90,12 @@ def _read_choice(interaction: Element, declaration: Declaration) -> dict:
     shuffle = interaction.get("shuffle", "false") == "true"
     if sorted(text.lower() for _, text in choices) == ["false", "true"]:
         return {"kind": "truefalse", "answers": answers, "shuffle": shuffle}
-    return {"kind": "multichoice", "answers": answers, "shuffle": shuffle,
-            "single": declaration.cardinality == "single"}
+    return {
+        "kind": "multichoice",
+        "answers": answers,
+        "shuffle": shuffle,
+        "single": declaration.cardinality == "single",
+    }
 
 
 def _pairs_from(correct: list[str], lefts: dict[str, str], rights: dict[str, str]) -> list[Pair]:
@@ -98,8 +113,11 @@ def _read_match(interaction: Element, declaration: Declaration) -> dict:
     lefts = dict(_choices(sets[0], "simpleAssociableChoice")) if sets else {}
     rights = dict(_choices(sets[1], "simpleAssociableChoice")) if len(sets) > 1 else {}
     pairs = _pairs_from(declaration.correct, lefts, rights)
-    return {"kind": "matching", "pairs": tuple(pairs),
-            "shuffle": interaction.get("shuffle", "false") == "true"}
+    return {
+        "kind": "matching",
+        "pairs": tuple(pairs),
+        "shuffle": interaction.get("shuffle", "false") == "true",
+    }
 
 
 def _read_associate(interaction: Element, declaration: Declaration) -> dict:
@@ -108,15 +126,21 @@ def _read_associate(interaction: Element, declaration: Declaration) -> dict:
     lefts = {k: t for k, t in choices.items() if k in sources}
     rights = {k: t for k, t in choices.items() if k not in sources}
     pairs = _pairs_from(declaration.correct, lefts, rights)
-    return {"kind": "matching", "pairs": tuple(pairs),
-            "shuffle": interaction.get("shuffle", "false") == "true"}
+    return {
+        "kind": "matching",
+        "pairs": tuple(pairs),
+        "shuffle": interaction.get("shuffle", "false") == "true",
+    }
 
 
 def _read_order(interaction: Element, declaration: Declaration) -> dict:
     texts = dict(_choices(interaction, "simpleChoice"))
     order = declaration.correct or list(texts)
-    return {"kind": "ordering", "answers": tuple(Answer(texts.get(k, k)) for k in order),
-            "shuffle": interaction.get("shuffle", "false") == "true"}
+    return {
+        "kind": "ordering",
+        "answers": tuple(Answer(texts.get(k, k)) for k in order),
+        "shuffle": interaction.get("shuffle", "false") == "true",
+    }
 
 
 def _read_essay(interaction: Element, declaration: Declaration) -> dict:
@@ -131,8 +155,12 @@ def _read_text_entry(interaction: Element, declaration: Declaration) -> dict:
     numeric = declaration.base_type in ("float", "integer")
     answers = tuple(Answer(v, fractions[v], "", 0.0 if numeric else None) for v in values)
     gap_kind = "numerical" if numeric else "shortanswer"
-    return {"kind": "cloze", "answers": answers, "shuffle": False,
-            "extra": make_extra({"gap_kind": gap_kind})}
+    return {
+        "kind": "cloze",
+        "answers": answers,
+        "shuffle": False,
+        "extra": make_extra({"gap_kind": gap_kind}),
+    }
 
 
 #: Interaction element name -> reader of its answers.
@@ -195,8 +223,10 @@ def read_item(item: LineElement, log: ProblemLog) -> Question | None:
     kinds = {local_name(e) for e in interactions}
     declarations = _declarations(item)
     if len(interactions) > 1 and kinds != {"textEntryInteraction"}:
-        log.add(item.line, f"items with several interactions ({', '.join(sorted(kinds))}) "
-                "are not supported")
+        log.add(
+            item.line,
+            f"items with several interactions ({', '.join(sorted(kinds))}) are not supported",
+        )
         return None
     prompt = _prompt(body)
     fields: dict = {"kind": "description"}
@@ -205,15 +235,29 @@ def read_item(item: LineElement, log: ProblemLog) -> Question | None:
         declaration = declarations.get(interaction.get("responseIdentifier", ""), Declaration())
         fields = INTERACTION_READERS[local_name(interaction)](interaction, declaration)
     elif interactions:
-        fields = {"kind": "cloze", "answers": tuple(
-            Answer((declarations.get(e.get("responseIdentifier", ""), Declaration()).correct
-                    or [""])[0]) for e in interactions)}
+        fields = {
+            "kind": "cloze",
+            "answers": tuple(
+                Answer(
+                    (
+                        declarations.get(e.get("responseIdentifier", ""), Declaration()).correct
+                        or [""]
+                    )[0]
+                )
+                for e in interactions
+            ),
+        }
     extra = dict(fields.pop("extra", ())) | {"qti.identifier": item.get("identifier", "")}
     if fields["kind"] == "cloze" and "gap_kind" in extra and _gap_at_end(prompt):
         fields["kind"] = extra.pop("gap_kind")
         prompt = _without_trailing_gap(prompt)
-    return Question(prompt=prompt, prompt_format="html" if looks_like_markup(prompt) else "plain",
-                    title=item.get("title", ""), extra=make_extra(extra), **fields)
+    return Question(
+        prompt=prompt,
+        prompt_format="html" if looks_like_markup(prompt) else "plain",
+        title=item.get("title", ""),
+        extra=make_extra(extra),
+        **fields,
+    )
 
 
 def _read_item_file(data: bytes, filename: str, log: ProblemLog) -> list[Question]:
@@ -240,8 +284,10 @@ def _read_package(data: bytes, filename: str, log: ProblemLog) -> list[Question]
                 continue
             href = posixpath.normpath(resource.get("href", ""))
             if href not in archive.namelist():
-                log.add(getattr(resource, "line", 0), f"imsmanifest.xml names {href!r}, "
-                        "which is not in the package")
+                log.add(
+                    getattr(resource, "line", 0),
+                    f"imsmanifest.xml names {href!r}, which is not in the package",
+                )
                 continue
             questions += _read_item_file(archive.read(href), f"{filename}/{href}", log)
     return questions

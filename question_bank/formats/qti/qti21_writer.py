@@ -46,10 +46,19 @@ def _flow(parent: Element, text: str, fmt: str) -> None:
     SubElement(parent, _q("p")).text = text
 
 
-def _declare(item: Element, identifier: str, cardinality: str, base_type: str,
-             correct: list[str], mapping: dict[str, float]) -> None:
-    declaration = SubElement(item, _q("responseDeclaration"), {
-        "identifier": identifier, "cardinality": cardinality, "baseType": base_type})
+def _declare(
+    item: Element,
+    identifier: str,
+    cardinality: str,
+    base_type: str,
+    correct: list[str],
+    mapping: dict[str, float],
+) -> None:
+    declaration = SubElement(
+        item,
+        _q("responseDeclaration"),
+        {"identifier": identifier, "cardinality": cardinality, "baseType": base_type},
+    )
     if correct:
         correct_element = SubElement(declaration, _q("correctResponse"))
         for value in correct:
@@ -57,19 +66,33 @@ def _declare(item: Element, identifier: str, cardinality: str, base_type: str,
     if mapping:
         mapping_element = SubElement(declaration, _q("mapping"), {"defaultValue": "0"})
         for key, value in mapping.items():
-            SubElement(mapping_element, _q("mapEntry"),
-                       {"mapKey": key, "mappedValue": format_number(value)})
+            SubElement(
+                mapping_element,
+                _q("mapEntry"),
+                {"mapKey": key, "mappedValue": format_number(value)},
+            )
 
 
 def _choice(item: Element, body: Element, question: Question) -> None:
     ids = [f"choice{n}" for n in range(1, len(question.answers) + 1)]
     single = question.single or question.kind == "truefalse"
-    _declare(item, "RESPONSE", "single" if single else "multiple", "identifier",
-             [i for i, a in zip(ids, question.answers, strict=True) if a.fraction > 0],
-             {i: a.fraction for i, a in zip(ids, question.answers, strict=True) if a.fraction})
-    interaction = SubElement(body, _q("choiceInteraction"), {
-        "responseIdentifier": "RESPONSE", "shuffle": str(question.shuffle).lower(),
-        "maxChoices": "1" if single else "0"})
+    _declare(
+        item,
+        "RESPONSE",
+        "single" if single else "multiple",
+        "identifier",
+        [i for i, a in zip(ids, question.answers, strict=True) if a.fraction > 0],
+        {i: a.fraction for i, a in zip(ids, question.answers, strict=True) if a.fraction},
+    )
+    interaction = SubElement(
+        body,
+        _q("choiceInteraction"),
+        {
+            "responseIdentifier": "RESPONSE",
+            "shuffle": str(question.shuffle).lower(),
+            "maxChoices": "1" if single else "0",
+        },
+    )
     for identifier, answer in zip(ids, question.answers, strict=True):
         SubElement(interaction, _q("simpleChoice"), {"identifier": identifier}).text = answer.text
 
@@ -77,8 +100,14 @@ def _choice(item: Element, body: Element, question: Question) -> None:
 def _text_entry(item: Element, body: Element, question: Question) -> None:
     base = "float" if question.kind == "numerical" else "string"
     right = [a.text for a in question.answers if a.fraction > 0 and a.text != "*"]
-    _declare(item, "RESPONSE", "single", base, right[:1],
-             {a.text: a.fraction for a in question.answers if a.text != "*"})
+    _declare(
+        item,
+        "RESPONSE",
+        "single",
+        base,
+        right[:1],
+        {a.text: a.fraction for a in question.answers if a.text != "*"},
+    )
     paragraph = SubElement(body, _q("p"))
     SubElement(paragraph, _q("textEntryInteraction"), {"responseIdentifier": "RESPONSE"})
 
@@ -90,16 +119,22 @@ def _cloze(item: Element, body: Element, question: Question) -> None:
     one_gap_alternatives = len(gaps) == 1 and dict(question.extra).get("gap_kind")
     for number in gaps:
         index = int(number) - 1
-        answers = question.answers if one_gap_alternatives else question.answers[index:index + 1]
-        _declare(item, f"RESPONSE{number}", "single", "string",
-                 [a.text for a in answers if a.fraction > 0][:1],
-                 {a.text: a.fraction for a in answers})
+        answers = question.answers if one_gap_alternatives else question.answers[index : index + 1]
+        _declare(
+            item,
+            f"RESPONSE{number}",
+            "single",
+            "string",
+            [a.text for a in answers if a.fraction > 0][:1],
+            {a.text: a.fraction for a in answers},
+        )
     paragraph = SubElement(body, _q("p"))
     pieces = _GAP.split(question.prompt)
     paragraph.text, last = pieces[0], paragraph
     for number, text in zip(pieces[1::2], pieces[2::2], strict=True):
-        last = SubElement(paragraph, _q("textEntryInteraction"),
-                          {"responseIdentifier": f"RESPONSE{number}"})
+        last = SubElement(
+            paragraph, _q("textEntryInteraction"), {"responseIdentifier": f"RESPONSE{number}"}
+        )
         last.tail = text
 
 
@@ -109,23 +144,34 @@ def _match(item: Element, body: Element, question: Question) -> None:
     right_ids = {text: f"T{n}" for n, text in enumerate(rights, start=1)}
     correct = [f"S{n} {right_ids[p.right]}" for n, p in enumerate(lefts, start=1)]
     _declare(item, "RESPONSE", "multiple", "directedPair", correct, {c: 1.0 for c in correct})
-    interaction = SubElement(body, _q("matchInteraction"), {
-        "responseIdentifier": "RESPONSE", "shuffle": str(question.shuffle).lower(),
-        "maxAssociations": str(len(lefts))})
+    interaction = SubElement(
+        body,
+        _q("matchInteraction"),
+        {
+            "responseIdentifier": "RESPONSE",
+            "shuffle": str(question.shuffle).lower(),
+            "maxAssociations": str(len(lefts)),
+        },
+    )
     sources, targets = (SubElement(interaction, _q("simpleMatchSet")) for _ in range(2))
     for n, pair in enumerate(lefts, start=1):
-        SubElement(sources, _q("simpleAssociableChoice"),
-                   {"identifier": f"S{n}", "matchMax": "1"}).text = pair.left
+        SubElement(
+            sources, _q("simpleAssociableChoice"), {"identifier": f"S{n}", "matchMax": "1"}
+        ).text = pair.left
     for text, identifier in right_ids.items():
-        SubElement(targets, _q("simpleAssociableChoice"),
-                   {"identifier": identifier, "matchMax": str(len(lefts))}).text = text
+        SubElement(
+            targets,
+            _q("simpleAssociableChoice"),
+            {"identifier": identifier, "matchMax": str(len(lefts))},
+        ).text = text
 
 
 def _order(item: Element, body: Element, question: Question) -> None:
     ids = [f"step{n}" for n in range(1, len(question.answers) + 1)]
     _declare(item, "RESPONSE", "ordered", "identifier", ids, {})
-    interaction = SubElement(body, _q("orderInteraction"), {
-        "responseIdentifier": "RESPONSE", "shuffle": "true"})
+    interaction = SubElement(
+        body, _q("orderInteraction"), {"responseIdentifier": "RESPONSE", "shuffle": "true"}
+    )
     for identifier, answer in zip(ids, question.answers, strict=True):
         SubElement(interaction, _q("simpleChoice"), {"identifier": identifier}).text = answer.text
 
@@ -141,17 +187,30 @@ def _nothing(item: Element, body: Element, question: Question) -> None:
 
 #: Question kind -> writer of its response declaration and interaction.
 INTERACTION_WRITERS: dict[str, Callable[[Element, Element, Question], None]] = {
-    "multichoice": _choice, "truefalse": _choice, "shortanswer": _text_entry,
-    "numerical": _text_entry, "cloze": _cloze, "matching": _match, "ordering": _order,
-    "essay": _essay, "description": _nothing,
+    "multichoice": _choice,
+    "truefalse": _choice,
+    "shortanswer": _text_entry,
+    "numerical": _text_entry,
+    "cloze": _cloze,
+    "matching": _match,
+    "ordering": _order,
+    "essay": _essay,
+    "description": _nothing,
 }
 
 
 def item_xml(question: Question, identifier: str) -> bytes:
     """Return one question as a QTI 2.1 ``assessmentItem`` document."""
-    item = Element(_q("assessmentItem"), {"xmlns": QTI, "identifier": identifier,
-                   "title": question.title or question.prompt[:60], "adaptive": "false",
-                   "timeDependent": "false"})
+    item = Element(
+        _q("assessmentItem"),
+        {
+            "xmlns": QTI,
+            "identifier": identifier,
+            "title": question.title or question.prompt[:60],
+            "adaptive": "false",
+            "timeDependent": "false",
+        },
+    )
     body = Element(_q("itemBody"))
     gap_kind = dict(question.extra).get("gap_kind", "")
     if question.kind == "cloze" and gap_kind in ("multichoice", "truefalse", "matching"):
@@ -160,8 +219,11 @@ def item_xml(question: Question, identifier: str) -> bytes:
     if question.kind != "cloze":
         _flow(body, question.prompt, question.prompt_format)
     INTERACTION_WRITERS[question.kind](item, body, question)
-    SubElement(item, _q("outcomeDeclaration"),
-               {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
+    SubElement(
+        item,
+        _q("outcomeDeclaration"),
+        {"identifier": "SCORE", "cardinality": "single", "baseType": "float"},
+    )
     item.append(body)
     if question.kind not in ("essay", "description"):
         SubElement(item, _q("responseProcessing"), {"template": MAP_RESPONSE})
@@ -179,8 +241,11 @@ def manifest_xml(hrefs: Sequence[str]) -> bytes:
     resources = SubElement(manifest, "resources")
     for href in hrefs:
         identifier = href.rsplit("/", 1)[-1].removesuffix(".xml")
-        resource = SubElement(resources, "resource", {
-            "identifier": identifier, "type": "imsqti_item_xmlv2p1", "href": href})
+        resource = SubElement(
+            resources,
+            "resource",
+            {"identifier": identifier, "type": "imsqti_item_xmlv2p1", "href": href},
+        )
         SubElement(resource, "file", {"href": href})
     indent(manifest)
     return tostring(manifest, encoding="utf-8", xml_declaration=True)

@@ -15,10 +15,15 @@ def test_qas_editor_aiken_sample(sample):
     questions = read_aiken(sample("aiken/qas-editor-aiken_1.txt"), "aiken_1.txt")
     assert len(questions) == 5
     second = questions[1]
-    assert second.prompt == ("During the month of September 2013, Moodle ran a successful MOOC "
-                             "for teachers new to Moodle. What was the name of the course?")
+    assert second.prompt == (
+        "During the month of September 2013, Moodle ran a successful MOOC "
+        "for teachers new to Moodle. What was the name of the course?"
+    )
     assert [(a.text, a.fraction) for a in second.answers] == [
-        ("Teaching with Moodle", 1.0), ("Moodle MOOC", 0.0), ("Moodle for Teachers", 0.0)]
+        ("Teaching with Moodle", 1.0),
+        ("Moodle MOOC", 0.0),
+        ("Moodle for Teachers", 0.0),
+    ]
     assert questions[0].right_answers[0].text == "2.5"
     assert [a.text for a in questions[4].answers] == ["."] * 4
 
@@ -33,12 +38,15 @@ def test_extended_aiken_dialect_is_refused_whole(sample):
 
 
 def test_aiken_without_answer_line_reports_its_line_and_imports_nothing():
-    text = (b"Capital of France?\nA) Paris\nB) Rome\nANSWER: A\n\n"
-            b"Largest ocean?\nA. Pacific\nB. Indian\n")
+    text = (
+        b"Capital of France?\nA) Paris\nB) Rome\nANSWER: A\n\n"
+        b"Largest ocean?\nA. Pacific\nB. Indian\n"
+    )
     with pytest.raises(FormatError) as caught:
         read_questions(text, "quiz.txt", "aiken")
     assert [str(p) for p in caught.value.problems] == [
-        "quiz.txt:6: question has no 'ANSWER: X' line after its options"]
+        "quiz.txt:6: question has no 'ANSWER: X' line after its options"
+    ]
 
 
 def test_aiken_answer_letter_must_name_an_option():
@@ -48,12 +56,14 @@ def test_aiken_answer_letter_must_name_an_option():
 
 
 def test_aiken_writer_round_trip_and_refusal():
-    questions = [Question("multichoice", "Two plus two?", answers=(Answer("3", 0), Answer("4", 1))),
-                 Question("truefalse", "Sky is blue",
-                          answers=(Answer("True", 1), Answer("False", 0)))]
+    questions = [
+        Question("multichoice", "Two plus two?", answers=(Answer("3", 0), Answer("4", 1))),
+        Question("truefalse", "Sky is blue", answers=(Answer("True", 1), Answer("False", 0))),
+    ]
     text = write_questions(questions, "aiken")
-    assert text == (b"Two plus two?\nA) 3\nB) 4\nANSWER: B\n\n"
-                    b"Sky is blue\nA) True\nB) False\nANSWER: A\n")
+    assert text == (
+        b"Two plus two?\nA) 3\nB) 4\nANSWER: B\n\nSky is blue\nA) True\nB) False\nANSWER: A\n"
+    )
     assert [q.answers for q in read_aiken(text, "a.txt")] == [q.answers for q in questions]
     with pytest.raises(FormatError):
         write_questions([Question("essay", "Why?")], "aiken")
@@ -64,16 +74,23 @@ def test_anki_two_fields_sample_is_refused_with_each_bad_line(sample):
     with pytest.raises(FormatError) as caught:
         read_anki_text(sample("anki/anki-text-2fields.txt"), "text-2fields.txt")
     assert [(p.line, p.reason) for p in caught.value.problems] == [
-        (7, "card has 3 fields, expected 2"), (8, "card has 1 fields, expected 2"),
-        (9, "card has an empty back"), (10, "card has an empty front")]
+        (7, "card has 3 fields, expected 2"),
+        (8, "card has 1 fields, expected 2"),
+        (9, "card has an empty back"),
+        (10, "card has an empty front"),
+    ]
 
 
 def test_anki_manual_semicolon_example(sample):
     """AnkiDroid's test states the first note's fields are exactly foo bar / bar baz / baz quux."""
-    first, second = read_anki_text(sample("anki/ankidroid-text-anki-manual-csv-single-line.txt"),
-                                   "single-line.txt")
+    first, second = read_anki_text(
+        sample("anki/ankidroid-text-anki-manual-csv-single-line.txt"), "single-line.txt"
+    )
     assert (first.prompt, first.answers[0].text, dict(first.extra)) == (
-        "foo bar", "bar baz", {"anki.field3": "baz quux"})
+        "foo bar",
+        "bar baz",
+        {"anki.field3": "baz quux"},
+    )
     assert second.prompt == "apple" and second.answers[0].text == "banana"
 
 
@@ -93,14 +110,17 @@ def test_anki_header_lines_choose_separator_and_html():
 def test_quizlet_read_write():
     cards = read_quizlet(b"term one\tdefinition one\nterm two\tdefinition two\n", "q.txt")
     assert [(c.prompt, c.answers[0].text) for c in cards] == [
-        ("term one", "definition one"), ("term two", "definition two")]
+        ("term one", "definition one"),
+        ("term two", "definition two"),
+    ]
     semicolons = read_quizlet(b"cat,chat;dog,chien", "q.txt")
     pairs = [(c.prompt, c.answers[0].text) for c in semicolons]
     assert pairs == [("cat", "chat"), ("dog", "chien")]
     mc = Question("multichoice", "Pick", answers=(Answer("a", 0), Answer("b", 1)))
     assert write_questions(cards + [mc], "quizlet") == (
         b"term one\tdefinition one\nterm two\tdefinition two\n"
-        b"Pick \xe2\x80\xa2 a \xe2\x80\xa2 b\tb\n")
+        b"Pick \xe2\x80\xa2 a \xe2\x80\xa2 b\tb\n"
+    )
     with pytest.raises(FormatError) as caught:
         read_quizlet(b"good\tone\nno separator here\n", "bad.txt")
     assert caught.value.problems[0].line == 2

@@ -13,11 +13,21 @@ from question_bank.formats import write_questions
 from question_bank.model import Answer, Question
 
 BANK = [
-    Question("shortanswer", "Capital of Italy?", title="Italy", category="Geo/Europe",
-             answers=(Answer("Rome"),), tags=("capital city",)),
+    Question(
+        "shortanswer",
+        "Capital of Italy?",
+        title="Italy",
+        category="Geo/Europe",
+        answers=(Answer("Rome"),),
+        tags=("capital city",),
+    ),
     Question("multichoice", "Largest planet?", answers=(Answer("Jupiter", 1), Answer("Mars", 0))),
-    Question("truefalse", "Water boils at 100 C at sea level.", extra=(("gift.idnumber", "W-1"),),
-             answers=(Answer("True", 1), Answer("False", 0))),
+    Question(
+        "truefalse",
+        "Water boils at 100 C at sea level.",
+        extra=(("gift.idnumber", "W-1"),),
+        answers=(Answer("True", 1), Answer("False", 0)),
+    ),
 ]
 
 
@@ -30,7 +40,8 @@ def _notes(package: bytes, tmp_path: Path, name: str) -> dict[str, tuple[str, st
     try:
         decks = json.loads(connection.execute("select decks from col").fetchone()[0])
         rows = connection.execute(
-            "select n.guid, n.flds, c.did from notes n join cards c on c.nid = n.id").fetchall()
+            "select n.guid, n.flds, c.did from notes n join cards c on c.nid = n.id"
+        ).fetchall()
     finally:
         connection.close()
     return {guid: (fields, decks[str(deck)]["name"]) for guid, fields, deck in rows}

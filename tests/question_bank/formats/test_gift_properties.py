@@ -17,13 +17,19 @@ _FRACTIONS = st.sampled_from([0.0, 0.5, -0.25, 1.0, 0.3333333])
 
 @st.composite
 def multichoice(draw: st.DrawFn) -> Question:
-    answers = draw(st.lists(st.builds(Answer, _TEXT, _FRACTIONS, st.just("") | _TEXT),
-                            min_size=2, max_size=5))
+    answers = draw(
+        st.lists(st.builds(Answer, _TEXT, _FRACTIONS, st.just("") | _TEXT), min_size=2, max_size=5)
+    )
     single = any(answer.fraction == 1.0 for answer in answers)
-    return Question(kind="multichoice", prompt=draw(_TEXT), title=draw(st.just("") | _TEXT),
-                    category=draw(st.just("") | _TEXT.map(lambda t: t.replace("\n", " "))),
-                    answers=tuple(answers), single=single,
-                    general_feedback=draw(st.just("") | _TEXT))
+    return Question(
+        kind="multichoice",
+        prompt=draw(_TEXT),
+        title=draw(st.just("") | _TEXT),
+        category=draw(st.just("") | _TEXT.map(lambda t: t.replace("\n", " "))),
+        answers=tuple(answers),
+        single=single,
+        general_feedback=draw(st.just("") | _TEXT),
+    )
 
 
 @settings(max_examples=200, deadline=None)

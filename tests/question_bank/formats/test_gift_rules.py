@@ -31,7 +31,10 @@ def test_category_ids_tags_formats_and_escapes():
     assert founding.answers == (Answer("-753", 1.0, "", 0.0),)
     assert founding.general_feedback == "Legend: 21 April."
     assert (essay.kind, essay.general_feedback, essay.prompt_format) == (
-        "essay", "Mention the economy.", "moodle")
+        "essay",
+        "Mention the economy.",
+        "moodle",
+    )
     assert (description.kind, description.default_mark) == ("description", 0.0)
     assert braces.title == "Order: steps"
     assert braces.prompt == "2 {braces} and a line\nbreak"
@@ -70,15 +73,20 @@ def test_a_second_answer_block_and_a_lone_matching_pair_are_refused():
     with pytest.raises(FormatError) as caught:
         read_gift(b"One {=a} two {=b}\n\nMatch {=a -> b}\n", "x.gift")
     assert [(p.line, p.reason[:22]) for p in caught.value.problems] == [
-        (1, "more than one answer b"), (3, "a matching question ne")]
+        (1, "more than one answer b"),
+        (3, "a matching question ne"),
+    ]
 
 
-@pytest.mark.parametrize("variant", [
-    lambda t: b"\xef\xbb\xbf" + t,
-    lambda t: t.replace(b"\n", b"\r\n"),
-    lambda t: t.replace(b"\n", b"\r"),
-    lambda t: b"\xef\xbb\xbf" + t.replace(b"\n", b"\r\n"),
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda t: b"\xef\xbb\xbf" + t,
+        lambda t: t.replace(b"\n", b"\r\n"),
+        lambda t: t.replace(b"\n", b"\r"),
+        lambda t: b"\xef\xbb\xbf" + t.replace(b"\n", b"\r\n"),
+    ],
+)
 def test_bom_crlf_and_cr_variants_parse_the_same(variant):
     plain = SOURCE.encode()
     assert read_gift(variant(plain), "v.gift") == read_gift(plain, "v.gift")
@@ -92,9 +100,11 @@ def test_latin1_gift_is_refused_with_the_line_of_the_bad_byte():
 
 
 def test_script_and_event_handlers_are_stripped_on_import():
-    text = (b'[html]<p onclick="steal()">Hi<script>alert(1)</script></p>'
-            b'<img src="x.png" onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
-            b"{=<b>yes</b><script>bad()</script> ~no}")
+    text = (
+        b'[html]<p onclick="steal()">Hi<script>alert(1)</script></p>'
+        b'<img src="x.png" onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
+        b"{=<b>yes</b><script>bad()</script> ~no}"
+    )
     (question,) = read_questions(text, "xss.gift", "gift")
     combined = question.prompt + "".join(a.text for a in question.answers)
     for payload in ("<script", "onclick", "onerror", "javascript:", "alert(1)", "bad()"):

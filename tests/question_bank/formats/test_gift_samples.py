@@ -20,9 +20,15 @@ GIFT_SAMPLES = [
     "gift/pegjs-mc5.gift",
     "gift/pegjs-multiLineFeedback1.gift",
 ]
-PEGJS_KINDS = {"MC": "multichoice", "Short": "shortanswer", "TF": "truefalse",
-               "Numerical": "numerical", "Matching": "matching", "Description": "description",
-               "Essay": "essay"}
+PEGJS_KINDS = {
+    "MC": "multichoice",
+    "Short": "shortanswer",
+    "TF": "truefalse",
+    "Numerical": "numerical",
+    "Matching": "matching",
+    "Description": "description",
+    "Essay": "essay",
+}
 
 
 def _squash(text: str | None) -> str:
@@ -34,8 +40,14 @@ def test_moodle_examples_parse_to_43_questions_of_the_right_kinds(sample):
     assert len(questions) == 43
     kinds = Counter(q.kind for q in questions)
     # Counted by hand: 11 blocks have text after the closing brace (Moodle's missing word).
-    assert kinds == {"multichoice": 11, "cloze": 11, "truefalse": 5, "shortanswer": 7,
-                     "numerical": 6, "matching": 3}
+    assert kinds == {
+        "multichoice": 11,
+        "cloze": 11,
+        "truefalse": 5,
+        "shortanswer": 7,
+        "numerical": 6,
+        "matching": 3,
+    }
     gap_kinds = Counter(dict(q.extra)["gap_kind"] for q in questions if q.kind == "cloze")
     assert gap_kinds == {"multichoice": 7, "shortanswer": 2, "numerical": 2}
 
@@ -45,7 +57,11 @@ def test_moodle_examples_weights_feedback_and_missing_word(sample):
     hometown = next(q for q in questions if q.title == "Jesus' hometown" and q.kind == "cloze")
     assert hometown.prompt == "Jesus Christ was from {{1}}."
     assert [(a.text, a.fraction) for a in hometown.answers] == [
-        ("Jerusalem", 0.0), ("Bethlehem", 0.25), ("Galilee", 0.5), ("Nazareth", 1.0)]
+        ("Jerusalem", 0.0),
+        ("Bethlehem", 0.25),
+        ("Galilee", 0.5),
+        ("Nazareth", 1.0),
+    ]
     assert hometown.answers[1].feedback == "He was born here, but not raised here."
     entombed = [q for q in questions if q.kind == "multichoice" and not q.single]
     assert [a.fraction for a in entombed[1].answers] == [-0.5, 0.5, 0.5, -0.5]
@@ -103,8 +119,9 @@ def _our_choices(question) -> list[tuple]:
     return rows
 
 
-@pytest.mark.parametrize("name", ["giftFormatPhpExamples", "mc5", "multiLineFeedback1",
-                                  "description1", "escapeAll"])
+@pytest.mark.parametrize(
+    "name", ["giftFormatPhpExamples", "mc5", "multiLineFeedback1", "description1", "escapeAll"]
+)
 def test_pegjs_expected_parse_matches_ours(sample, name):
     """Kinds, titles, stems, formats, choices, weights and feedback agree with the PEG.js JSON.
 
@@ -125,7 +142,8 @@ def test_pegjs_expected_parse_matches_ours(sample, name):
         assert question.prompt_format == item["stem"]["format"]
         assert _squash(question.prompt.replace("{{1}}", "_____")) == _squash(item["stem"]["text"])
         assert _squash(question.general_feedback) == _squash(
-            (item.get("globalFeedback") or {}).get("text"))
+            (item.get("globalFeedback") or {}).get("text")
+        )
         if kind in ("multichoice", "shortanswer", "numerical"):
             assert _our_choices(question) == _pegjs_choices(item)
         if kind == "truefalse":
@@ -156,7 +174,7 @@ def test_multiline_feedback_and_html_question(sample):
     assert html.title == "06- création d'instance" and html.prompt_format == "html"
     assert len(html.answers) == 6 and [a.fraction for a in html.answers].count(1.0) == 1
     assert "@@PLUGINFILE@@/3.png" in html.general_feedback
-    assert "style=\"margin-left:18.0pt;text-indent:\n-18.0pt" in html.prompt
+    assert 'style="margin-left:18.0pt;text-indent:\n-18.0pt' in html.prompt
 
 
 @pytest.mark.parametrize("name", GIFT_SAMPLES)

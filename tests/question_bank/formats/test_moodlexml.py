@@ -55,50 +55,73 @@ EVERY_KIND = f"""<?xml version="1.0" encoding="UTF-8"?>
 
 
 def test_moodle_multichoice_fixture(sample):
-    (question,) = read_moodle_xml(sample("moodle-xml/moodle-multichoice-testquestion.moodle.xml"),
-                                  "testquestion.moodle.xml")
+    (question,) = read_moodle_xml(
+        sample("moodle-xml/moodle-multichoice-testquestion.moodle.xml"), "testquestion.moodle.xml"
+    )
     assert (question.kind, question.title) == ("multichoice", "Multi-choice-001")
     assert not question.single
     assert question.prompt == "Find the capital cities in Europe."
     assert question.category == "$course$/Default for C1"
     assert [(a.text, a.fraction) for a in question.answers] == [
-        ("Tokyo", 0.0), ("Spain", 0.0), ("London", 0.5), ("Barcelona", 0.0), ("Paris", 0.5)]
+        ("Tokyo", 0.0),
+        ("Spain", 0.0),
+        ("London", 0.5),
+        ("Barcelona", 0.0),
+        ("Paris", 0.5),
+    ]
     assert question.general_feedback == "Berlin, Paris and London"
     extra = dict(question.extra)
     assert extra["moodle.penalty"] == "0.3333333" and extra["moodle.answernumbering"] == "abc"
     assert "moodle.shownumcorrect" in extra
     kept = [v for k, v in sorted(extra.items()) if k.startswith("moodle.xml.")]
     assert [v.split(">")[0] for v in kept] == [
-        '<correctfeedback format="html"', '<partiallycorrectfeedback format="html"',
-        '<incorrectfeedback format="html"', '<hint format="html"', '<hint format="html"']
+        '<correctfeedback format="html"',
+        '<partiallycorrectfeedback format="html"',
+        '<incorrectfeedback format="html"',
+        '<hint format="html"',
+        '<hint format="html"',
+    ]
 
 
 def test_moodle_shortanswer_fixture(sample):
-    (question,) = read_moodle_xml(sample("moodle-xml/moodle-shortanswer-testquestion.moodle.xml"),
-                                  "testquestion.moodle.xml")
+    (question,) = read_moodle_xml(
+        sample("moodle-xml/moodle-shortanswer-testquestion.moodle.xml"), "testquestion.moodle.xml"
+    )
     assert question.kind == "shortanswer" and question.title == "shortanswer-001"
     assert [(a.text, a.fraction, a.feedback) for a in question.answers] == [
-        ("frog", 1.0, "Frog is a very good answer."), ("toad", 0.8, "Toad is an OK good answer."),
-        ("*", 0.0, "That is a bad answer.")]
+        ("frog", 1.0, "Frog is a very good answer."),
+        ("toad", 0.8, "Toad is an OK good answer."),
+        ("*", 0.0, "That is a bad answer."),
+    ]
     assert dict(question.extra)["moodle.usecase"] == "0"
 
 
 def test_broken_cloze_fixture_is_refused_whole_like_moodle(sample):
     """Moodle's own test expects 0 questions and one error per broken question."""
     with pytest.raises(FormatError) as caught:
-        read_questions(sample("moodle-xml/moodle-broken_cloze_questions.xml"),
-                       "broken_cloze_questions.xml")
+        read_questions(
+            sample("moodle-xml/moodle-broken_cloze_questions.xml"), "broken_cloze_questions.xml"
+        )
     problems = caught.value.problems
     assert [p.line for p in problems] == [4, 20, 36, 52, 68]
     reasons = " ".join(p.reason for p in problems)
-    for expected in ("at least one embedded answer", "at least 2 choices", "score of 100%",
-                     "must be a number"):
+    for expected in (
+        "at least one embedded answer",
+        "at least 2 choices",
+        "score of 100%",
+        "must be a number",
+    ):
         assert expected in reasons
     assert all(p.filename == "broken_cloze_questions.xml" for p in problems)
 
 
-@pytest.mark.parametrize("name", ["moodle-xml/moodle-multichoice-testquestion.moodle.xml",
-                                  "moodle-xml/moodle-shortanswer-testquestion.moodle.xml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "moodle-xml/moodle-multichoice-testquestion.moodle.xml",
+        "moodle-xml/moodle-shortanswer-testquestion.moodle.xml",
+    ],
+)
 def test_moodle_fixture_round_trip(sample, name):
     first = read_questions(sample(name), name, "moodlexml")
     assert read_questions(write_questions(first, "moodlexml"), "again.xml", "moodlexml") == first
@@ -109,9 +132,12 @@ def test_every_kind_nested_categories_tags_and_images():
     assert tf.category == "$course$/Top/History" and year.category == "$course$/Top/History/Rome"
     assert tf.tags == ("space", "easy")
     assert [(a.text, a.fraction, a.feedback) for a in tf.answers] == [
-        ("True", 1.0, "Right"), ("False", 0.0, "No")]
+        ("True", 1.0, "Right"),
+        ("False", 0.0, "No"),
+    ]
     assert base64.b64decode(PIXEL) == base64.b64decode(
-        dict(tf.extra)["moodle.file.questiontext.00"].split(">")[1].split("<")[0])
+        dict(tf.extra)["moodle.file.questiontext.00"].split(">")[1].split("<")[0]
+    )
     assert year.prompt_format == "moodle"
     assert year.answers == (Answer("-753", 1.0, "", 1.0), Answer("-750", 0.5, "Close", 10.0))
     assert match.pairs == (Pair("Caesar", "Rome"), Pair("Pericles", "Athens"), Pair("", "Sparta"))
@@ -132,10 +158,12 @@ def test_every_kind_round_trip_writes_images_and_categories_back():
 
 
 def test_latin1_declared_in_the_prolog_is_read():
-    text = ('<?xml version="1.0" encoding="ISO-8859-1"?>\r\n<quiz><question type="shortanswer">'
-            '<name><text>Caf\u00e9</text></name><questiontext format="plain_text"><text>'
-            'Cr\u00e8me br\u00fbl\u00e9e?</text></questiontext><answer fraction="100"><text>Oui'
-            '</text></answer></question></quiz>')
+    text = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\r\n<quiz><question type="shortanswer">'
+        '<name><text>Caf\u00e9</text></name><questiontext format="plain_text"><text>'
+        'Cr\u00e8me br\u00fbl\u00e9e?</text></questiontext><answer fraction="100"><text>Oui'
+        "</text></answer></question></quiz>"
+    )
     (question,) = read_questions(text.encode("latin-1"), "latin.xml")
     assert question.title == "Caf\u00e9" and question.prompt == "Cr\u00e8me br\u00fbl\u00e9e?"
 
@@ -148,8 +176,9 @@ def test_bom_and_crlf_variants_parse_the_same():
 
 
 def test_bad_xml_reports_file_and_line_and_imports_nothing():
-    broken = (b'<?xml version="1.0"?>\n<quiz>\n<question type="essay">\n'
-              b"<name><text>x</name>\n</quiz>")
+    broken = (
+        b'<?xml version="1.0"?>\n<quiz>\n<question type="essay">\n<name><text>x</name>\n</quiz>'
+    )
     with pytest.raises(FormatError) as caught:
         read_questions(broken, "bad.xml", "moodlexml")
     (problem,) = caught.value.problems
@@ -159,8 +188,10 @@ def test_bad_xml_reports_file_and_line_and_imports_nothing():
 
 def test_unsupported_type_and_entity_expansion_are_refused():
     with pytest.raises(FormatError) as caught:
-        read_moodle_xml(b'<quiz>\n<question type="calculated"><name><text>c</text></name>'
-                        b"</question>\n</quiz>", "calc.xml")
+        read_moodle_xml(
+            b'<quiz>\n<question type="calculated"><name><text>c</text></name></question>\n</quiz>',
+            "calc.xml",
+        )
     assert caught.value.problems[0].line == 2 and "calculated" in caught.value.problems[0].reason
     bomb = b'<?xml version="1.0"?><!DOCTYPE q [<!ENTITY a "aaaa">]><quiz>&a;</quiz>'
     with pytest.raises(FormatError):
@@ -168,8 +199,10 @@ def test_unsupported_type_and_entity_expansion_are_refused():
 
 
 def test_onerror_and_script_are_stripped_from_moodle_html():
-    text = (b'<quiz><question type="essay"><name><text>x</text></name><questiontext format="html">'
-            b'<text><![CDATA[<p>Hi</p><img src="a.png" onerror="alert(1)"><script>alert(2)</script>'
-            b"]]></text></questiontext></question></quiz>")
+    text = (
+        b'<quiz><question type="essay"><name><text>x</text></name><questiontext format="html">'
+        b'<text><![CDATA[<p>Hi</p><img src="a.png" onerror="alert(1)"><script>alert(2)</script>'
+        b"]]></text></questiontext></question></quiz>"
+    )
     (question,) = read_questions(text, "xss.xml")
     assert question.prompt == '<p>Hi</p><img src="a.png">'

@@ -17,11 +17,16 @@ def test_qti12_canvas_matching(sample):
     (question,) = read_qti12(sample("qti/qti12-matching.xml"), "matching.xml")
     assert question.kind == "matching" and not question.shuffle
     assert question.pairs == (
-        Pair("Light Microscope",
-             "Magnify up to about 400 times. Sometimes requires colored staining of cells."),
-        Pair("Electron Microscopes",
-             "Uses a beam of electrons. Can provide details of cells' internal structure."),
-        Pair("", "A distractor answer."))
+        Pair(
+            "Light Microscope",
+            "Magnify up to about 400 times. Sometimes requires colored staining of cells.",
+        ),
+        Pair(
+            "Electron Microscopes",
+            "Uses a beam of electrons. Can provide details of cells' internal structure.",
+        ),
+        Pair("", "A distractor answer."),
+    )
     assert question.prompt.startswith("<div><strong>") and "&lt;" not in question.prompt
 
 
@@ -63,8 +68,11 @@ def test_qti21_associate_fixture(sample):
     (question,) = read_qti21(sample("qti/qti21-match.xml"), "match.xml")
     assert (question.kind, question.title) == ("matching", "Shakespearian Rivals")
     assert question.shuffle
-    assert question.pairs == (Pair("Antonio", "Prospero"), Pair("Capulet", "Montague"),
-                              Pair("Demetrius", "Lysander"))
+    assert question.pairs == (
+        Pair("Antonio", "Prospero"),
+        Pair("Capulet", "Montague"),
+        Pair("Demetrius", "Lysander"),
+    )
 
 
 def test_qti21_text_entry_fixture(sample):
@@ -77,15 +85,27 @@ def test_qti21_text_entry_fixture(sample):
 
 def _bank() -> list[Question]:
     return [
-        Question("multichoice", "Pick two", answers=(Answer("a", 0.5), Answer("b", 0.5),
-                 Answer("c", 0.0)), single=False, title="Two"),
+        Question(
+            "multichoice",
+            "Pick two",
+            answers=(Answer("a", 0.5), Answer("b", 0.5), Answer("c", 0.0)),
+            single=False,
+            title="Two",
+        ),
         Question("truefalse", "Sky is blue", answers=(Answer("True", 1.0), Answer("False", 0.0))),
         Question("shortanswer", "Capital of Italy?", answers=(Answer("Rome"), Answer("Roma", 0.5))),
-        Question("matching", "Match", pairs=(Pair("Caesar", "Rome"), Pair("Pericles", "Athens"),
-                 Pair("", "Sparta")), shuffle=False),
+        Question(
+            "matching",
+            "Match",
+            pairs=(Pair("Caesar", "Rome"), Pair("Pericles", "Athens"), Pair("", "Sparta")),
+            shuffle=False,
+        ),
         Question("ordering", "Order", answers=(Answer("first"), Answer("second"), Answer("third"))),
-        Question("cloze", "Rome is in {{1}} on the {{2}} river.",
-                 answers=(Answer("Italy"), Answer("Tiber"))),
+        Question(
+            "cloze",
+            "Rome is in {{1}} on the {{2}} river.",
+            answers=(Answer("Italy"), Answer("Tiber")),
+        ),
         Question("essay", "Discuss"),
         Question("description", "<p>Read <b>this</b></p>", prompt_format="html"),
     ]
@@ -116,9 +136,14 @@ def test_qti21_package_without_manifest_or_with_missing_item_is_refused():
     assert "imsmanifest.xml" in caught.value.problems[0].reason
     package = io.BytesIO()
     with zipfile.ZipFile(package, "w") as archive:
-        archive.writestr("imsmanifest.xml", '<manifest><resources>\n<resource type="imsqti_item_'
-                         'xmlv2p1" href="items/gone.xml"/></resources></manifest>')
+        archive.writestr(
+            "imsmanifest.xml",
+            '<manifest><resources>\n<resource type="imsqti_item_'
+            'xmlv2p1" href="items/gone.xml"/></resources></manifest>',
+        )
     with pytest.raises(FormatError) as caught:
         read_qti21(package.getvalue(), "pkg.zip")
     assert (caught.value.problems[0].line, "items/gone.xml" in caught.value.problems[0].reason) == (
-        2, True)
+        2,
+        True,
+    )

@@ -18,25 +18,48 @@ REPO = Path(__file__).resolve().parents[3]
 def test_registry_names_and_abilities():
     readable = {name for name, fmt in FORMATS.items() if fmt.can_read}
     writable = {name for name, fmt in FORMATS.items() if fmt.can_write}
-    assert readable == {"gift", "moodlexml", "aiken", "qti12", "qti21", "csv", "tsv",
-                        "anki-text", "quizlet", "json"}
-    assert writable == {"gift", "moodlexml", "aiken", "qti21", "csv", "tsv", "anki-text",
-                        "quizlet", "apkg", "json"}
+    assert readable == {
+        "gift",
+        "moodlexml",
+        "aiken",
+        "qti12",
+        "qti21",
+        "csv",
+        "tsv",
+        "anki-text",
+        "quizlet",
+        "json",
+    }
+    assert writable == {
+        "gift",
+        "moodlexml",
+        "aiken",
+        "qti21",
+        "csv",
+        "tsv",
+        "anki-text",
+        "quizlet",
+        "apkg",
+        "json",
+    }
     for fmt in FORMATS.values():
         assert fmt.label and fmt.extensions and fmt.media_type
     with pytest.raises(FormatError):
         FORMATS["apkg"].read(b"", "deck.apkg")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("gift/moodle-examples.gift.txt", "gift"),
-    ("aiken/qas-editor-aiken_1.txt", "aiken"),
-    ("anki/qas-editor-math.txt", "anki-text"),
-    ("anki/anki-text-2fields.txt", "anki-text"),
-    ("moodle-xml/moodle-shortanswer-testquestion.moodle.xml", "moodlexml"),
-    ("qti/qti12-essay.xml", "qti12"),
-    ("qti/qti21-match.xml", "qti21"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("gift/moodle-examples.gift.txt", "gift"),
+        ("aiken/qas-editor-aiken_1.txt", "aiken"),
+        ("anki/qas-editor-math.txt", "anki-text"),
+        ("anki/anki-text-2fields.txt", "anki-text"),
+        ("moodle-xml/moodle-shortanswer-testquestion.moodle.xml", "moodlexml"),
+        ("qti/qti12-essay.xml", "qti12"),
+        ("qti/qti21-match.xml", "qti21"),
+    ],
+)
 def test_format_is_guessed_from_content(sample, name, expected):
     assert guess_format(sample(name), name).name == expected
 
@@ -52,12 +75,31 @@ def test_convert_gift_to_json(sample_path, capsys):
     assert main(["convert", str(path), "--to", "json"]) == 0
     listing = json.loads(capsys.readouterr().out)
     first = listing["questions"][0]
-    assert {"kind", "title", "prompt", "prompt_format", "category", "tags", "answers", "pairs",
-            "general_feedback"} <= set(first)
-    assert first["answers"][2] == {"text": "no one", "fraction": 1.0, "feedback": "",
-                                   "tolerance": None}
+    assert {
+        "kind",
+        "title",
+        "prompt",
+        "prompt_format",
+        "category",
+        "tags",
+        "answers",
+        "pairs",
+        "general_feedback",
+    } <= set(first)
+    assert first["answers"][2] == {
+        "text": "no one",
+        "fraction": 1.0,
+        "feedback": "",
+        "tolerance": None,
+    }
     assert [q["kind"] for q in listing["questions"]][:6] == [
-        "multichoice", "cloze", "truefalse", "shortanswer", "numerical", "matching"]
+        "multichoice",
+        "cloze",
+        "truefalse",
+        "shortanswer",
+        "numerical",
+        "matching",
+    ]
 
 
 def test_convert_writes_binary_formats_only_to_a_file(sample_path, tmp_path, capsys):
@@ -74,7 +116,11 @@ def test_convert_bad_file_prints_problems_and_exits_2_without_traceback(tmp_path
     bad.write_text("Fine {T}\n\nBroken {=a\n\nAlso {#x}\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "question_bank", "convert", str(bad), "--to", "moodlexml"],
-        capture_output=True, text=True, cwd=REPO, check=False)
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=False,
+    )
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"{bad}:3: unmatched brace: every '{{' needs a '}}' "
@@ -85,9 +131,12 @@ def test_convert_bad_file_prints_problems_and_exits_2_without_traceback(tmp_path
 
 
 def test_formats_package_loads_no_web_stack():
-    code = ("import sys, question_bank.formats, question_bank.commands.convert\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "('flask', 'sqlalchemy', 'wtforms', 'quizapp')))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=REPO, check=True)
+    code = (
+        "import sys, question_bank.formats, question_bank.commands.convert\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('flask', 'sqlalchemy', 'wtforms', 'quizapp')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
     assert result.stdout.strip() == "[]"
