@@ -43,6 +43,7 @@ def generate(
     seed: int | None = None,
     min_score: float | None = None,
     bank: Mapping[str, Iterable[str]] | None = None,
+    pipeline: str | None = None,
 ) -> Generation:
     """Return the article's metadata, facts and items (best first) for one plain-text article.
 
@@ -51,7 +52,9 @@ def generate(
     selection; ``min_score`` defaults to ``DEFAULT_MIN_SCORE``. ``bank`` offers distractors from
     the rest of the question bank: a mapping from a distractor class (``person``, ``country``,
     ``capital``, ``date:day``, ``number:cardinal``, ``agreement`` ...) to answers of that class,
-    used after the article's own answers and before shipped data. Raises ``GenerationError``.
+    used after the article's own answers and before shipped data. ``pipeline`` names the spaCy
+    pipeline to parse with (default: see ``question_bank.nlp.resolve_model_name``). Raises
+    ``GenerationError``.
     """
     return _pipeline.run_generation(
         text,
@@ -61,4 +64,5 @@ def generate(
         min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
         error=GenerationError,
         bank=bank,
+        pipeline=pipeline,
     )

@@ -28,6 +28,7 @@ def run_generation(
     min_score: float,
     error: type[ValueError] = ValueError,
     bank: Mapping[str, Iterable[str]] | None = None,
+    pipeline: str | None = None,
 ) -> Generation:
     """Generate facts and ranked items from one article; raise ``error`` for unusable input."""
     from question_bank.facts import extract_facts
@@ -43,7 +44,7 @@ def run_generation(
     if unknown:
         raise error(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
     prepared = prepare_article(text, _published(published, error))
-    doc = parse(prepared.body)
+    doc = parse(prepared.body, pipeline)
     # the recogniser's own labels, before name repairs: distractors share a kind it agrees on
     kinds_of_entities = entity_kinds((ent.text, ent.label_) for ent in doc.ents)
     facts = extract_facts(doc, prepared.meta, prepared.published)

@@ -47,10 +47,9 @@ def generate_from_text(
     text: str, published: str | None = None, seed: int | None = None
 ) -> Generation:
     """Run the generator on an article's text with the configured spaCy pipeline."""
-    model_name = current_app.config.get("SPACY_MODEL")
-    if model_name:
-        question_bank.nlp.load_pipeline(model_name)
-    return question_bank.generate(text, published=published, seed=seed)
+    return question_bank.generate(
+        text, published=published, seed=seed, pipeline=current_app.config.get("SPACY_MODEL")
+    )
 
 
 def add_article(
