@@ -180,16 +180,36 @@ def cloze_gap_count(question: Question) -> int:
     return max(1, len(set(GAP.findall(question.prompt))))
 
 
-def right_answer_text(question: Question) -> str:
-    """A readable statement of the right answer, for feedback pages and flashcard backs."""
-    if question.kind == "matching":
-        return "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
-    if question.kind == "ordering":
-        return " → ".join(a.text for a in question.answers)
-    if question.kind == "cloze" and cloze_gap_count(question) > 1:
-        return "; ".join(a.text for a in question.answers)
+def _best_answer_text(question: Question) -> str:
     best = _first_best(question.answers)
     return best.text if best else ""
+
+
+def _pairs_text(question: Question) -> str:
+    return "; ".join(f"{p.left} → {p.right}" for p in question.pairs)
+
+
+def _sequence_text(question: Question) -> str:
+    return " → ".join(a.text for a in question.answers)
+
+
+def _gaps_text(question: Question) -> str:
+    if cloze_gap_count(question) == 1:
+        return _best_answer_text(question)
+    return "; ".join(a.text for a in question.answers)
+
+
+#: Question kind -> how its right answer reads; kinds not listed use the best-marked answer.
+RIGHT_ANSWER_TEXTS: dict[str, Callable[[Question], str]] = {
+    "matching": _pairs_text,
+    "ordering": _sequence_text,
+    "cloze": _gaps_text,
+}
+
+
+def right_answer_text(question: Question) -> str:
+    """A readable statement of the right answer, for feedback pages and flashcard backs."""
+    return RIGHT_ANSWER_TEXTS.get(question.kind, _best_answer_text)(question)
 
 
 def _first_best(answers: Sequence) -> Any:
@@ -199,25 +219,44 @@ def _first_best(answers: Sequence) -> Any:
     return ranked[0] if ranked else None
 
 
+def _chosen_text(question: Question, response: Any) -> str:
+    texts = [
+        question.answers[int(i)].text
+        for i in response
+        if str(i).isdigit() and int(i) < len(question.answers)
+    ]
+    return ", ".join(texts) or "(no answer)"
+
+
+def _matched_text(question: Question, response: Any) -> str:
+    return "; ".join(
+        f"{p.left} → {r or '?'}" for p, r in zip(question.pairs, response, strict=False)
+    )
+
+
+def _ordered_text(question: Question, response: Any) -> str:
+    return " → ".join(str(r) for r in response)
+
+
+def _typed_text(question: Question, response: Any) -> str:
+    if isinstance(response, list | tuple):
+        return "; ".join(str(r) for r in response)
+    return str(response)
+
+
+#: Question kind -> how a response to it reads; kinds not listed show the typed text.
+RESPONSE_TEXTS: dict[str, Callable[[Question, Any], str]] = {
+    "multichoice": _chosen_text,
+    "truefalse": _chosen_text,
+    "matching": _matched_text,
+    "ordering": _ordered_text,
+}
+
+
 def response_text(question: Question, response: Any) -> str:
     """A readable statement of what a student answered."""
     if response in (None, "", [], ()) or (
         isinstance(response, list | tuple) and not any(str(r).strip() for r in response)
     ):
         return "(no answer)"
-    if question.kind in ("multichoice", "truefalse"):
-        texts = [
-            question.answers[int(i)].text
-            for i in response
-            if str(i).isdigit() and int(i) < len(question.answers)
-        ]
-        return ", ".join(texts) or "(no answer)"
-    if question.kind == "matching":
-        return "; ".join(
-            f"{p.left} → {r or '?'}" for p, r in zip(question.pairs, response, strict=False)
-        )
-    if question.kind == "ordering":
-        return " → ".join(str(r) for r in response)
-    if isinstance(response, list | tuple):
-        return "; ".join(str(r) for r in response)
-    return str(response)
+    return RESPONSE_TEXTS.get(question.kind, _typed_text)(question, response)
