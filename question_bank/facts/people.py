@@ -1,147 +1,356 @@
-"""People in an article: full names, surname and pronoun mentions, and their roles.
+"""People in an article: one entry per person, their mentions, and the posts the text links them to.
 
-Rules: a person is a PERSON entity of two or more words that is not a known country or
-nationality; a later one-word PERSON mention equal to a known surname is that person; "he",
-"she", "his" and "her" refer to the person most recently mentioned as a grammatical subject
-(else the most recently mentioned person). A role comes from a title before the name ("Foreign
-Minister X"), an apposition ("X, the president of Y,") or an unnamed lead mention
-("Azerbaijan's president", "his Belarussian counterpart") paired, in order, with the people the
-next sentences introduce by name.
+A person is every mention of one name: the full name ("Ilham Aliyev") and later bare surnames or
+first names ("Aliyev") that can only mean that person. A post ("role") is read only from a direct
+syntactic link between the name and a title, never from nearby words:
+
+* a title compound before the name: "Secretary of State Marco Rubio", "Chinese President Xi";
+* an apposition after it: "Hamdullah Mohib, Afghanistan's Ambassador to the United States,";
+* a title noun phrase with the name in apposition: "the CEO of the company, Jane Doe,".
+
+Pronouns are resolved only when exactly one person fits (``resolve_pronoun``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from question_bank.data import country_by_name
-
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from question_bank.facts.document import ArticleDoc, Mention
 
-ROLE_WORDS = frozenset(
-    """president minister secretary advisor adviser administrator chairman chairwoman chair
-    premier chancellor spokesperson spokesman spokeswoman ambassador governor mayor director
-    chief ceo founder king queen prince coach captain manager professor head leader senator
-    commissioner envoy counterpart representative deputy general commander editor author
-    researcher scientist candidate lawmaker legislator councillor""".split()
-)
-PRONOUNS = {
+#: Third-person pronouns that stand for a person, and their case.
+PERSON_PRONOUNS = {
     "he": "subject",
     "she": "subject",
     "him": "object",
-    "his": "possessive",
     "her": "possessive",
+    "his": "possessive",
+    "hers": "possessive",
+    "himself": "object",
+    "herself": "object",
 }
-_LINK_WINDOW = 2  # sentences after an unnamed role mention in which its name may appear
+#: Pronouns that stand for a thing or a group: never resolved across sentences.
+OTHER_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
+_MAX_TITLE_TOKENS = 12
+_TITLE_DEPS = frozenset({"compound", "nmod", "amod"})
+_BLOCKING_LABELS = frozenset({"PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass
 class Person:
-    """One person with every mention found and the roles the article gives them."""
+    """One person: the fullest name the article gives, and where it is mentioned."""
 
     key: str
     name: str
     surname: str
-    first: Span
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
-    roles: list[tuple[str, str, Span]] = field(default_factory=list)  # (role, country, evidence)
+    mentions: list[int] = field(default_factory=list)  # first token of each mention
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post linked to a person by syntax, with where it is written."""
+
+    person: str  # Person.key
+    title: str
+    start: int  # title tokens
+    end: int
+    sentence: int
+    link: str  # "compound", "apposition" or "title-apposition"
 
 
 @dataclass
 class PeopleIndex:
-    """People and the token-level links from mentions and pronouns to them."""
+    """Every person of an article, each mention's person, and the linked posts."""
 
-    people: dict[str, Person] = field(default_factory=dict)
+    persons: dict[str, Person] = field(default_factory=dict)
     token_person: dict[int, str] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
 
-    def person_at(self, token_index: int) -> Person | None:
-        """Return the person a token refers to, if any."""
-        key = self.token_person.get(token_index)
-        return self.people.get(key) if key else None
+    def person_at(self, token: int) -> Person | None:
+        """The person a token's mention names, if any."""
+        key = self.token_person.get(token)
+        return self.persons.get(key) if key else None
 
+    def named(self, key: str) -> bool:
+        """A person the article surely names: a full name, or one word with a title linked to
+        it ("President Biden"); a lone word the recogniser took for a name may be anything."""
+        person = self.persons.get(key)
+        if person is None:
+            return False
+        return len(person.name.split()) >= 2 or any(r.person == key for r in self.roles)
 
-def _is_person_entity(ent: Span) -> bool:
-    text = ent.text.replace("’s", "").replace("'s", "")
-    if text.lower() in country_by_name() or not any(t.is_alpha for t in ent):
-        return False
-    if any("." in t.text and len(t.text) > 2 for t in ent):
-        return False  # "U.S.-Serbia ..." is not a name; initials such as "J." are
-    return all(t.text[:1].isupper() for t in ent if t.is_alpha and not _after_hyphen(t))
-
-
-def _after_hyphen(token: Token) -> bool:
-    """The second part of a hyphenated given name ("bin" of "Lung-bin")."""
-    return token.i > 0 and token.nbor(-1).text == "-" and not token.nbor(-1).whitespace_
-
-
-def family_name(name: Span) -> str:
-    """The name a later bare mention uses: the last word, or the first before a hyphenated given
-    name written last ("Hau" of "Hau Lung-bin", as in Chinese names; not "Udvar-Hazy")."""
-    if len(name) >= 3 and name[-2].text == "-" and name[-1].is_lower:
-        return name[0].text
-    return name[-1].text
+    def roles_of(self, key: str) -> list[Role]:
+        """The posts linked to one person, in text order."""
+        return [role for role in self.roles if role.person == key]
 
 
-def _clean_name(ent: Span) -> Span:
-    end = ent.end
-    while end > ent.start and ent.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return ent.doc[ent.start : end]
-
-
-def _register_names(doc: Doc, index: PeopleIndex) -> list[Span]:
-    singles = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or not _is_person_entity(ent):
-            continue
-        name = _clean_name(ent)
-        if len(name) >= 2:
-            key = name.text
-            person = index.people.setdefault(key, Person(key, name.text, family_name(name), name))
-            person.mentions.append((name.start, name.end))
-            for token in name:
-                index.token_person[token.i] = key
-        elif len(name) == 1:
-            singles.append(name)
-    return singles
-
-
-def _link_surnames(singles: list[Span], index: PeopleIndex) -> None:
-    by_surname: dict[str, list[str]] = {}
-    for person in index.people.values():
-        by_surname.setdefault(person.surname, []).append(person.key)
-    for mention in singles:
-        keys = by_surname.get(mention.text, [])
-        if len(keys) == 1:
-            index.people[keys[0]].mentions.append((mention.start, mention.end))
-            index.token_person[mention.start] = keys[0]
-
-
-def _link_pronouns(doc: Doc, index: PeopleIndex, role_people: dict[int, str]) -> None:
-    last_subject = last_any = None
-    for token in doc:
-        key = index.token_person.get(token.i) or role_people.get(token.i)
-        if key is not None:
-            last_any = key
-            if token.dep_ in ("nsubj", "nsubjpass") or token.head.dep_ in ("nsubj", "nsubjpass"):
-                last_subject = key
-        elif token.lower_ in PRONOUNS and token.pos_ == "PRON" or token.lower_ in ("his", "her"):
-            target = last_subject or last_any
-            if target is not None:
-                index.token_person[token.i] = target
-                if token.dep_ in ("nsubj", "nsubjpass"):
-                    last_subject = target
-
-
-def build_people(doc: Doc) -> PeopleIndex:
-    """Find people, link surnames, unnamed lead roles and pronouns to them, and read their roles."""
-    from question_bank.facts.roles import link_unnamed_roles, read_named_roles
-
+def build_people(article: ArticleDoc) -> PeopleIndex:
+    """Group person mentions into people and read the posts linked to them."""
     index = PeopleIndex()
-    singles = _register_names(doc, index)
-    _link_surnames(singles, index)
-    role_people = link_unnamed_roles(doc, index)
-    _link_pronouns(doc, index, role_people)
-    read_named_roles(doc, index)
+    names = [m for m in article.mentions if m.cls == "person" and m.whole]
+    for mention in sorted(names, key=lambda m: -(m.end - m.start)):
+        _add_mention(index, article, mention)
+    for mention in names:
+        key = index.token_person.get(mention.start)
+        if key:
+            index.persons[key].mentions.append(mention.start)
+    _claim_surnames(index, article)
+    for person in index.persons.values():
+        person.mentions.sort()
+    index.roles = _read_roles(article, index, names)
     return index
+
+
+def _add_mention(index: PeopleIndex, article: ArticleDoc, mention: Mention) -> None:
+    words = mention.text.split()
+    if len(words) >= 2:
+        key = mention.text
+        if key not in index.persons:
+            index.persons[key] = Person(key=key, name=key, surname=words[-1])
+        _claim(index, mention, key)
+        return
+    word = words[0]
+    matches = [
+        p for p in index.persons.values() if word in (p.surname, p.name.split()[0], p.name)
+    ]
+    if len(matches) == 1:
+        _claim(index, mention, matches[0].key)
+    elif not matches:
+        index.persons.setdefault(word, Person(key=word, name=word, surname=word))
+        _claim(index, mention, word)
+
+
+def _claim_surnames(index: PeopleIndex, article: ArticleDoc) -> None:
+    """A surname the recogniser took for something else ("Plesel" as an organisation) is the
+    person when exactly one person of the article has it."""
+    surnames: dict[str, list[str]] = {}
+    for person in index.persons.values():
+        if len(person.name.split()) >= 2:
+            surnames.setdefault(person.surname, []).append(person.key)
+    for position, mention in enumerate(article.mentions):
+        keys = surnames.get(mention.text, [])
+        if mention.cls == "person" or len(keys) != 1 or mention.end - mention.start != 1:
+            continue
+        article.mentions[position] = replace(mention, cls="person", label="PERSON")
+        for cached in ("mention_at", "mentions_by_sentence"):
+            article.__dict__.pop(cached, None)
+        index.token_person[mention.start] = keys[0]
+        index.persons[keys[0]].mentions.append(mention.start)
+
+
+def _claim(index: PeopleIndex, mention: Mention, key: str) -> None:
+    for token in range(mention.start, mention.end):
+        index.token_person[token] = key
+
+
+def _read_roles(article: ArticleDoc, index: PeopleIndex, names: list[Mention]) -> list[Role]:
+    roles = []
+    for mention in names:
+        key = index.token_person.get(mention.start)
+        if key is None:
+            continue
+        for reader in (_compound_title, _appositive_title, _title_with_apposed_name):
+            found = reader(article, mention)
+            if found is not None:
+                start, end, link = found
+                title = _title_text(article, start, end)
+                if title:
+                    roles.append(Role(key, title, start, end, mention.sentence, link))
+                break
+    return roles
+
+
+def _head_of(article: ArticleDoc, start: int, end: int) -> int:
+    """The token of ``start:end`` whose head lies outside it."""
+    heads = article.tokens.head
+    for token in range(start, end):
+        if not start <= heads[token] < end or heads[token] == token:
+            return token
+    return end - 1
+
+
+def _subtree_range(article: ArticleDoc, token: int) -> tuple[int, int]:
+    span = article.doc[token].subtree
+    indices = [t.i for t in span]
+    return min(indices), max(indices) + 1
+
+
+def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
+    """Title words right before the name, hanging from it: "Secretary of State Marco Rubio"."""
+    table = article.tokens
+    head = _head_of(article, mention.start, mention.end)
+    children = [
+        t.i
+        for t in article.doc[head].lefts
+        if t.i < mention.start and table.dep[t.i] in _TITLE_DEPS
+    ]
+    if not children:
+        return None
+    start = min(_subtree_range(article, child)[0] for child in children)
+    while start < mention.start and table.lower[start] in ("the", "a", "an"):
+        start += 1
+    end = mention.start
+    while end > start and _honorific(table.text[end - 1]):
+        end -= 1
+    if start > 0 and table.pos[start - 1] in ("ADP", "CCONJ"):
+        return None  # "Minister of Environment and [Sustainable Development] Name"
+    if end <= start or not article.common_noun(table.lower[end - 1].rstrip(".")):
+        return None  # the title ends in a noun ("Secretary"), not a name ("Antony")
+    if not _sound_title(article, start, end, before_name=True):
+        return None
+    return start, end, "compound"
+
+
+def _honorific(word: str) -> bool:
+    """"Dr.", "Mr", "Mrs." ...: a short form of address, not a post."""
+    bare = word.rstrip(".")
+    return word.endswith(".") and len(bare) <= 4 or bare in ("Mr", "Mrs", "Ms", "Dr", "Mx")
+
+
+def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
+    """"Name, the Title of Place," : an apposition hanging from the name."""
+    table = article.tokens
+    head = _head_of(article, mention.start, mention.end)
+    for child in article.doc[head].rights:
+        if table.dep[child.i] != "appos" or child.i < mention.end:
+            continue
+        start, end = _subtree_range(article, child.i)
+        if start != mention.end + 1 or table.text[mention.end] != ",":
+            return None
+        if table.lower[start] in ("a", "an"):
+            return None
+        while start < end and table.lower[start] == "the":
+            start += 1
+        while end > start and table.pos[end - 1] == "PUNCT":
+            end -= 1
+        if end < len(table) and table.text[end] not in (",", ".", ";", ")", "-", "–", "—"):
+            return None
+        if _sound_title(article, start, end, before_name=False):
+            return start, end, "apposition"
+        return None
+    return None
+
+
+def _title_with_apposed_name(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
+    """"the Title of Place, Name," : the name is an apposition of a title noun phrase."""
+    table = article.tokens
+    head = _head_of(article, mention.start, mention.end)
+    if table.dep[head] != "appos":
+        return None
+    title_head = table.head[head]
+    if title_head >= mention.start or table.pos[title_head] not in ("NOUN", "PROPN"):
+        return None
+    start, _ = _subtree_range(article, title_head)
+    end = mention.start
+    while end > start and table.pos[end - 1] == "PUNCT":
+        end -= 1
+    if table.lower[start] in ("a", "an"):
+        return None
+    while start < end and table.lower[start] == "the":
+        start += 1
+    if table.text[end] != "," or not _sound_title(article, start, end, before_name=False):
+        return None
+    return start, end, "title-apposition"
+
+
+def _sound_title(article: ArticleDoc, start: int, end: int, before_name: bool) -> bool:
+    """A title is a short noun phrase naming a post: capitalised or with an "of/to/for" link,
+    no verb, no comma, no person, date or number in it, and more than an honorific ("Dr.")."""
+    table = article.tokens
+    if not 0 < end - start <= _MAX_TITLE_TOKENS:
+        return False
+    tokens = range(start, end)
+    if any(
+        table.pos[i] in ("VERB", "AUX", "PRON", "NUM") or table.text[i] in (",", ";", ":")
+        for i in tokens
+    ):
+        return False
+    linker = next((i for i in tokens if table.lower[i] in ("of", "to", "for")), end)
+    if any(table.pos[i] == "CCONJ" for i in range(start, linker)):
+        return False
+    if any(
+        article.mention_at.get(i) is not None and article.mention_at[i].label in _BLOCKING_LABELS
+        for i in tokens
+    ):
+        return False
+    nouns = [i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and article.mention_at.get(i) is None]
+    if not nouns:
+        return False
+    words = [table.text[i] for i in nouns]
+    if not any(len(w) >= 4 and not w.endswith(".") for w in words):
+        return False
+    head = _head_of(article, start, end)
+    capitalised = table.text[head][:1].isupper()
+    linked = any(table.lower[i] in ("of", "to", "for") for i in tokens)
+    if before_name:
+        return capitalised
+    return capitalised or linked and table.tag[head] in ("NN", "NNP")
+
+
+def _title_text(article: ArticleDoc, start: int, end: int) -> str:
+    return article.span_text(start, end).strip(" ,")
+
+
+def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None]:
+    """Say what a third-person pronoun needs: ``("inside", None)`` when a person it may stand
+    for is named earlier in its sentence (the sentence stands alone as written), ``("person", P)``
+    when exactly one person is named in the sentence before, and ``("unresolved", None)``
+    otherwise. Pronouns for things and groups are resolved only inside their sentence."""
+    lower = article.tokens.lower[token]
+    sentence = article.sentence_of(token)
+    before = _people_between(article, sentence.start, token)
+    if lower in OTHER_PRONOUNS:
+        has_antecedent = any(
+            article.tokens.pos[i] in ("NOUN", "PROPN") for i in range(sentence.start, token)
+        )
+        return ("inside", None) if has_antecedent else ("unresolved", None)
+    if before or _subject_before(article, sentence.start, token):
+        return "inside", None
+    if sentence.index == 0:
+        return "unresolved", None
+    previous = article.sentences[sentence.index - 1]
+    if sentence.paragraph - previous.paragraph > 1:
+        return "unresolved", None
+    candidates = _people_between(article, previous.start, previous.end)
+    if len(candidates) == 1 and not _unnamed_person_subject(article, previous):
+        return "person", article.people.persons[next(iter(candidates))]
+    return "unresolved", None
+
+
+def _subject_before(article: ArticleDoc, start: int, token: int) -> bool:
+    """A noun subject earlier in the sentence, outside quotation marks, that the pronoun may
+    stand for: the sentence then reads as written without its neighbours."""
+    table = article.tokens
+    return any(
+        table.dep[i] in ("nsubj", "nsubjpass")
+        and table.pos[i] in ("NOUN", "PROPN")
+        and not article.token_in_quote(i)
+        for i in range(start, token)
+    )
+
+
+def _people_between(article: ArticleDoc, start: int, end: int) -> set[str]:
+    people = article.people.token_person
+    return {people[i] for i in range(start, end) if i in people}
+
+
+def _unnamed_person_subject(article: ArticleDoc, sentence) -> bool:
+    """A subject that reads like a post without a name ("Azerbaijan's president", "the
+    minister of X") might be whom the next sentence's pronoun means."""
+    table = article.tokens
+    for i in range(sentence.start, sentence.end):
+        if table.dep[i] not in ("nsubj", "nsubjpass") or table.pos[i] != "NOUN":
+            continue
+        if i in article.people.token_person:
+            continue
+        children = [t for t in article.doc[i].children]
+        possessive = any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in children)
+        linked = any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") for g in c.subtree)
+            for c in children
+        )
+        national = any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in children)
+        if possessive or linked or national:
+            return True
+    return False

@@ -1,306 +1,334 @@
-"""Distractors of the same type and semantic class as the answer.
+"""Distractors of the answer's own type: from the article first, then the question bank, then
+shipped lists (countries and cities of the same region) or values made in the answer's form.
 
-Sources in order: the article's own facts, an optional pool from the rest of the bank, then the
-data shipped with the package (countries and capitals, agreement kinds, fields) or, for dates and
-numbers, values derived from the answer at the same granularity or magnitude. A candidate is
-dropped when it equals or aliases the answer, appears in the stem, or repeats another choice.
+Every option is checked to be wrong and not the answer in another form: not equal to the answer
+or one of its accepted forms, not a part of it or it of them, not its acronym, not the same
+country under another name, not named in the item's own sentence, and not stated elsewhere in the
+article in the same way (``_stated_elsewhere``).
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
-from itertools import chain
+from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
-from question_bank.data import (
-    COOPERATION_FIELDS,
-    NEWS_AGENCIES,
-    Country,
-    capital_of,
-    countries,
-    country_by_name,
-    recognised_name_kinds,
+from question_bank.data import capital_index, cities, city_index, countries, name_key
+from question_bank.facts.classes import country_name
+from question_bank.facts.forms import (
+    nearby_dates,
+    nearby_numbers,
+    number_value,
+    read_date,
+    read_number,
 )
-from question_bank.facts.numbers import format_number, parse_number
-from question_bank.facts.people import ROLE_WORDS
-from question_bank.generate.answer_forms import answer_form, entity_key
-from question_bank.generate.caches import memoised
-from question_bank.generate.draws import drawn, drawn_later
-from question_bank.generate.filters import contains_words, stop_words
-from question_bank.model import Fact
-from question_bank.reading.dates import ResolvedDate, parse_date_text
+from question_bank.reading.dates import WEEKDAYS
 
-AGREEMENT_KINDS = (
-    "Free Trade Agreement",
-    "Joint Declaration",
-    "Defence Cooperation Agreement",
-    "Visa Waiver Agreement",
-    "Letter of Intent",
-    "Peace Treaty",
-)
-#: Distractor class -> the entity kind its shipped values have.
-SHIPPED_KINDS = {"country": "place", "capital": "place", "agency": "organisation", "role": "role"}
-MINISTRIES = (
-    "defence",
-    "finance",
-    "health",
-    "education",
-    "transport",
-    "justice",
-    "culture",
-    "energy",
-)
+if TYPE_CHECKING:
+    from question_bank.facts.document import ArticleDoc
+    from question_bank.facts.found import Found
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Smallest population of a country offered as a distractor (leaves out tiny territories).
+MIN_COUNTRY_POPULATION = 1_000_000
+_STOP = frozenset("the a an of and for to in on at by with".split())
+#: Classes with no reliable type to draw options of: list members ("tourism", "energy").
+UNTYPED = frozenset({"term"})
+#: Classes whose options must name the same kind of thing as the answer (see ``type_word``).
+TYPED_BY_HEAD = frozenset({"organisation", "place", "place:facility", "place:area", "event"})
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^\w ]", "", text.casefold().removeprefix("the ")).strip()
+def normalise(text: str) -> str:
+    """Case-folded words only, a leading article dropped."""
+    words = _WORD.findall(text.casefold())
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
-@memoised(maxsize=65536)
-def is_alias(candidate: str, answer: str) -> bool:
-    """True when a candidate names the answer (same text, a part of it, or a near spelling)."""
-    a, b = _norm(candidate), _norm(answer)
+def _content(text: str) -> set[str]:
+    return {w for w in normalise(text).split() if w not in _STOP}
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in _STOP)
+
+
+def same_answer(first: str, second: str) -> bool:
+    """Tell whether two options are one answer in two forms (the module's rules)."""
+    a, b = normalise(first), normalise(second)
     if not a or not b or a == b:
         return True
-    words_a, words_b = set(a.split()), set(b.split())
-    if words_a <= words_b or words_b <= words_a:
+    words_a, words_b = _content(first), _content(second)
+    if words_a and words_b and (words_a <= words_b or words_b <= words_a):
         return True
-    content_a, content_b = words_a - stop_words(), words_b - stop_words()
-    if content_a and content_b and (content_a <= content_b or content_b <= content_a):
+    compact_a, compact_b = a.replace(" ", ""), b.replace(" ", "")
+    if compact_a in (_acronym(second).lower(), b.replace(" ", "")) or compact_b == _acronym(first).lower():
         return True
-    return fuzz.ratio(a, b) >= 88
+    country_a, country_b = country_name(first), country_name(second)
+    if country_a and country_a == country_b:
+        return True
+    value_a, value_b = number_value(first), number_value(second)
+    return value_a is not None and value_a == value_b
 
 
-#: Words of address written before a name.
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady"})
+@dataclass(frozen=True)
+class Option:
+    """A distractor and where it came from (article, bank, list or made)."""
 
-
-def opens_with_title(text: str) -> bool:
-    """Tell whether a name opens with an honorific or a title word ("Ms Bauchtman", "Dr X")."""
-    first = text.split(maxsplit=1)[0].casefold().rstrip(".") if text.strip() else ""
-    return first in HONORIFICS or first in ROLE_WORDS
-
-
-def is_role_phrase(text: str) -> bool:
-    """Tell whether a phrase opens or ends with a title word ("Foreign Minister", "Minister of")."""
-    words = [w for w in re.findall(r"[^\W_]+", text.casefold()) if w not in ("the", "a", "an")]
-    return bool(words) and (words[0] in ROLE_WORDS or words[-1] in ROLE_WORDS)
-
-
-def _dates_near(answer: str, granularity: str) -> list[str]:
-    found = parse_date_text(answer)
-    if found is None:
-        return []
-    if granularity == "year":
-        return [str(found.value.year + step) for step in (-1, 1, -2, 2, -3)]
-    steps = (1, -1, 7, -7, 2, 30, -30, 60)
-    shifted = [ResolvedDate(found.value + timedelta(days=d), granularity).display for d in steps]
-    return [text for text in shifted if " May " not in f" {text} "]
-
-
-def _numbers_near(answer: str) -> list[str]:
-    """Return values of the same magnitude written like the answer (its hedge and unit kept)."""
-    found = re.search(r"\d[\d,]*(?:\.\d+)?", answer)
-    value = parse_number(found.group(0)) if found else None
-    if found is None or value is None or value == 0:
-        return []
-    factors = (0.5, 2, 0.75, 1.5, 3, 0.25)
-    before, after = answer[: found.start()], answer[found.end() :]
-    return [before + format_number(_round_like(value * f, value)) + after for f in factors]
-
-
-def _round_like(value: float, like: float) -> float:
-    digits = max(len(str(int(abs(like)))) - 2, 0)
-    return round(value, -digits) if like == int(like) else round(value, 1)
-
-
-def _signers(answer: str) -> list[str]:
-    found = re.match(r"^(the )?(.+?) (ministers?)( of .+)$", answer)
-    if found is None:
-        return []
-    the, roles, noun, rest = found.groups()
-    pairs = [
-        (a, b)
-        for a in MINISTRIES
-        for b in MINISTRIES
-        if a < b and a not in roles and b not in roles
-    ]
-    return [f"{the or ''}{a} and {b} {noun}{rest}" for a, b in pairs]
-
-
-def _region_of(answer: str) -> str:
-    country = country_by_name().get(answer.lower()) or capital_of().get(answer.lower())
-    return country.region if country else ""
-
-
-@memoised(maxsize=256)
-def _countries_near(region: str) -> tuple[Country, ...]:
-    """Countries of a region first, then the rest, each group by name."""
-    return tuple(sorted(countries(), key=lambda c: (c.region != region, c.name)))
-
-
-def _shipped(cls: str, answer: str) -> list[str]:
-    region = _region_of(answer) if cls in ("country", "capital") else ""
-    ordered = _countries_near(region)
-    generated: dict[str, Callable[[], list[str]]] = {
-        "country": lambda: [c.name for c in ordered],
-        "capital": lambda: [c.capital for c in ordered],
-        "agency": lambda: list(NEWS_AGENCIES),
-        "agreement": lambda: list(AGREEMENT_KINDS),
-        "field": lambda: list(COOPERATION_FIELDS),
-        "signers": lambda: _signers(answer),
-        "date:day": lambda: _dates_near(answer, "day"),
-        "date:month": lambda: _dates_near(answer, "month"),
-        "date:year": lambda: _dates_near(answer, "year"),
-    }
-    if cls.startswith("number:") or cls.startswith("duration:"):
-        return _numbers_near(answer)
-    return generated.get(cls, lambda: [])()
+    text: str
+    source: str
 
 
 @dataclass
 class DistractorPool:
-    """Answers seen in an article (and optionally the bank), grouped by semantic class.
+    """Answers of the article grouped by class, the question bank's, and the lists."""
 
-    ``kinds`` maps the article's entity texts (``entity_key``) to the kind of their label, so
-    that a distractor is the same kind of thing as the answer (a person for a person).
-    """
-
+    article: ArticleDoc
     by_class: dict[str, list[str]] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
-    from_bank: dict[str, list[str]] = field(default_factory=dict)
-    _distinct: dict[str, dict[str, None]] = field(default_factory=dict, repr=False)
+    bank: dict[str, list[str]] = field(default_factory=dict)
+    with_the: set[str] = field(default_factory=set)
 
-    def add(self, cls: str, value: str) -> None:
-        """Record one answer of a class (dates in one written form)."""
-        if cls.startswith("date:") and value:
-            found = parse_date_text(value)
-            value = found.display if found is not None else ""
-        if cls and value and value not in self.by_class.setdefault(cls, []):
-            self.by_class[cls].append(value)
-            self._distinct.clear()
-
-    def _article_answers(self, cls: str) -> dict[str, None]:
-        """The article's answers of a class without repeats, in order (read once per class)."""
-        if cls not in self._distinct:
-            self._distinct[cls] = dict.fromkeys(self.from_article(cls))
-        return self._distinct[cls]
-
-    def from_article(self, cls: str) -> list[str]:
-        """Return the article's (and bank's) answers of a class; people share one family."""
-        if cls.startswith("person"):
-            return [
-                v
-                for key, values in self.by_class.items()
-                if key.startswith("person")
-                for v in values
-            ]
-        return list(self.by_class.get(cls, []))
-
-    def answer_kind(self, cls: str, answer: str) -> str | None:
-        """Return the answer's entity kind: "" when unknown, None when its label contradicts cls.
-
-        A person the recogniser did not label a person is unreliable too (None).
-        """
-        kind = self.kinds.get(entity_key(answer), "")
-        expected = SHIPPED_KINDS.get(cls) or ("person" if cls.startswith("person") else "")
-        if kind and expected and kind != expected or expected == "person" and not kind:
-            return None
-        return kind or expected
-
-    def fits(self, candidate: str, answer: str, kind: str, shipped: bool) -> bool:
-        """Tell whether a candidate is the same form and kind of thing as the answer.
-
-        A candidate opening with a title or honorific ("Ms Bauchtman") fits only an answer that
-        opens with one too: swapped in after "Professor", titles would stack.
-        """
-        if answer_form(candidate) != answer_form(answer):
-            return False
-        if kind == "role":
-            return is_role_phrase(candidate) and is_role_phrase(answer)
-        if opens_with_title(candidate) and not opens_with_title(answer):
-            return False
-        if answer_form(answer) not in ("name", "phrase"):
-            return bool(re.search(r"\d", candidate)) == bool(re.search(r"\d", answer))
-        candidate_kind = self.kinds.get(entity_key(candidate), "")
-        if shipped and not candidate_kind:
-            return recognised_name_kinds().get(candidate, "") in ("", kind)
-        return candidate_kind == kind
-
-    def pick(
-        self, cls: str, answer: str, count: int, rng: random.Random, stem: str = ""
-    ) -> list[str]:
-        """Return up to ``count`` distractors: same class and kind, no aliases, none in the stem.
-
-        The article's own answers come first, then the bank's, then shipped or derived ones; the
-        seed shuffles each group.
-        An answer whose entity label contradicts its class (an unreliable label) gets none.
-        """
-        kind = self.answer_kind(cls, answer)
-        if kind is None:
-            return []
-        article = self._article_answers(cls)
-        bank = [v for v in dict.fromkeys(self.from_bank.get(cls, [])) if v not in article]
-        chosen: list[str] = []
-        ordered = chain(
-            ((a, False) for a in drawn(list(article), rng)),
-            ((b, True) for b in drawn(bank, rng)),
-            ((s, True) for s in drawn_later(lambda: _shipped(cls, answer), rng, count * 3)),
-        )
-        for candidate, from_shipped in ordered:
-            if not self.fits(candidate, answer, kind, from_shipped) or not self._acceptable(
-                candidate, answer, chosen, stem
-            ):
+    @classmethod
+    def build(
+        cls, article: ArticleDoc, facts: Iterable[Found], bank: Mapping[str, Iterable[str]]
+    ) -> DistractorPool:
+        """Collect the article's answers by class, most mentioned first."""
+        counts: dict[tuple[str, str], int] = {}
+        first: dict[tuple[str, str], int] = {}
+        the_votes: dict[str, int] = {}
+        for position, fact in enumerate(facts):
+            if fact.type == "quote":
                 continue
-            chosen.append(candidate)
-            if len(chosen) == count:
-                break
+            if fact.span is not None and fact.span[0] > 0:
+                before = article.tokens.lower[fact.span[0] - 1]
+                the_votes[fact.key] = the_votes.get(fact.key, 0) + (1 if before == "the" else -1)
+            key = (_pool_class(fact.cls), fact.key)
+            counts[key] = counts.get(key, 0) + 1
+            first.setdefault(key, position)
+        by_class: dict[str, list[str]] = {}
+        for (group, text) in sorted(counts, key=lambda k: (-counts[k], first[k])):
+            by_class.setdefault(group, []).append(text)
+        with_the = {text for text, votes in the_votes.items() if votes > 0}
+        return cls(article, by_class, {k: list(v) for k, v in bank.items()}, with_the)
+
+    def choose(
+        self,
+        answer_class: str,
+        answer: str,
+        count: int,
+        rng: random.Random,
+        avoid_text: str,
+        sentence: int,
+        variants: tuple[str, ...] = (),
+        after_the: bool | None = None,
+    ) -> list[Option]:
+        """Up to ``count`` wrong options of the answer's class (fewer when too few are sound).
+
+        ``after_the`` says whether the options stand after "the" in the stem (True), after no
+        article (False) or alone (None): a name is offered only where it reads as it would in
+        the article ("the United States", but not "the Canada").
+        """
+        chosen: list[Option] = []
+        names = not answer_class.startswith(("date:", "number:", "duration"))
+        for source, options in self._sources(answer_class, answer):
+            for text in options:
+                if len(chosen) >= count:
+                    return chosen
+                if self._unsound(text, answer, variants, chosen, avoid_text, sentence, names):
+                    continue
+                if names and after_the is not None and self._takes_the(text, source) != after_the:
+                    continue
+                chosen.append(Option(text, source))
         return chosen
 
-    @staticmethod
-    def _acceptable(candidate: str, answer: str, chosen: list[str], stem: str) -> bool:
-        if is_alias(candidate, answer) or any(is_alias(candidate, c) for c in chosen):
-            return False
-        return not (stem and any(contains_words(stem, part) for part in _distinct_parts(candidate)))
+    def _unsound(
+        self,
+        text: str,
+        answer: str,
+        variants: tuple[str, ...],
+        chosen: list[Option],
+        avoid_text: str,
+        sentence: int,
+        names: bool,
+    ) -> bool:
+        if not text or any(same_answer(text, other) for other in (answer, *variants)):
+            return True
+        if any(same_answer(text, option.text) for option in chosen):
+            return True
+        if mentions_name(avoid_text, text):
+            return True
+        if names and any(
+            len(part) >= 3 and part[:1].isupper() and mentions_name(avoid_text, part)
+            for part in text.split()
+        ):
+            return True
+        return self._stated_elsewhere(text, answer, sentence)
 
+    def _takes_the(self, text: str, source: str) -> bool:
+        """Whether a name is written after "the": as the article writes it, else by its form."""
+        if source == "article":
+            return text in self.with_the
+        return takes_the(text)
 
-def _distinct_parts(candidate: str) -> list[str]:
-    """The candidate and, for a multi-word name, each capitalised word of it (a surname ...)."""
-    parts = [candidate]
-    if answer_form(candidate) == "name":
-        parts += [w for w in candidate.split() if w[:1].isupper() and len(w) > 3]
-    return parts
+    def _stated_elsewhere(self, text: str, answer: str, sentence: int) -> bool:
+        """The option stands in the same sentence as the answer, or shares a sentence with the
+        answer's sentence's main verb and another of its names: it may be true there too."""
+        article = self.article
+        here = article.sentences[sentence]
+        verb = article.tokens.lemma[here.root].lower()
+        names = {normalise(m.text) for m in article.mentions_by_sentence.get(sentence, ())}
+        names.discard(normalise(answer))
+        for other in article.sentences:
+            body = article.text[other.start_char : other.end_char]
+            if not mentions_name(body, text):
+                continue
+            if other.index == sentence:
+                return True
+            lemmas = {article.tokens.lemma[i].lower() for i in range(other.start, other.end)}
+            others = {normalise(m.text) for m in article.mentions_by_sentence.get(other.index, ())}
+            if verb in lemmas and names & others:
+                return True
+        return False
 
+    def _sources(self, answer_class: str, answer: str) -> Iterable[tuple[str, Iterable[str]]]:
+        group = _pool_class(answer_class)
+        if group in UNTYPED:
+            return
+        if group.startswith("date:"):
+            yield from _date_sources(self, answer_class, answer)
+            return
+        if group == "number" or group == "duration":
+            yield from _number_sources(self, answer_class, answer)
+            return
+        yield "article", self._article_options(answer_class, answer)
+        bank = self.bank.get(group, ())
+        if answer_class in TYPED_BY_HEAD:
+            kind = self.type_word(answer)
+            bank = [o for o in bank if self.type_word(o) == kind]
+        yield "bank", bank
+        if group == "country":
+            yield "list", _countries_near(answer)
+        elif group == "city":
+            yield "list", _cities_near(answer)
 
-def build_pool(
-    facts: Iterable[Fact],
-    extra: dict[str, Iterable[str]] | None = None,
-    kinds: dict[str, str] | None = None,
-) -> DistractorPool:
-    """Collect every answer of the article's facts by class, then ``extra`` (the rest of a bank).
+    def _article_options(self, answer_class: str, answer: str) -> list[str]:
+        options = self.by_class.get(_pool_class(answer_class), [])
+        if answer_class in TYPED_BY_HEAD:
+            kind = self.type_word(answer)
+            options = [o for o in options if self.type_word(o) == kind]
+        if answer_class == "person" and len(answer.split()) >= 2:
+            full = [o for o in options if len(o.split()) >= 2]
+            return full + [o for o in options if len(o.split()) < 2]
+        return options
 
-    ``kinds`` maps entity texts to their kind (see ``answer_forms.entity_kinds``).
-    """
-    pool = DistractorPool(kinds=dict(kinds or {}))
-    for fact in facts:
-        attributes = dict(fact.attributes)  # read once: ``Fact.attr`` builds it per call
-        pool.add(attributes.get("class", ""), attributes.get("statement", "") and _gap_text(fact))
-        for answer in ("answer", "answer2", "answer3"):
-            pool.add(attributes.get(answer + "_class", ""), attributes.get(answer, ""))
-        if fact.type in ("person", "role"):
-            pool.add("person", fact.text)
-    for cls, values in (extra or {}).items():
-        pool.from_bank[cls] = [value for value in values if value]
-    return pool
-
-
-def _gap_text(fact: Fact) -> str:
-    statement, start, end = fact.attr("statement"), fact.attr("gap_start"), fact.attr("gap_end")
-    if not start or not end or int(start) < 0:
+    def type_word(self, name: str) -> str:
+        """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
+        "Department of State" -> department), "" for a bare name ("Microsoft")."""
+        words = name.split()
+        if "of" in words:
+            words = words[: words.index("of")]
+        if not words:
+            return ""
+        last = words[-1].lower().strip(".,’'")
+        nouns = self.article.lemma_tables.nouns if self.article.lemma_tables else frozenset()
+        for form in (last, last[:-1] if last.endswith("s") else last):
+            if form in nouns:
+                return form
         return ""
-    return statement[int(start) : int(end)]
+
+    def facts_of_class(self, answer_class: str) -> list[str]:
+        """The article's answers sharing a class (most mentioned first)."""
+        return list(self.by_class.get(_pool_class(answer_class), []))
+
+
+def _pool_class(answer_class: str) -> str:
+    """The pool a class draws from: numbers by unit, dates by granularity, others by class."""
+    if answer_class.startswith("number:"):
+        return answer_class
+    return answer_class
+
+
+def takes_the(name: str) -> bool:
+    """A country or organisation name read with "the": a plural ("Netherlands", "Philippines"),
+    or one naming a union, republic, kingdom or islands, or "X of Y"."""
+    words = name.split()
+    if not words:
+        return False
+    plural = words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
+    kinds = {"united", "republic", "kingdom", "islands", "union", "federation", "emirates"}
+    return plural or bool(kinds & {w.lower() for w in words}) or "of" in words
+
+
+def mentions_name(text: str, name: str) -> bool:
+    """Whole-word, case-insensitive occurrence of a name in a text."""
+    pattern = r"(?<![\w])" + re.escape(name.casefold()) + r"(?![\w])"
+    return re.search(pattern, text.casefold()) is not None
+
+
+def _date_sources(pool: DistractorPool, answer_class: str, answer: str):
+    if answer_class == "date:weekday":
+        yield "made", [d.capitalize() for d in WEEKDAYS if d != answer.lower()]
+        return
+    form = read_date(answer)
+    if form is None:
+        return
+    written = []
+    for other in pool.by_class.get(answer_class, []):
+        other_form = read_date(other)
+        if other_form is not None and other_form.granularity == form.granularity:
+            written.append(form.write(other_form.value))
+    yield "article", written
+    yield "made", [form.write(value) for value in nearby_dates(form, 6)]
+
+
+def _number_sources(pool: DistractorPool, answer_class: str, answer: str):
+    form = read_number(answer)
+    if form is None:
+        return
+    same_unit = []
+    for other in pool.by_class.get(answer_class, []):
+        other_form = read_number(other)
+        if other_form is not None and other_form.scale == form.scale:
+            same_unit.append(form.write(other_form.value))
+    yield "article", same_unit
+    yield "made", [form.write(value) for value in nearby_numbers(form, 6)]
+
+
+def _countries_near(answer: str) -> list[str]:
+    """Countries of the answer's sub-region, most populous first."""
+    name = country_name(answer)
+    if not name:
+        return []
+    home = next(c for c in countries() if c.name == name)
+    big = [c for c in countries() if c.population >= MIN_COUNTRY_POPULATION and c.name != name]
+    big.sort(key=lambda c: -c.population)
+    return [c.name for c in big if c.subregion == home.subregion]
+
+
+def _cities_near(answer: str) -> list[str]:
+    """Other large cities of the answer's country, then capitals of its sub-region."""
+    key = name_key(answer)
+    city = city_index().get(key)
+    country = city.country if city else (capital_index()[key].iso if key in capital_index() else "")
+    if not country:
+        return []
+    same_country = [c.name for c in cities() if c.country == country]
+    home = next((c for c in countries() if c.iso == country), None)
+    capitals = [
+        c.capital
+        for c in sorted(countries(), key=lambda c: -c.population)
+        if home is not None
+        and c.subregion == home.subregion
+        and c.iso != country
+        and c.capital
+        and c.population >= MIN_COUNTRY_POPULATION
+    ]
+    return same_country + capitals
+
+
+def make_rng(seed: int, *parts: str) -> random.Random:
+    """A reproducible generator for one item."""
+    return random.Random("|".join((str(seed), *parts)))

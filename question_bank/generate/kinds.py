@@ -1,248 +1,324 @@
-"""Item kinds as a registry: each turns facts into candidate items (filtered and ranked later)."""
+"""Item kinds as a registry: each turns facts into candidate items (checked and ranked later).
+
+Every candidate keeps the fact it tests and the form of its stem (a gapped statement, a subject,
+object or adjunct question, a post or speaker question, a true or false statement, a group), which
+the ranker reads.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field
+from datetime import date
 
-from question_bank.facts.context import GAP
-from question_bank.facts.quotes import short_quote
-from question_bank.generate.prompts import Env, asks, gapped
-from question_bank.generate.variants import accepted_variants
-from question_bank.model import Fact, Item
+from question_bank.facts.found import Found, Question
+from question_bank.generate.distractors import DistractorPool, Option, make_rng
+from question_bank.facts.forms import number_value, read_date, read_number
+from question_bank.generate.variants import accepted_forms
+from question_bank.model import Item
 
+GAP = "_____"
 CHOICES = 4
-MIN_CHOICES = 3
 MIN_PAIRS = 3
-#: Longest typed answer, in words, by answer class (titles run long: "Under Secretary for ...").
-SHORT_ANSWER_WORDS = {"role": 8}
-#: Pairs shown in one matching item (a longer list becomes several items).
-MAX_PAIRS = 4
-BASE_SCORE = {"question": 0.8, "cloze": 0.65, "truefalse": 0.6, "matching": 0.75, "ordering": 0.7}
-#: Subtracted from items built on a phrase fact (not a named entity): asked after the others.
-PHRASE_PENALTY = 0.08
+MAX_PAIRS = 5
+MAX_TYPED_ANSWER_WORDS = 6
+#: Classes whose answer a false statement may swap for another of the class: kinds of thing
+#: that stay alike in every sentence (an organisation may not fit where another stood).
+SWAPPABLE = frozenset({"person", "country", "city", "duration"})
+#: Classes a typed (cloze or short) answer may have: names, dates and numbers.
+TYPED_CLASSES = ("term", "person", "country", "city", "place", "place:", "organisation", "date:", "number:", "duration")
 
 
-def _base(kind: str, fact: Fact) -> float:
-    return BASE_SCORE[kind] - (PHRASE_PENALTY if fact.attr("origin") == "phrase" else 0.0)
+@dataclass
+class Env:
+    """What every builder shares: the distractor pool and the seed."""
+
+    pool: DistractorPool
+    seed: int
+    published: date | None = None
 
 
-def _item(fact: Fact, kind: str, number: int, **fields) -> Item:
+@dataclass
+class Candidate:
+    """A candidate item, the fact it tests, how its stem was made and its distractors' sources."""
+
+    item: Item
+    fact: Found
+    form: str
+    options: tuple[Option, ...] = ()
+    facts: tuple[Found, ...] = ()
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def _item(fact: Found, kind: str, number: int, **fields) -> Item:
+    evidence = fields.pop("evidence", None) or fact.extras.get("evidence", "")
     return Item(
         id=f"{fact.id}-{kind}-{number}",
         kind=kind,
-        evidence=fact.sentence,
+        evidence=evidence,
         fact_type=fact.type,
         fact_id=fact.id,
-        explanation=f"The article says: {fact.sentence}",
+        score=0.0,
+        explanation=f"The article says: {evidence}",
         **fields,
     )
 
 
-def multichoice(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Questions with the answer among same-class distractors; else gapped statements."""
-    for stem, cls in multichoice_stems(facts):
-        item = with_choices(stem, cls, env)
-        if item is not None:
-            yield item
+def _answer_of(fact: Found, question: Question) -> tuple[str, str]:
+    """The answer to a question on a fact, and its class."""
+    if question.form == "role":
+        return fact.detail("person"), "person"
+    return fact.key, fact.cls
 
 
-def multichoice_stems(facts: Sequence[Fact]) -> Iterator[tuple[Item, str]]:
-    """Multiple-choice items without their choices yet, each with its answer's class."""
-    for fact in facts:
-        options = [(a.prompt, a.answer, a.cls, BASE_SCORE["question"]) for a in asks(fact)]
-        gap = gapped(fact)
-        if not options and gap is not None:
-            options = [
-                (
-                    f"Which answer fills the gap? {gap.with_gap()}",
-                    gap.answer,
-                    gap.cls,
-                    BASE_SCORE["cloze"],
-                )
-            ]
-        for number, (prompt, answer, cls, score) in enumerate(options, start=1):
-            item = _item(fact, "multichoice", number, prompt=prompt, answer=answer, score=score)
-            yield item, cls
+def _typed(cls: str) -> bool:
+    return any(cls == t or (t.endswith(":") and cls.startswith(t)) for t in TYPED_CLASSES)
 
 
-def with_choices(item: Item, cls: str, env: Env) -> Item | None:
-    """The item with its answer among same-class distractors; None when too few are found."""
-    number = item.id.rsplit("-", 1)[1]
-    rng = env.rng(item.fact_id, "multichoice", number)
-    wrong = env.pool.pick(cls, item.answer, CHOICES - 1, rng, stem=item.prompt)
-    if len(wrong) + 1 < MIN_CHOICES:
+def after_the(text_before_gap: str) -> bool:
+    """Whether the word before a gap is "the"."""
+    words = text_before_gap.split()
+    return bool(words) and words[-1].lower() == "the"
+
+
+def _options(
+    env: Env, fact: Found, cls: str, answer: str, stem: str, gap: bool, *parts: str
+) -> tuple[tuple[str, ...], tuple[Option, ...]] | None:
+    rng = make_rng(env.seed, fact.id, *parts)
+    avoid = f"{stem} {fact.extras.get('evidence', '')}"
+    the = after_the(stem.split(GAP)[0]) if gap else None
+    wrong = env.pool.choose(
+        cls, answer, CHOICES - 1, rng, avoid, fact.sentence.index, fact.variants, the
+    )
+    if len(wrong) < CHOICES - 1:
         return None
-    choices = [item.answer, *wrong]
+    choices = [answer, *(o.text for o in wrong)]
     rng.shuffle(choices)
-    return replace(item, choices=tuple(choices))
+    return tuple(choices), tuple(wrong)
 
 
-def truefalse(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Statements, true as written or made false by swapping the answer for a same-class one."""
+def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """Questions and gapped statements with the answer among three same-type distractors."""
     for fact in facts:
-        gap = gapped(fact)
-        if gap is None or fact.attr("origin") == "phrase":
-            continue
-        rng = env.rng(fact.id, "truefalse")
-        swap = env.pool.pick(gap.cls, gap.answer, 1, rng, stem=gap.statement)
-        make_false = bool(swap) and rng.random() < 0.5
-        statement = gap.with_gap(swap[0]) if make_false else gap.statement
-        answer = "False" if make_false else "True"
-        yield _item(
-            fact,
-            "truefalse",
-            1,
-            prompt=statement,
-            answer=answer,
-            score=BASE_SCORE["truefalse"],
-            choices=("True", "False"),
-        )
+        stems: list[tuple[str, str, str, str]] = [
+            (q.text, *_answer_of(fact, q), q.form) for q in fact.questions
+        ]
+        if fact.statement is not None:
+            stems.append((fact.statement.with_gap(GAP), fact.key, fact.cls, "gap"))
+        for number, (prompt, answer, cls, form) in enumerate(stems, start=1):
+            made = _options(
+                env, fact, cls, answer, prompt, form == "gap", "multichoice", str(number)
+            )
+            if made is None:
+                continue
+            choices, wrong = made
+            item = _item(fact, "multichoice", number, prompt=prompt, answer=answer, choices=choices)
+            yield Candidate(item, fact, form, wrong)
 
 
-def cloze(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """The fact's statement with its answer blanked as ``_____``."""
+def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """The fact's statement as written (true) or with the answer swapped for a same-type one."""
     for fact in facts:
-        gap = gapped(fact)
-        if gap is None or fact.type in ("quote", "role"):
+        statement = fact.statement
+        if statement is None or fact.type in ("quote", "role"):
             continue
-        yield _item(
+        rng = make_rng(env.seed, fact.id, "truefalse")
+        make_false = rng.random() < 0.5
+        swap = None
+        before = statement.text[: statement.gap_start]
+        swappable = fact.cls in SWAPPABLE or fact.cls.startswith(("date:", "number:"))
+        if make_false and swappable and not before.rstrip().lower().endswith((" a", " an")):
+            options = env.pool.choose(
+                fact.cls,
+                fact.key,
+                1,
+                rng,
+                statement.text,
+                fact.sentence.index,
+                fact.variants,
+                after_the(before),
+            )
+            if options:
+                swap = options[0]
+        if swap is not None:
+            prompt, answer, form, wrong = statement.with_gap(swap.text), "False", "false", (swap,)
+        else:
+            prompt, answer, form, wrong = statement.text, "True", "true", ()
+        item = _item(fact, "truefalse", 1, prompt=prompt, answer=answer, choices=("True", "False"))
+        yield Candidate(item, fact, form, wrong)
+
+
+def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """The fact's statement with its answer blanked, to be typed."""
+    for fact in facts:
+        if fact.statement is None or not _typed(fact.cls):
+            continue
+        if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
+            continue
+        item = _item(
             fact,
             "cloze",
             1,
-            prompt=gap.with_gap(GAP),
-            answer=gap.answer,
-            score=_base("cloze", fact),
-            accepted=accepted_variants(gap.answer, fact),
+            prompt=fact.statement.with_gap(GAP),
+            answer=fact.key,
+            accepted=accepted_forms(fact.key, fact.cls, fact.variants),
         )
+        yield Candidate(item, fact, "gap")
 
 
-def shortanswer(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Wh-questions with short answers, with the variants a marker should accept."""
+def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """Wh-questions with short typed answers."""
     for fact in facts:
-        for number, ask in enumerate(asks(fact), start=1):
-            if len(ask.answer.split()) > SHORT_ANSWER_WORDS.get(ask.cls, 4):
+        for number, question in enumerate(fact.questions, start=1):
+            answer, cls = _answer_of(fact, question)
+            if len(answer.split()) > MAX_TYPED_ANSWER_WORDS or not answer:
                 continue
-            yield _item(
+            variants = fact.variants if question.form != "role" else ()
+            item = _item(
                 fact,
                 "shortanswer",
                 number,
-                prompt=ask.prompt,
-                answer=ask.answer,
-                score=_base("question", fact) - 0.05,
-                accepted=accepted_variants(ask.answer, fact),
+                prompt=question.text,
+                answer=answer,
+                accepted=accepted_forms(answer, cls, variants),
             )
+            yield Candidate(item, fact, question.form)
 
 
-def numerical(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Number questions answered by a value, with a tolerance when the text hedges it."""
+def numerical(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """A plain number blanked in its statement, answered by its value."""
     for fact in facts:
-        if fact.type != "number" or not fact.attr("question"):
+        if fact.statement is None or not fact.cls.startswith("number:"):
             continue
-        value = float(fact.attr("value"))
-        tolerance = round(value * 0.1, 2) if fact.attr("hedge") else 0.0
-        prompt = fact.attr("question").rstrip("?") + ", according to the article? Give a number."
-        yield _item(
+        form = read_number(fact.key)
+        if form is None or form.scale or form.sign:
+            continue
+        value = number_value(fact.key)
+        written = f"{value:g}" if value is not None else ""
+        if not written:
+            continue
+        item = _item(
             fact,
             "numerical",
             1,
-            prompt=prompt,
-            answer=fact.attr("value"),
-            score=BASE_SCORE["question"],
-            tolerance=tolerance,
+            prompt=f"Which number fills the gap? {fact.statement.with_gap(GAP)}",
+            answer=written,
+            tolerance=0.0,
         )
+        yield Candidate(item, fact, "gap")
 
 
-def matching(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Match people to roles, and quotations to speakers, when there are enough pairs."""
+def _pairs_item(
+    chosen: list[tuple[Found, str, str]], prompt: str, env: Env, name: str
+) -> Candidate | None:
+    if len(chosen) < MIN_PAIRS:
+        return None
+    chosen = chosen[:MAX_PAIRS]
+    rng = make_rng(env.seed, "matching", name)
+    shown = [(left, right) for _, left, right in chosen]
+    rng.shuffle(shown)
+    first = chosen[0][0]
+    sentences = " ".join(dict.fromkeys(f.extras.get("evidence", "") for f, _, _ in chosen))
+    item = _item(
+        first,
+        "matching",
+        1,
+        prompt=prompt,
+        answer="; ".join(f"{left} = {right}" for left, right in shown),
+        pairs=tuple(shown),
+        evidence=sentences,
+    )
+    return Candidate(item, first, "group", (), tuple(f for f, _, _ in chosen))
+
+
+def matching(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """People matched to their posts, and quotations to their speakers (three pairs or more, every
+    left and right side different)."""
     groups = {
-        "role": ("Match each person to their role.", lambda f: (f.text, f.attr("role_phrase"))),
-        "quote": (
-            "Match each quotation to its speaker.",
-            lambda f: (short_quote(f.text), f.attr("speaker")),
+        "roles": (
+            "Match each person to the post the article gives them.",
+            [(f, f.detail("person"), f.key) for f in facts if f.type == "role"],
+        ),
+        "quotes": (
+            "Match each quotation to the person who said it.",
+            [(f, f"“{f.detail('quote')}”", f.key) for f in facts if f.type == "quote"],
         ),
     }
-    for fact_type, (prompt, pair_of) in groups.items():
-        chosen = [f for f in facts if f.type == fact_type and all(pair_of(f))]
-        sources = dict(reversed([(pair_of(f), f) for f in chosen]))
-        pairs = list(dict.fromkeys(pair_of(f) for f in chosen))
-        if len(pairs) < MIN_PAIRS and not (fact_type == "role" and len(pairs) >= 2):
-            continue
-        rng = env.rng("matching", fact_type)
-        for number, group in enumerate(_pair_groups(pairs), start=1):
-            shown = tuple(rng.sample(group, len(group)))
-            sentences = " ".join(dict.fromkeys(sources[pair].sentence for pair in group))
-            yield replace(
-                _item(
-                    sources[group[0]],
-                    "matching",
-                    number,
-                    prompt=prompt,
-                    answer="; ".join(f"{left} = {right}" for left, right in shown),
-                    score=BASE_SCORE["matching"],
-                    pairs=shown,
-                ),
-                explanation=f"The article says: {sentences}",
-            )
+    for name, (prompt, pairs) in groups.items():
+        chosen: list[tuple[Found, str, str]] = []
+        lefts: set[str] = set()
+        rights: set[str] = set()
+        for fact, left, right in pairs:
+            if left.casefold() in lefts or right.casefold() in rights:
+                continue
+            if name == "quotes" and len(left.split()) > 20:
+                continue
+            lefts.add(left.casefold())
+            rights.add(right.casefold())
+            chosen.append((fact, left, right))
+        made = _pairs_item(chosen, prompt, env, name)
+        if made is not None:
+            yield made
 
 
-def _pair_groups(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
-    """Split pairs, in text order, into groups of ``MAX_PAIRS``; a short last group joins the
-    one before."""
-    groups = [pairs[start : start + MAX_PAIRS] for start in range(0, len(pairs), MAX_PAIRS)]
-    if len(groups) > 1 and len(groups[-1]) < MIN_PAIRS - 1:
-        groups[-2].extend(groups.pop())
-    return groups
+def _calendar_key(fact: Found, published) -> tuple[int, int, int, str] | None:
+    """A sortable (year, month, day) for a written date; a day without a year takes the
+    publication year when that puts it on or before the publication date."""
+    form = read_date(fact.key)
+    if form is None:
+        return None
+    value = form.value
+    if form.pattern in ("md", "dm"):
+        if published is None:
+            return None
+        value = value.replace(year=published.year)
+        if value > published:
+            return None
+    return (value.year, value.month, value.day, form.granularity)
 
 
-def ordering(facts: Sequence[Fact], env: Env) -> Iterator[Item]:
-    """Put dated events in the order they happened (at least three distinct days)."""
-    dated = {}
+def ordering(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
+    """Dated events put in the order they happened (three different dates or more, none
+    inside another: a year is not set beside a day of that year)."""
+    dated: dict[tuple, tuple[Found, str]] = {}
     for fact in facts:
-        if (
-            fact.type == "date"
-            and _sound_event(fact.attr("event"))
-            and fact.attr("granularity") == "day"
-        ):
-            dated.setdefault(fact.attr("iso"), fact)
-    if len(dated) < MIN_CHOICES:
+        event = fact.detail("event")
+        if not fact.cls.startswith("date:") or not event or not 4 <= len(event.split()) <= 18:
+            continue
+        key = _calendar_key(fact, env.published)
+        if key is not None:
+            dated.setdefault(key, (fact, event))
+    keys = sorted(dated)
+    years = {k[0] for k in keys if k[3] != "year"}
+    keys = [k for k in keys if not (k[3] == "year" and k[0] in years)]
+    if len({k[:3] for k in keys}) < MIN_PAIRS:
         return
-    events = [_sentence_case(dated[iso].attr("event")) for iso in sorted(dated)]
-    rng = env.rng("ordering")
-    shown = events[:]
-    while shown == events:
-        rng.shuffle(shown)
-    first = dated[min(dated)]
-    yield _item(
+    ordered = [dated[key] for key in keys][:MAX_PAIRS]
+    events = tuple(event for _, event in ordered)
+    if len(set(events)) < len(events):
+        return
+    rng = make_rng(env.seed, "ordering")
+    shown = list(events)
+    rng.shuffle(shown)
+    if tuple(shown) == events:
+        shown = list(reversed(events))
+    first = ordered[0][0]
+    sentences = " ".join(dict.fromkeys(f.extras.get("evidence", "") for f, _ in ordered))
+    item = _item(
         first,
         "ordering",
         1,
-        prompt="Put the events below in order, earliest first.",
+        prompt="Put these events in the order they happened, earliest first.",
         answer=" > ".join(events),
-        score=BASE_SCORE["ordering"],
-        sequence=tuple(events),
+        sequence=events,
         choices=tuple(shown),
+        evidence=sentences,
     )
+    yield Candidate(item, first, "group", (), tuple(f for f, _ in ordered))
 
 
-_PREPOSITIONS = frozenset("on in at of for to from by with".split())
-
-
-def _sound_event(text: str) -> bool:
-    """An event label reads whole: 3 to 16 words, no preposition left dangling or doubled."""
-    words = text.lower().split()
-    if not 3 <= len(words) <= 16 or words[-1] in _PREPOSITIONS:
-        return False
-    pairs = zip(words, words[1:], strict=False)
-    return not any(a in _PREPOSITIONS and b in _PREPOSITIONS for a, b in pairs)
-
-
-def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-#: Item kind -> builder from facts to candidate items.
-KINDS: dict[str, Callable[[Sequence[Fact], Env], Iterator[Item]]] = {
+#: Item kind -> builder from facts to candidates.
+KINDS: dict[str, Callable[[Sequence[Found], Env], Iterator[Candidate]]] = {
     "multichoice": multichoice,
     "truefalse": truefalse,
     "cloze": cloze,

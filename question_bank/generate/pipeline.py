@@ -1,11 +1,13 @@
-"""The whole generator for one article: validate, parse once, extract facts, build items."""
+"""The whole generator for one article: validate, parse once, extract facts, build, check, rank
+and publish items."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
-from question_bank.model import Generation
+from question_bank.model import Generation, Item
 from question_bank.reading.dates import parse_date_text
 from question_bank.reading.metadata import prepare_article
 from question_bank.reading.validation import problem_with
@@ -20,35 +22,111 @@ def _published(value: str | date | None, error: type[ValueError]) -> date | None
     return found.value
 
 
+def clear_caches() -> None:
+    """Empty the memoised data tables (the spaCy pipeline stays loaded)."""
+    from question_bank import data
+    from question_bank.facts import classes
+    from question_bank.generate import ranker
+
+    for function in (
+        data.countries,
+        data.cities,
+        data.country_index,
+        data.capital_index,
+        data.city_index,
+        classes._demonyms,
+        ranker.shipped_ranker,
+    ):
+        function.cache_clear()
+
+
 def run_generation(
     text: str,
     published: str | date | None,
     kinds: Iterable[str] | None,
     seed: int | None,
-    min_score: float,
+    min_score: float | None,
     error: type[ValueError] = ValueError,
     bank: Mapping[str, Iterable[str]] | None = None,
     pipeline: str | None = None,
 ) -> Generation:
     """Generate facts and ranked items from one article; raise ``error`` for unusable input."""
-    from question_bank.facts import extract_facts
-    from question_bank.generate import KINDS, generate_items
-    from question_bank.generate.answer_forms import entity_kinds
-    from question_bank.nlp import parse
+    from question_bank.facts import extract_facts, read_article_doc
+    from question_bank.generate.kinds import KINDS
+    from question_bank.nlp import lemma_tables, parse
 
     problem = problem_with(text)
     if problem:
         raise error(problem)
-    chosen = list(kinds) if kinds is not None else None
-    unknown = [k for k in chosen or () if k not in KINDS]
+    chosen = list(kinds) if kinds is not None else list(KINDS)
+    unknown = [k for k in chosen if k not in KINDS]
     if unknown:
         raise error(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
     prepared = prepare_article(text, _published(published, error))
     doc = parse(prepared.body, pipeline)
-    # the recogniser's own labels, before name repairs: distractors share a kind it agrees on
-    kinds_of_entities = entity_kinds((ent.text, ent.label_) for ent in doc.ents)
-    facts = extract_facts(doc, prepared.meta, prepared.published)
-    items = generate_items(
-        facts, chosen, seed=seed, min_score=min_score, bank=bank, entity_kinds=kinds_of_entities
+    article = read_article_doc(doc, prepared.meta, prepared.published, lemma_tables(pipeline))
+    found = extract_facts(article)
+    for fact in found:
+        fact.extras["evidence"] = article.sentence_text(fact.sentence)
+    published_items, more = build_items(article, found, chosen, seed or 0, min_score, bank or {})
+    facts = tuple(fact.to_fact(article) for fact in found)
+    return Generation(article=prepared.meta, facts=facts, items=published_items, more=more)
+
+
+def drop_ambiguous(candidates: list) -> list:
+    """Leave out every candidate whose stem is also another candidate's stem with another
+    answer: the stem then has more than one right answer in this article."""
+    from question_bank.generate.distractors import normalise
+
+    answers: dict[str, set[str]] = {}
+    for candidate in candidates:
+        if candidate.item.kind == "truefalse":
+            continue
+        answers.setdefault(normalise(candidate.item.prompt), set()).add(
+            normalise(candidate.item.answer)
+        )
+    return [
+        c
+        for c in candidates
+        if c.item.kind == "truefalse" or len(answers[normalise(c.item.prompt)]) == 1
+    ]
+
+
+def build_items(
+    article,
+    found: Sequence,
+    chosen: Sequence[str],
+    seed: int,
+    min_score: float | None,
+    bank: Mapping[str, Iterable[str]],
+) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
+    """Candidates of the chosen kinds, checked, scored, ranked and split into published/more."""
+    from question_bank.generate.checks import rejection
+    from question_bank.generate.distractors import DistractorPool
+    from question_bank.generate.features import ArticleContext, features
+    from question_bank.generate.kinds import KINDS, Env
+    from question_bank.generate.publish import select
+    from question_bank.generate.ranker import shipped_ranker
+
+    ranker = shipped_ranker()
+    env = Env(
+        pool=DistractorPool.build(article, found, bank), seed=seed, published=article.published
     )
-    return Generation(article=prepared.meta, facts=facts, items=items)
+    context = ArticleContext(article)
+    scored = []
+    for kind in chosen:
+        for candidate in KINDS[kind](found, env):
+            if rejection(candidate):
+                continue
+            candidate.features = features(candidate, context)
+            score = round(ranker.probability(candidate.features), 4)
+            candidate.item = replace(candidate.item, score=score)
+            scored.append(candidate)
+    scored = drop_ambiguous(scored)
+    scored.sort(key=lambda c: (-c.item.score, c.item.id))
+    threshold = ranker.threshold if min_score is None else min_score
+    selection = select(scored, article.word_count, threshold)
+    return (
+        tuple(c.item for c in selection.published),
+        tuple(c.item for c in selection.more),
+    )

@@ -1,37 +1,59 @@
-"""Other spellings of an answer that a short-answer marker should accept."""
+"""Other ways a student may rightly type an answer: a surname, digits for a number word, another
+way of writing a date, a number without its hedge ("nearly 300" -> "300")."""
 
 from __future__ import annotations
 
-import re
-
-from question_bank.facts.numbers import format_number, parse_number
-from question_bank.model import Fact
-from question_bank.reading.dates import MONTH_NAMES, parse_date_text
+from question_bank.facts.forms import SMALL_NUMBERS, read_date, read_number
 
 
-def _date_variants(answer: str) -> list[str]:
-    found = parse_date_text(answer)
-    if found is None or found.granularity != "day":
-        return []
-    value = found.value
-    month = MONTH_NAMES[value.month - 1]
-    return [value.isoformat(), f"{month} {value.day}, {value.year}", f"{value.day} {month}"]
-
-
-def accepted_variants(answer: str, fact: Fact) -> tuple[str, ...]:
-    """Return the answer and its accepted variants (surname, no article, ISO date, plain number)."""
-    variants = [answer]
-    if (
-        fact.type in ("person", "role", "quote")
-        and answer in (fact.text, fact.attr("speaker"))  # a person's name, not their post
-        and len(answer.split()) > 1
-        and answer[:1].isupper()
-    ):
-        variants.append(answer.split()[-1])
+def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Accepted alternatives to ``answer`` (never the answer itself)."""
+    forms = list(variants)
+    if cls == "person":
+        words = answer.split()
+        if len(words) >= 2:
+            forms.append(words[-1])
+    elif cls.startswith("number:") or cls == "duration":
+        forms.extend(_number_forms(answer))
+    elif cls.startswith("date:"):
+        forms.extend(_date_forms(answer))
     if answer.lower().startswith("the "):
-        variants.append(answer[4:])
-    variants += _date_variants(answer)
-    value = parse_number(answer) if re.search(r"\d", answer) else None
-    if value is not None:
-        variants.append(format_number(value))
-    return tuple(dict.fromkeys(v for v in variants if v))
+        forms.append(answer[4:])
+    seen = {answer.casefold()}
+    out = []
+    for form in forms:
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            out.append(form)
+    return tuple(out)
+
+
+def _number_forms(answer: str) -> list[str]:
+    form = read_number(answer)
+    if form is None:
+        return []
+    value = form.value
+    plain = f"{value:g}" if not form.decimals else f"{value:.{form.decimals}f}"
+    forms = [f"{form.sign}{plain}{form.scale}{form.rest}".strip()]
+    if form.words is False and value == int(value) and 0 <= value <= 20:
+        forms.append(f"{SMALL_NUMBERS[int(value)]}{form.scale}{form.rest}".strip())
+    if form.words:
+        forms.append(f"{int(value)}{form.scale}{form.rest}".strip())
+    if form.rest.strip():
+        forms.append(f"{form.sign}{plain}{form.scale}".strip())
+    return forms
+
+
+def _date_forms(answer: str) -> list[str]:
+    form = read_date(answer)
+    if form is None:
+        return []
+    value = form.value
+    if form.granularity == "year":
+        return []
+    month = value.strftime("%B")
+    if form.granularity == "month":
+        return [f"{month} {value.year}"]
+    if form.pattern in ("md", "dm"):
+        return [f"{month} {value.day}", f"{value.day} {month}"]
+    return [value.isoformat(), f"{value.day} {month} {value.year}", f"{month} {value.day}, {value.year}"]

@@ -1,0 +1,217 @@
+"""Blind rating of generated items: make packets for raters, then collect their answers.
+
+    python benchmarks/rating_packets.py make --split validation --sample published \
+        --count 70 --seed 11 --raters 3 --out benchmarks/out/rating-v1
+    python benchmarks/rating_packets.py collect benchmarks/out/rating-v1 --name 2026-12-02-validation
+
+``make`` generates with the default settings for every article of the split, draws items at
+random with the given seed (``candidates``: every item the generator offers, published or not,
+the same number from each article; ``published``: the published items of all articles pooled;
+``top5``: the first five published items of each article), and writes one packet per rater:
+``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
+rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
+internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
+and stores the rows in ``benchmarks/ratings/NAME.jsonl`` with the date, commit, seed, split,
+sample and rubric version.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.evaluation.gold import find_date_line  # noqa: E402
+from benchmarks.evaluation.ratings import (  # noqa: E402
+    CRITERIA,
+    RATINGS_DIR,
+    RUBRIC,
+    Drawn,
+    draw,
+    rating_row,
+    sample_meta,
+    shown_item,
+    write_rows,
+)
+from benchmarks.evaluation.splits import articles_of  # noqa: E402
+
+INSTRUCTIONS = """# Rating packet {number}
+
+You are a strict, experienced teacher judging quiz items generated from news articles. Judge
+each item on its own, the way you would before handing it to students. You know nothing about
+how the items were made; do not try to guess.
+
+1. Read the rubric: {rubric}
+2. Read these articles in full (each item names its article; read the text around its evidence
+   sentence with care):
+{articles}
+3. Rate every item in `{items}` (a JSON list). For each, write one JSON object per line to
+   `{answers}` with exactly these fields:
+   `{{"id": "...", "grammatical": true/false, "answerable": true/false, "one_answer": true/false,
+   "no_leak": true/false, "evidence_supports": true/false, "distractors": true/false/null,
+   "acceptable": true/false, "useful": true/false, "wrong_key": true/false,
+   "reasons": "one line per 'false', separated by '; '"}}`
+   - `distractors` is null for items without choices other than True/False (true/false, typed
+     answers, numerical, ordering); for matching it says whether there are at least three pairs
+     with distinct answers and the items are of one type.
+   - `acceptable` is true only if every criterion that applies is true.
+   - `wrong_key` is true when the keyed answer is false according to the article.
+   - `useful`: would a teacher keep it in a quiz about this article (a meaningful fact, not trivia)?
+4. Be strict. Check every distractor against the article: it must be plausible, of the same type as
+   the key, and clearly wrong. A false true/false statement must really be false. A typed-answer
+   or gap item must have one clear answer given the article.
+Write nothing else to the answers file. When done, reply with the number of lines written.
+"""
+
+
+def _generations(split: str) -> dict[str, tuple[list, list]]:
+    """Published and further items of every article of a split."""
+    from question_bank import generate
+
+    out = {}
+    for path in articles_of(split):
+        text = path.read_text(encoding="utf-8")
+        published = find_date_line(text)
+        result = generate(text, published=published.isoformat() if published else None)
+        out[path.name] = (list(result.items), list(result.more))
+    return out
+
+
+def _pool(generations: dict[str, tuple[list, list]], sample: str, count: int, seed: int):
+    if sample == "top5":
+        return [Drawn(a, i) for a, (items, _) in generations.items() for i in items[:5]]
+    if sample == "published":
+        pooled = [Drawn(a, i) for a, (items, _) in generations.items() for i in items]
+        return draw(pooled, count, seed)
+    per_article = max(1, count // max(len(generations), 1))
+    chosen = []
+    for offset, (article, (items, more)) in enumerate(sorted(generations.items())):
+        pooled = [Drawn(article, i) for i in items + more]
+        chosen.extend(draw(pooled, per_article, seed + offset))
+    return chosen
+
+
+def _packets(chosen: list[Drawn], raters: int) -> list[list[Drawn]]:
+    """Whole articles per rater, balancing the number of items."""
+    by_article: dict[str, list[Drawn]] = defaultdict(list)
+    for drawn in chosen:
+        by_article[drawn.article].append(drawn)
+    packets: list[list[Drawn]] = [[] for _ in range(raters)]
+    for article in sorted(by_article, key=lambda a: -len(by_article[a])):
+        smallest = min(range(raters), key=lambda n: len(packets[n]))
+        packets[smallest].extend(by_article[article])
+    return [p for p in packets if p]
+
+
+def make(args: argparse.Namespace) -> int:
+    """Write the packets and the manifest."""
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    generations = _generations(args.split)
+    chosen = _pool(generations, args.sample, args.count, args.seed)
+    manifest = {"split": args.split, "sample": args.sample, "seed": args.seed, "items": {}}
+    paths = {p.name: p for p in articles_of(args.split)}
+    for number, packet in enumerate(_packets(chosen, args.raters), start=1):
+        shown = []
+        for position, drawn in enumerate(packet, start=1):
+            item_id = f"{number}-{position}"
+            manifest["items"][item_id] = _stored(drawn)
+            shown.append(shown_item(drawn, item_id))
+        articles = "\n".join(
+            f"   - {paths[a]}" for a in sorted({d.article for d in packet})
+        )
+        (out / f"items-{number}.json").write_text(
+            json.dumps(shown, indent=1, ensure_ascii=False), encoding="utf-8"
+        )
+        (out / f"packet-{number}.md").write_text(
+            INSTRUCTIONS.format(
+                number=number,
+                rubric=RUBRIC,
+                articles=articles,
+                items=(out / f"items-{number}.json").resolve(),
+                answers=(out / f"answers-{number}.jsonl").resolve(),
+            ),
+            encoding="utf-8",
+        )
+    (out / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    print(f"{len(chosen)} items in {len(list(out.glob('packet-*.md')))} packets under {out}")
+    return 0
+
+
+def _stored(drawn: Drawn) -> dict:
+    from question_bank.model import item_to_dict
+
+    return {"article": drawn.article, "item": item_to_dict(drawn.item)}
+
+
+def collect(args: argparse.Namespace) -> int:
+    """Join the raters' answers to the manifest and store the rows."""
+    from question_bank.model import Item
+
+    folder = Path(args.folder)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    rows, missing = [], []
+    for path in sorted(folder.glob("answers-*.jsonl")):
+        rater = f"{folder.name}/{path.stem}"
+        meta = sample_meta(manifest["split"], manifest["seed"], manifest["sample"], rater)
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            answer = json.loads(line)
+            stored = manifest["items"].get(str(answer.get("id")))
+            if stored is None:
+                missing.append(str(answer.get("id")))
+                continue
+            data = dict(stored["item"])
+            for name in ("choices", "accepted", "sequence"):
+                data[name] = tuple(data.get(name) or ())
+            data["pairs"] = tuple(tuple(p) for p in data.get("pairs") or ())
+            item = Item(**data)
+            rows.append(rating_row(Drawn(stored["article"], item), answer, meta))
+    unrated = set(manifest["items"]) - {r for r in _ids(folder)}
+    written = write_rows(rows, RATINGS_DIR / f"{args.name}.jsonl")
+    print(f"stored {written} rows in {RATINGS_DIR / args.name}.jsonl")
+    if missing or unrated:
+        print(f"unknown ids: {missing[:10]}; items without an answer: {sorted(unrated)[:10]}")
+    return 0
+
+
+def _ids(folder: Path) -> list[str]:
+    ids = []
+    for path in folder.glob("answers-*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.append(str(json.loads(line).get("id")))
+    return ids
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run ``make`` or ``collect``."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    maker = commands.add_parser("make", help="write rater packets")
+    maker.add_argument("--split", choices=("tuning", "validation", "bundled"), required=True)
+    maker.add_argument("--sample", choices=("candidates", "published", "top5"), required=True)
+    maker.add_argument("--count", type=int, default=60)
+    maker.add_argument("--seed", type=int, default=1)
+    maker.add_argument("--raters", type=int, default=1)
+    maker.add_argument("--out", required=True)
+    maker.set_defaults(func=make)
+    collector = commands.add_parser("collect", help="store the raters' answers")
+    collector.add_argument("folder")
+    collector.add_argument("--name", required=True)
+    collector.set_defaults(func=collect)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+__all__ = ["CRITERIA"]

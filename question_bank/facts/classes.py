@@ -1,0 +1,175 @@
+"""Answer classes of entity mentions: what kind of thing an answer is, so distractors can match it.
+
+A class is a short string: ``person``, ``country``, ``city``, ``place``, ``nationality``, ``group``,
+``organisation``, ``event``, ``document``, ``date:day``, ``date:month``, ``date:year``,
+``date:weekday``, ``date:relative``, ``duration`` or ``number:UNIT`` (``number:percent``,
+``number:money:$``, ``number:settlement`` ...). Countries and cities are told apart with the
+shipped GeoNames tables; dates by their written form (``reading.dates``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from question_bank.data import capital_index, city_index, country_index, name_key
+from question_bank.reading.dates import WEEKDAYS, parse_date_text
+
+if TYPE_CHECKING:
+    from question_bank.facts.document import ArticleDoc
+
+#: Units of time (singular): a number of them is a duration, not a date.
+TIME_UNITS = frozenset("second minute hour day night week month year decade century".split())
+_RELATIVE = re.compile(
+    r"\b(today|yesterday|tomorrow|tonight|previous|next|following|last|this|earlier|later|ago"
+    r"|recent|recently|same|current|coming|past|weekend|week|month|year)\b",
+    re.IGNORECASE,
+)
+_COUNT = (
+    r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|forty|fifty|sixty|hundred|a few|several|a|an)"
+)
+_DURATION = re.compile(
+    rf"^(?:(?:nearly|about|almost|over|more than|some)\s+)?{_COUNT}[- ]"
+    rf"(?:{'|'.join(TIME_UNITS)})s?(?:-long|-old)?$",
+    re.IGNORECASE,
+)
+_CURRENCY = re.compile(r"[$€£¥]|\b(dollars?|euros?|pounds?|yen|yuan|rupees?|won|francs?)\b", re.I)
+_DIGIT = re.compile(r"\d")
+#: Spacy labels read as a fixed class.
+_FIXED = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "EVENT": "event",
+    "LAW": "document",
+    "WORK_OF_ART": "document",
+    "FAC": "place:facility",
+    "LOC": "place:area",
+}
+
+
+def country_name(text: str, label: str = "GPE") -> str:
+    """The GeoNames name of a country written as ``text`` (name, demonym or alias), else "".
+
+    A short capitalised code ("ATA", "US") counts only where the recogniser read a place.
+    """
+    if label != "GPE" and text.isupper() and len(text.replace(".", "")) <= 4:
+        return ""
+    found = country_index().get(name_key(text))
+    return found.name if found else ""
+
+
+def place_class(text: str) -> str:
+    """``country``, ``city`` or ``place`` for a geopolitical name."""
+    key = name_key(text)
+    if country_name(text) and key not in _demonyms():
+        return "country"
+    if key in capital_index() or key in city_index():
+        return "city"
+    return "place"
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(name_key(c.demonym) for c in country_index().values() if c.demonym)
+
+
+def date_class(text: str, head_lemma: str) -> str:
+    """The class of a date mention: a calendar date's granularity, a weekday, a duration or
+    a relative expression."""
+    cleaned = text.strip()
+    if head_lemma in TIME_UNITS and _DIGIT.search(cleaned) or _DURATION.match(cleaned):
+        return "duration"
+    parsed = parse_date_text(cleaned, reference=None) or parse_date_text(
+        cleaned, reference=_ANY_YEAR
+    )
+    if parsed is not None and not _RELATIVE.search(cleaned):
+        return f"date:{parsed.granularity}"
+    if cleaned.lower().removeprefix("on ") in WEEKDAYS:
+        return "date:weekday"
+    return "date:relative"
+
+
+def number_class(article: ArticleDoc, start: int, end: int, label: str, text: str) -> str:
+    """``number:UNIT``: percent, money with its currency, or the noun the number counts."""
+    if label == "PERCENT" or "%" in text or "percent" in text.lower():
+        return "number:percent"
+    if label == "MONEY" or _CURRENCY.search(text):
+        found = _CURRENCY.search(text)
+        currency = found.group(0).lower().rstrip("s") if found else "money"
+        return f"number:money:{currency}"
+    table = article.tokens
+    last = end - 1
+    if label == "QUANTITY" and table.pos[last] == "NOUN":
+        return f"number:{table.lemma[last].lower()}"
+    head = table.head[last]
+    if table.dep[last] == "nummod" and head >= end and table.pos[head] in ("NOUN", "PROPN"):
+        lemma = table.lemma[head].lower()
+        if lemma in TIME_UNITS:
+            return "duration"
+        return f"number:{lemma}"
+    return "number:count"
+
+
+def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: str) -> str:
+    """The answer class of tokens ``start:end`` recognised as ``label`` ("" to leave it out)."""
+    table = article.tokens
+    if not any(ch.isalnum() for ch in text):
+        return ""
+    if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and any(
+        ch.isdigit() for ch in text
+    ):
+        return ""
+    if label in ("GPE",):
+        return place_class(text)
+    if label == "NORP":
+        return "nationality" if country_name(text) else "group"
+    if label == "DATE":
+        return date_class(text, table.lemma[end - 1].lower())
+    if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        if not _DIGIT.search(text) and label == "CARDINAL" and len(text.split()) == 1:
+            if text.lower() in ("one", "a"):
+                return ""
+        return number_class(article, start, end, label, text)
+    if label not in ("NORP", "DATE") and (country_name(text, label) or place_class(text) == "city"):
+        return place_class(text)
+    if label == "PERSON":
+        return "person" if _name_shaped(article, start, end) else ""
+    return _FIXED.get(label, "")
+
+
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[-'’][A-Za-zà-ÿ]+)*$|^[A-Z]\.?$")
+_MAX_NAME_WORDS = 5
+
+
+def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
+    """A person's name: up to five capitalised words of letters (hyphens and apostrophes inside,
+    lower-case particles such as "bin" or "al-" between), no country or demonym among them."""
+    table = article.tokens
+    words = [table.text[i] for i in range(start, end) if table.pos[i] != "PUNCT" or table.text[i] == "-"]
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not any(table.pos[i] == "PROPN" for i in range(start, end)):
+        return False
+    joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    parts = joined.split()
+    if not parts[0][:1].isupper() or not parts[-1][:1].isupper():
+        return False
+    if sum(1 for part in parts if article.common_noun(part.lower())) >= 2:
+        return False  # "Space Shuttle Columbia"
+    for part in parts:
+        if part.islower() and part.isalpha() and len(part) <= 4:
+            continue  # a particle: "bin", "van", "de"
+        if part.lower().startswith(("al-", "el-")) and _NAME_WORD.match(part[3:].capitalize()):
+            continue
+        if not _NAME_WORD.match(part) or country_name(part):
+            return False
+    return True
+
+
+class _AnyYear:
+    """A reference that lets ``parse_date_text`` read "July 14" (the year is not used here)."""
+
+    year = 2000
+
+
+_ANY_YEAR = _AnyYear()  # type: ignore[assignment]

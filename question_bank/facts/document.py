@@ -1,0 +1,254 @@
+"""The parsed article every fact extractor reads: sentences, typed mentions, people and quotes.
+
+``ArticleDoc`` reads the spaCy ``Doc`` once into plain lists (token attributes are slow to reach
+through spaCy's objects) and answers the questions extractors ask: which sentence holds a token,
+whether a character lies in quotation marks, which typed mentions a sentence has, and who a
+person mention is.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from question_bank.facts.classes import mention_class
+from question_bank.facts.people import PeopleIndex, build_people
+from question_bank.model import ArticleMeta
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from question_bank.nlp import LemmaTables
+
+_QUOTES = re.compile(r"[\"“”]([^\"“”]{1,3000}?)[\"“”]")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+#: Entity labels that never make a mention (no class an item could ask about).
+_SKIPPED_LABELS = frozenset({"ORDINAL", "TIME", "LANGUAGE"})
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its token range, characters and paragraph number."""
+
+    index: int
+    start: int  # first token
+    end: int  # one past the last token
+    start_char: int
+    end_char: int
+    paragraph: int
+    root: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A typed entity mention: tokens ``start:end`` of sentence ``sentence``.
+
+    ``cls`` is its answer class (``facts.classes``); ``whole`` is False when the recogniser cut a
+    longer name (the neighbouring token is a proper noun of the same phrase), so the mention is
+    not a whole constituent and is never asked about.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    cls: str
+    sentence: int
+    whole: bool
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Token attributes of the document as plain lists."""
+
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+    head: list[int]
+    idx: list[int]
+    space: list[str]
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Tokens:
+        """Read every token once."""
+        rows = [
+            (t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.whitespace_)
+            for t in doc
+        ]
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
+        return cls(*(list(column) for column in columns))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+class ArticleDoc:
+    """One parsed article and what every extractor needs to know about it."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        meta: ArticleMeta,
+        published: date | None,
+        lemma_tables: LemmaTables | None = None,
+    ) -> None:
+        self.doc = doc
+        self.lemma_tables = lemma_tables
+        self.cache: dict[str, object] = {}
+        self.meta = meta
+        self.published = published
+        self.text: str = doc.text
+        self.tokens = Tokens.from_doc(doc)
+        self.sentences = self._read_sentences()
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(self.text)]
+        self._quote_starts = [start for start, _ in self.quoted]
+        self.mentions = self._read_mentions()
+        self.people: PeopleIndex = build_people(self)
+
+    # --- sentences -------------------------------------------------------------------------
+
+    def _read_sentences(self) -> list[Sentence]:
+        sentences = []
+        paragraph = 0
+        previous_end = 0
+        for span in self.doc.sents:
+            raw = self.text[span.start_char : span.end_char]
+            gap = self.text[previous_end : span.start_char]
+            if "\n\n" in gap or "\n" in raw[: len(raw) - len(raw.lstrip())]:
+                paragraph += 1
+            previous_end = span.end_char
+            stripped = raw.strip()
+            if not stripped:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            start, end = span.start, span.end
+            while start < end and self.doc[start].is_space:
+                start += 1
+            while end > start and self.doc[end - 1].is_space:
+                end -= 1
+            sentences.append(
+                Sentence(
+                    index=len(sentences),
+                    start=start,
+                    end=end,
+                    start_char=span.start_char + lead,
+                    end_char=span.start_char + lead + len(stripped),
+                    paragraph=paragraph,
+                    root=span.root.i,
+                )
+            )
+        return sentences
+
+    def sentence_of(self, token: int) -> Sentence:
+        """The sentence holding a token."""
+        return self.sentences[max(bisect_right(self._sentence_starts, token) - 1, 0)]
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """A sentence's text with its white space collapsed."""
+        return " ".join(self.text[sentence.start_char : sentence.end_char].split())
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start:end`` as written."""
+        if start >= end:
+            return ""
+        first = self.tokens.idx[start]
+        last = self.tokens.idx[end - 1] + len(self.tokens.text[end - 1])
+        return " ".join(self.text[first:last].split())
+
+    # --- quotation marks -------------------------------------------------------------------
+
+    def in_quote(self, char: int) -> bool:
+        """Tell whether a character offset lies inside quotation marks."""
+        position = bisect_right(self._quote_starts, char) - 1
+        return position >= 0 and char < self.quoted[position][1]
+
+    def token_in_quote(self, token: int) -> bool:
+        """Tell whether a token lies inside quotation marks."""
+        return self.in_quote(self.tokens.idx[token])
+
+    # --- mentions --------------------------------------------------------------------------
+
+    def _read_mentions(self) -> list[Mention]:
+        mentions = []
+        table = self.tokens
+        for ent in self.doc.ents:
+            if ent.label_ in _SKIPPED_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (
+                table.lower[start] in ("the", "a", "an")
+                or ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
+                and not table.text[start][:1].isupper()
+            ):
+                start += 1
+            while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
+                end -= 1
+            if ent.label_ == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
+                before = table.text[start - 1]
+                if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():
+                    start -= 1  # a name does not begin with its middle initial ("Antony J. Blinken")
+            if start >= end:
+                continue
+            text = self.span_text(start, end)
+            cls = mention_class(self, start, end, ent.label_, text)
+            if not cls:
+                continue
+            sentence = self.sentence_of(start).index
+            mentions.append(
+                Mention(start, end, text, ent.label_, cls, sentence, self._whole(start, end))
+            )
+        return mentions
+
+    def _whole(self, start: int, end: int) -> bool:
+        """A mention is whole unless a proper noun of the same phrase touches it."""
+        table = self.tokens
+        sentence = self.sentence_of(start)
+        if start > sentence.start:
+            before = start - 1
+            if table.tag[before] == "HYPH" or (
+                table.pos[before] == "PROPN"
+                and table.head[before] in range(start, end)
+                and not self.common_noun(table.lower[before])
+            ):
+                return False
+        if end < sentence.end:
+            after = end
+            if table.tag[after] == "HYPH":
+                return False
+            if table.pos[after] == "PROPN" and table.head[end - 1] == after:
+                return False
+        return True
+
+    def common_noun(self, word: str) -> bool:
+        """Whether a word (lower case) is an English common noun in the pipeline's lemma tables
+        ("president", "senator"): before a name it is a title, not part of the name."""
+        tables = self.lemma_tables
+        if tables is None:
+            return False
+        return word in tables.nouns or word.endswith("s") and word[:-1] in tables.nouns
+
+    @cached_property
+    def mentions_by_sentence(self) -> dict[int, list[Mention]]:
+        """Mentions grouped by sentence index."""
+        grouped: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            grouped.setdefault(mention.sentence, []).append(mention)
+        return grouped
+
+    @cached_property
+    def mention_at(self) -> dict[int, Mention]:
+        """Token index -> the mention covering it."""
+        return {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    @cached_property
+    def word_count(self) -> int:
+        """Words in the body, as ``wc -w`` counts them."""
+        return len(self.text.split())

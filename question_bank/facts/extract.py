@@ -1,0 +1,445 @@
+"""Fact extractors: entity mentions, signed documents, posts and quotations.
+
+Each extractor reads the ``ArticleDoc`` and yields ``Found`` facts, each with its evidence
+sentence, a stand-alone statement with the answer marked, and the wh-questions the sentence
+answers (``facts.questions``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from question_bank.facts.found import Found, Question
+from question_bank.facts.questions import QUESTION_BUILDERS, event_label
+from question_bank.facts.standalone import make_statement
+from question_bank.facts.forms import number_value
+
+if TYPE_CHECKING:
+    from question_bank.facts.document import ArticleDoc, Mention, Sentence
+
+#: Answer class -> fact type.
+FACT_TYPE_BY_CLASS = {
+    "person": "person",
+    "country": "place",
+    "city": "place",
+    "place": "place",
+    "place:facility": "place",
+    "place:area": "place",
+    "organisation": "organisation",
+    "event": "event",
+    "document": "agreement",
+    "duration": "duration",
+}
+#: Verbs whose object is a signed document.
+SIGNING_VERBS = frozenset({"sign", "ink", "conclude", "ratify", "initial", "countersign"})
+#: Verbs that report speech.
+SPEECH_VERBS = frozenset(
+    """say tell add note state declare explain stress emphasize emphasise underline insist warn
+    claim write ask announce remark comment reply respond recall argue acknowledge affirm""".split()
+)
+_QUOTE_WORDS = (6, 30)
+#: Adjectives that count rather than describe ("several cities"): not part of a list member.
+QUANTIFIERS = frozenset("several many few some numerous various other multiple countless".split())
+
+
+def fact_type(cls: str) -> str:
+    """The fact type of an answer class."""
+    if cls.startswith("date:"):
+        return "date"
+    if cls.startswith("number:"):
+        return "number"
+    return FACT_TYPE_BY_CLASS.get(cls, "")
+
+
+def _questions(
+    article: ArticleDoc, sentence: Sentence, statement, span: tuple[int, int], cls: str
+) -> tuple[Question, ...]:
+    found = []
+    for build in QUESTION_BUILDERS:
+        question = build(article, sentence, statement, span, cls)
+        if question is not None:
+            found.append(question)
+    return tuple(found)
+
+
+def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, ...]]:
+    """The answer for a mention (a person's full name) and the other forms it may take."""
+    if mention.cls != "person":
+        return mention.text, ()
+    person = article.people.person_at(mention.start)
+    if person is None or not article.people.named(person.key):
+        return "", ()
+    forms = tuple(dict.fromkeys(f for f in (mention.text, person.surname) if f != person.name))
+    return person.name, forms
+
+
+def entity_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for every whole, typed mention outside quotation marks in a stand-alone sentence."""
+    documents = {i for span in _document_spans(article).values() for i in range(*span)}
+    titles = {i for role in article.people.roles for i in range(role.start, role.end)}
+    for sentence in article.sentences:
+        for mention in article.mentions_by_sentence.get(sentence.index, ()):
+            kind = fact_type(mention.cls)
+            if not kind or not mention.whole or mention.cls == "date:relative":
+                continue
+            if article.token_in_quote(mention.start) or mention.start in documents:
+                continue
+            if mention.start in titles:
+                continue
+            if _modifier(article, mention):
+                continue
+            span = (mention.start, mention.end)
+            statement = make_statement(article, sentence, span)
+            if statement is None:
+                continue
+            key, variants = _answer_key(article, mention)
+            if not key or not _anchored(article, sentence, mention):
+                continue
+            if mention.cls.startswith("number:") and (
+                number_value(key) is None or _determined(article, mention)
+            ):
+                continue
+            if _parenthetical(article, mention) or _bare_possessive(article, mention):
+                continue
+            if _place_qualifier(article, mention) or _qualified_place(article, mention):
+                continue
+            yield Found(
+                type=kind,
+                key=key,
+                cls=mention.cls,
+                sentence=sentence,
+                span=span,
+                statement=statement,
+                questions=_questions(article, sentence, statement, span, mention.cls),
+                details=(
+                    ("written", mention.text),
+                    ("event", event_label(article, sentence, statement, span, mention.cls)),
+                ),
+                variants=variants,
+            )
+
+
+def _anchored(article: ArticleDoc, sentence: Sentence, answer: Mention) -> bool:
+    """Another name, date or number in the sentence ties it to this article's story: without
+    one ("X had higher ball possession in the game") a question on it may have several answers."""
+    return any(
+        m is not answer and not m.start <= answer.start < m.end and m.cls != "date:relative"
+        for m in article.mentions_by_sentence.get(sentence.index, ())
+    )
+
+
+def _determined(article: ArticleDoc, mention: Mention) -> bool:
+    """A number after "the", "our", "these" ... refers back ("the two countries"): not a fact."""
+    before = mention.start - 1
+    table = article.tokens
+    return before >= 0 and (table.pos[before] == "DET" or table.tag[before] == "PRP$")
+
+
+def _parenthetical(article: ArticleDoc, mention: Mention) -> bool:
+    """A name in brackets, or right before bracketed words, spells out or abbreviates its
+    neighbour ("the People's Republic of China (PRC)"): blanking it gives the answer away."""
+    table = article.tokens
+    before = table.text[mention.start - 1] if mention.start > 0 else ""
+    after = table.text[mention.end] if mention.end < len(table) else ""
+    return before == "(" or after == "("
+
+
+def _bare_possessive(article: ArticleDoc, mention: Mention) -> bool:
+    """"the United States’ supply": another name would need "’s" there."""
+    table = article.tokens
+    return mention.end < len(table) and table.text[mention.end] in ("’", "'")
+
+
+def _place_qualifier(article: ArticleDoc, mention: Mention) -> bool:
+    """The state or country after a city ("Seattle, Washington"): part of the city's address."""
+    if fact_type(mention.cls) != "place" or mention.start < 2:
+        return False
+    table = article.tokens
+    before = article.mention_at.get(mention.start - 2)
+    return table.text[mention.start - 1] == "," and before is not None and (
+        fact_type(before.cls) == "place"
+    )
+
+
+def _qualified_place(article: ArticleDoc, mention: Mention) -> bool:
+    """A city followed by its state or country ("Houston, Texas"): the qualifier narrows the
+    answer to one or two names, and another city before it would read as false at once."""
+    if fact_type(mention.cls) != "place" or mention.end + 1 >= len(article.tokens):
+        return False
+    after = article.mention_at.get(mention.end + 1)
+    return article.tokens.text[mention.end] == "," and after is not None and (
+        fact_type(after.cls) == "place"
+    )
+
+
+def _modifier(article: ArticleDoc, mention: Mention) -> bool:
+    """A name used to modify a noun ("the Armenia-Azerbaijan conflict", "the Biden
+    administration") is not asked about: the phrase it sits in is what the sentence is about."""
+    table = article.tokens
+    heads = [i for i in range(mention.start, mention.end) if not mention.start <= table.head[i] < mention.end]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    return table.dep[head] in ("compound", "amod", "nmod") and table.pos[table.head[head]] in (
+        "NOUN",
+        "PROPN",
+    ) and table.head[head] > head
+
+
+def _document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
+    """Direct objects of signing verbs: the document's name, from its head to its "of" phrase."""
+    if "documents" in article.cache:
+        return article.cache["documents"]
+    table = article.tokens
+    spans = {}
+    for index, lemma in enumerate(table.lemma):
+        if table.pos[index] != "VERB" or lemma.lower() not in SIGNING_VERBS:
+            continue
+        for child in article.doc[index].rights:
+            if table.dep[child.i] != "dobj" or table.pos[child.i] not in ("NOUN", "PROPN"):
+                continue
+            start = child.i
+            while (
+                start > 0
+                and table.head[start - 1] == child.i
+                and table.dep[start - 1] in ("compound", "amod")
+                and table.text[start - 1][:1].isupper()
+            ):
+                start -= 1
+            end = child.i + 1
+            of = next((g.i for g in child.rights if table.lower[g.i] == "of"), None)
+            if of == end and end + 1 < len(table):
+                objects = [g.i for g in article.doc[of].children if table.dep[g.i] == "pobj"]
+                if objects:
+                    end = max(t.i for t in article.doc[objects[0]].subtree) + 1
+            if any(table.pos[i] in ("PRON", "DET", "NUM") for i in range(start, end)):
+                continue
+            spans[index] = (start, end)
+    article.cache["documents"] = spans
+    return spans
+
+
+def document_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for each document a clause says was signed ("signed several Memorandums of
+    Understanding" -> "Memorandums of Understanding")."""
+    for verb, span in _document_spans(article).items():
+        sentence = article.sentence_of(verb)
+        if article.token_in_quote(span[0]):
+            continue
+        statement = make_statement(article, sentence, span)
+        if statement is None:
+            continue
+        key = article.span_text(*span)
+        yield Found(
+            type="agreement",
+            key=key,
+            cls="document",
+            sentence=sentence,
+            span=span,
+            statement=statement,
+            questions=_questions(article, sentence, statement, span, "document"),
+            details=(("written", key),),
+        )
+
+
+def _coordinations(article: ArticleDoc) -> list[list[int]]:
+    """Lists of three or more common nouns joined by commas and "and"/"or" (head nouns)."""
+    table = article.tokens
+    groups = []
+    for index in range(len(table)):
+        if table.pos[index] != "NOUN" or table.dep[index] == "conj":
+            continue
+        members = [index]
+        frontier = [index]
+        while frontier:
+            current = frontier.pop()
+            for child in article.doc[current].children:
+                if table.dep[child.i] == "conj" and table.pos[child.i] == "NOUN":
+                    members.append(child.i)
+                    frontier.append(child.i)
+        if len(members) >= 3:
+            groups.append(sorted(members))
+    return groups
+
+
+def _noun_phrase(article: ArticleDoc, head: int) -> tuple[int, int]:
+    """A noun with the words that modify it from the left ("veterinary medicine")."""
+    table = article.tokens
+    start = head
+    while (
+        start > 0
+        and table.head[start - 1] == head
+        and table.dep[start - 1] in ("compound", "amod")
+        and table.lower[start - 1] not in QUANTIFIERS
+    ):
+        start -= 1
+    return start, head + 1
+
+
+def list_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for each member of a list of three or more things ("in the fields of veterinary
+    medicine, tourism and energy"): asked with its sentence and the other members in place."""
+    signing = {article.sentence_of(v).index for v in _document_spans(article)}
+    for members in _coordinations(article):
+        if any(article.token_in_quote(m) for m in members):
+            continue
+        spans = [_noun_phrase(article, m) for m in members]
+        if any(end - start > 3 for start, end in spans):
+            continue
+        sentence = article.sentence_of(members[0])
+        for span in spans:
+            statement = make_statement(article, sentence, span)
+            if statement is None:
+                continue
+            key = article.span_text(*span)
+            yield Found(
+                type="agreement" if sentence.index in signing else "event",
+                key=key,
+                cls="term",
+                sentence=sentence,
+                span=span,
+                statement=statement,
+                details=(("written", key), ("list", "1")),
+            )
+
+
+def role_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for each person's post, as the text links it to their name ("who is" / "what post"
+    questions). A person's shorter titles that a longer one contains ("Administrator", "NASA
+    Administrator") are one post, asked in its fullest form."""
+    people = article.people
+    posts: dict[str, list] = {}
+    for role in people.roles:
+        posts.setdefault(role.person, []).append(role)
+    holders: dict[str, set[str]] = {}
+    fullest = {}
+    for key, roles in posts.items():
+        titles = {r.title.casefold() for r in roles}
+        maximal = {t for t in titles if not any(t != o and t in o for o in titles)}
+        if len(maximal) != 1:
+            continue
+        fullest[key] = next(r for r in roles if r.title.casefold() in maximal)
+        holders.setdefault(fullest[key].title.casefold(), set()).add(key)
+    for key, role in fullest.items():
+        person = people.persons[key]
+        sentence = article.sentences[role.sentence]
+        specific = _specific_title(article, role.start, role.end)
+        questions = [Question(f"What post does {person.name} hold?", "what", "post")]
+        if len(holders[role.title.casefold()]) == 1 and specific:
+            article_word = "" if _possessive_start(article, role.start) else "the "
+            questions.insert(0, Question(f"Who is {article_word}{role.title}?", "who", "role"))
+        yield Found(
+            type="role",
+            key=role.title,
+            cls="title",
+            sentence=sentence,
+            span=(role.start, role.end),
+            questions=tuple(questions),
+            details=(
+                ("person", person.name),
+                ("link", role.link),
+                ("specific", "1" if specific else ""),
+            ),
+        )
+
+
+def _possessive_start(article: ArticleDoc, start: int) -> bool:
+    table = article.tokens
+    return any(table.tag[i] == "POS" for i in range(start, min(start + 4, len(table))))
+
+
+def _specific_title(article: ArticleDoc, start: int, end: int) -> bool:
+    """A title naming whose post it is: a country, organisation or nationality in it, or an
+    "of/to/for" phrase."""
+    table = article.tokens
+    for index in range(start, end):
+        mention = article.mention_at.get(index)
+        if mention is not None and mention.label in ("GPE", "ORG", "NORP"):
+            return True
+        if table.lower[index] in ("of", "to", "for"):
+            return True
+    return False
+
+
+def quote_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for each quotation whose speaker the same sentence names."""
+    table = article.tokens
+    for sentence in article.sentences:
+        speaker = None
+        for index in range(sentence.start, sentence.end):
+            if table.lemma[index].lower() not in SPEECH_VERBS or table.pos[index] != "VERB":
+                continue
+            if article.token_in_quote(index):
+                continue
+            subjects = [c.i for c in article.doc[index].children if table.dep[c.i] == "nsubj"]
+            if len(subjects) != 1:
+                continue
+            speaker = _speaker(article, subjects[0])
+            if speaker is not None:
+                break
+        if speaker is None:
+            continue
+        quote = _quote_in(article, sentence)
+        if quote is None:
+            continue
+        yield Found(
+            type="quote",
+            key=speaker,
+            cls="person",
+            sentence=sentence,
+            questions=(Question(f"Who said: “{quote}”?", "who", "speaker"),),
+            details=(("quote", quote), ("speaker", speaker)),
+        )
+
+
+def _speaker(article: ArticleDoc, subject: int) -> str | None:
+    from question_bank.facts.people import PERSON_PRONOUNS, resolve_pronoun
+
+    person = article.people.person_at(subject)
+    if person is not None:
+        return person.name if article.people.named(person.key) else None
+    if article.tokens.lower[subject] in PERSON_PRONOUNS:
+        need, resolved = resolve_pronoun(article, subject)
+        if need == "person" and resolved is not None and article.people.named(resolved.key):
+            return resolved.name
+        if need == "inside":
+            sentence = article.sentence_of(subject)
+            names = {
+                article.people.token_person[i]
+                for i in range(sentence.start, subject)
+                if i in article.people.token_person
+            }
+            if len(names) == 1:
+                key = names.pop()
+                return article.people.persons[key].name if article.people.named(key) else None
+    return None
+
+
+def _quote_in(article: ArticleDoc, sentence: Sentence) -> str | None:
+    """The quotation in or ending in a sentence, cut to its first sentence(s) of 6-30 words."""
+    for start, end in article.quoted:
+        if not sentence.start_char <= end <= sentence.end_char + 1:
+            continue
+        text = " ".join(article.text[start:end].split()).strip(" ,")
+        words = text.split()
+        if len(words) < _QUOTE_WORDS[0]:
+            continue
+        if len(words) > _QUOTE_WORDS[1]:
+            cut = _first_sentences(text, _QUOTE_WORDS[1])
+            if cut is None:
+                continue
+            text = cut
+        return text
+    return None
+
+
+def _first_sentences(text: str, limit: int) -> str | None:
+    """Whole leading sentences of a quotation within ``limit`` words."""
+    kept = ""
+    for part in text.replace("? ", "?|").replace("! ", "!|").replace(". ", ".|").split("|"):
+        candidate = f"{kept} {part}".strip()
+        if len(candidate.split()) > limit:
+            break
+        kept = candidate
+    return kept if len(kept.split()) >= _QUOTE_WORDS[0] and kept[-1:] in ".?!" else None

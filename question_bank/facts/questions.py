@@ -1,0 +1,265 @@
+"""Wh-questions from simple clauses, by transformations that keep what the sentence says.
+
+Three moves, each only on a clause whose subject opens the stand-alone statement:
+
+* **subject**: the subject noun phrase becomes "Who" / "Which country" ... ("Aliyev welcomed
+  Lukashenko" -> "Who welcomed Lukashenko?"); not for plural verbs or coordinated subjects;
+* **object**: a simple-past active clause's direct object is asked with "did" and the verb's base
+  form ("What did the ministers sign?"); the base form must be the only one the pipeline's own
+  lemma tables allow ("stared" could be "star" or "stare": no question);
+* **adjunct**: a date or place phrase hanging from such a verb is asked with "When did" /
+  "Where did", the phrase removed whole.
+
+Negated clauses get no object or adjunct question, and every word other than the asked phrase,
+the verb and the subject's position is kept as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from question_bank.facts.found import Question
+
+if TYPE_CHECKING:
+    from question_bank.facts.document import ArticleDoc, Sentence
+    from question_bank.facts.standalone import Statement
+
+#: Question words by answer class, for a subject or an object.
+WH_BY_CLASS = {
+    "person": "Who",
+    "country": "Which country",
+    "city": "Which city",
+    "organisation": "Which organisation",
+    "document": "What",
+    "event": "What",
+}
+_NEGATIONS = frozenset({"not", "n't", "never"})
+_MAX_WORDS = 32
+_BEFORE_PUNCT = re.compile(r"\s+([,.;:?!])")
+
+
+def base_form(article: ArticleDoc, token: int) -> str | None:
+    """The base form of a simple-past verb, when the pipeline's lemma tables allow only one."""
+    table = article.tokens
+    if table.tag[token] != "VBD" or article.lemma_tables is None:
+        return None
+    form = table.lower[token]
+    tables = article.lemma_tables
+    if form in tables.verb_exceptions:
+        lemmas = tables.verb_exceptions[form]
+        return lemmas[0] if len(lemmas) == 1 else None
+    candidates = {
+        form[: len(form) - len(old)] + new
+        for old, new in tables.verb_rules
+        if form.endswith(old) and form[: len(form) - len(old)] + new in tables.verbs
+    }
+    if len(candidates) != 1:
+        return None
+    return candidates.pop()
+
+
+def _subject(article: ArticleDoc, root: int) -> tuple[int, int] | None:
+    table = article.tokens
+    subjects = [t.i for t in article.doc[root].lefts if table.dep[t.i] in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return None
+    tokens = [t.i for t in article.doc[subjects[0]].subtree]
+    return min(tokens), max(tokens) + 1
+
+
+def _negated(article: ArticleDoc, root: int) -> bool:
+    return any(article.tokens.lower[c.i] in _NEGATIONS for c in article.doc[root].children)
+
+
+def _render(article: ArticleDoc, statement: Statement, tokens: list[int], lower_first: bool) -> str:
+    """Tokens of a statement as text: their own spacing where they follow each other, one space
+    where words were taken out between them."""
+    table = article.tokens
+    replaced = dict(statement.replacements)
+    parts = []
+    for position, index in enumerate(tokens):
+        text = replaced.get(index, table.text[index])
+        if position == 0 and lower_first and table.pos[index] != "PROPN" and text[:1].isupper():
+            if not text[1:2].isupper():
+                text = text[0].lower() + text[1:]
+        follows = position + 1 < len(tokens) and tokens[position + 1] == index + 1
+        space = (" " if table.space[index] else "") if follows else " "
+        parts.append(text + space)
+    return _tidy("".join(parts))
+
+
+def _tidy(text: str) -> str:
+    """One space between words, none before a comma or a full stop."""
+    return _BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
+
+
+def anchored(article: ArticleDoc, sentence: Sentence, question: str, answer: tuple[int, int]) -> bool:
+    """The question keeps a name, date or number of its sentence other than the answer, so that
+    it points at one event of the article ("Who was elected for the first time?" does not)."""
+    for mention in article.mentions_by_sentence.get(sentence.index, ()):
+        if answer[0] <= mention.start < answer[1] or mention.cls == "date:relative":
+            continue
+        if mention.text in question:
+            return True
+    return False
+
+
+def _finish(text: str) -> str | None:
+    text = text.rstrip(" ,;:.–-") + "?"
+    if len(text.split()) > _MAX_WORDS or sum(text.count(q) for q in '"“”') % 2:
+        return None
+    return text[0].upper() + text[1:]
+
+
+def _body(statement: Statement, article: ArticleDoc) -> list[int]:
+    """The statement's tokens without the final full stop."""
+    tokens = list(statement.tokens)
+    while tokens and article.tokens.pos[tokens[-1]] == "PUNCT" and article.tokens.text[tokens[-1]] in ".!":
+        tokens.pop()
+    return tokens
+
+
+def subject_question(
+    article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
+) -> Question | None:
+    """"Who signed the accords?" for a statement whose subject is the answer."""
+    wh = WH_BY_CLASS.get(cls)
+    root = sentence.root
+    table = article.tokens
+    subject = _subject(article, root)
+    tokens = _body(statement, article)
+    if wh is None or subject is None or not tokens or tokens[0] != subject[0]:
+        return None
+    head = next(t.i for t in article.doc[root].lefts if table.dep[t.i] in ("nsubj", "nsubjpass"))
+    if not answer[0] <= head < answer[1]:
+        return None
+    if any(table.dep[c.i] == "conj" for c in article.doc[head].children):
+        return None
+    verbs = [root, *(c.i for c in article.doc[root].lefts if table.dep[c.i] in ("aux", "auxpass"))]
+    if any(table.tag[v] == "VBP" or table.lower[v] in ("were", "are") for v in verbs):
+        return None
+    rest = [i for i in tokens if i >= subject[1]]
+    text = _finish(_tidy(f"{wh} " + _render(article, statement, rest, lower_first=False)))
+    if not text or not anchored(article, sentence, text, answer):
+        return None
+    return Question(text, wh.lower(), "subject")
+
+
+def _do_support(
+    article: ArticleDoc, sentence: Sentence, statement: Statement, removed: tuple[int, int], wh: str
+) -> str | None:
+    root = sentence.root
+    table = article.tokens
+    base = base_form(article, root)
+    subject = _subject(article, root)
+    tokens = _body(statement, article)
+    if base is None or subject is None or not tokens or tokens[0] != subject[0]:
+        return None
+    if _negated(article, root) or any(
+        table.dep[c.i] in ("aux", "auxpass")
+        or table.dep[c.i] == "conj" and table.pos[c.i] in ("VERB", "AUX")
+        for c in article.doc[root].children
+    ):
+        return None
+    if not subject[1] <= root < removed[0] and not removed[1] <= subject[0]:
+        return None
+    before_verb = [i for i in tokens if i < root and not removed[0] <= i < removed[1]]
+    after_verb = [i for i in tokens if i > root and not removed[0] <= i < removed[1]]
+    words = [
+        f"{wh} did",
+        _render(article, statement, before_verb, lower_first=True),
+        base,
+        _render(article, statement, after_verb, lower_first=False),
+    ]
+    return _finish(_tidy(" ".join(w for w in words if w)))
+
+
+def object_question(
+    article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
+) -> Question | None:
+    """"What did the ministers sign?" for a simple-past clause whose direct object is the answer."""
+    wh = WH_BY_CLASS.get(cls)
+    root = sentence.root
+    table = article.tokens
+    objects = [c.i for c in article.doc[root].rights if table.dep[c.i] == "dobj"]
+    if wh is None or len(objects) != 1 or not answer[0] <= objects[0] < answer[1]:
+        return None
+    tokens = [t.i for t in article.doc[objects[0]].subtree]
+    removed = (min(tokens), max(tokens) + 1)
+    if any(table.dep[c.i] == "conj" for c in article.doc[objects[0]].children):
+        return None
+    text = _do_support(article, sentence, statement, removed, wh)
+    if not text or not anchored(article, sentence, text, answer):
+        return None
+    return Question(text, wh.lower(), "object")
+
+
+def _date_or_place(cls: str) -> str:
+    if cls.startswith("date:") and cls not in ("date:relative",):
+        return "When"
+    if cls in ("city", "country", "place") or cls.startswith("place:"):
+        return "Where"
+    return ""
+
+
+def adjunct_phrase(
+    article: ArticleDoc, sentence: Sentence, answer: tuple[int, int], wh: str
+) -> tuple[int, int] | None:
+    """The whole phrase hanging from the main verb that holds a date or place answer: "on July
+    14", "in Riyadh", or a bare "Tuesday"."""
+    root = sentence.root
+    table = article.tokens
+    for child in article.doc[root].children:
+        tokens = [t.i for t in child.subtree]
+        span = (min(tokens), max(tokens) + 1)
+        if not span[0] <= answer[0] < answer[1] <= span[1]:
+            continue
+        if table.dep[child.i] == "prep" and table.lower[child.i] in ("on", "in", "at", "during"):
+            objects = [g.i for g in child.children if table.dep[g.i] == "pobj"]
+            if objects and answer[0] <= objects[0] < answer[1] and span[1] == answer[1]:
+                return span
+        elif table.dep[child.i] == "npadvmod" and span == answer and wh == "When":
+            return span
+    return None
+
+
+def event_label(
+    article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
+) -> str:
+    """The statement without its date phrase, as a short statement of what happened then
+    ("Saudi Arabia signed the Artemis Accords"), or ""."""
+    if _date_or_place(cls) != "When":
+        return ""
+    phrase = adjunct_phrase(article, sentence, answer, "When")
+    if phrase is None:
+        return ""
+    kept = [i for i in _body(statement, article) if not phrase[0] <= i < phrase[1]]
+    while kept and article.tokens.text[kept[-1]] in (",", ";"):
+        kept.pop()
+    while kept and article.tokens.text[kept[0]] in (",", ";"):
+        kept.pop(0)
+    if not kept:
+        return ""
+    label = _render(article, statement, kept, lower_first=False)
+    return label[:1].upper() + label[1:]
+
+
+def adjunct_question(
+    article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
+) -> Question | None:
+    """"When did X sign the accords?" / "Where did X meet Y?" for a date or place phrase."""
+    wh = _date_or_place(cls)
+    if not wh:
+        return None
+    phrase = adjunct_phrase(article, sentence, answer, wh)
+    if phrase is None:
+        return None
+    text = _do_support(article, sentence, statement, phrase, wh)
+    if not text or not anchored(article, sentence, text, answer):
+        return None
+    return Question(text, wh.lower(), "adjunct")
+
+
+#: Question builders, tried for every answer in a statement.
+QUESTION_BUILDERS = (subject_question, object_question, adjunct_question)

@@ -1,0 +1,295 @@
+"""Sentences rewritten to stand alone, only in ways that cannot change what they say.
+
+The only changes made are:
+
+* a leading conjunction or connective ("But", "However,") is dropped;
+* a long sentence loses a whole trailing clause after a comma ("..., adding that ...") or a whole
+  fronted phrase before one ("During the visit, ..."), never words inside what is kept, and never
+  a part holding a negation or the answer;
+* a pronoun whose person is named in the sentence before it, and only that person, is replaced
+  by the name ("he" -> "Aliyev's ...").
+
+A sentence that would still lean on its context (an unresolved pronoun, "this agreement", "the
+latter") gives no statement. Words inside are never deleted, and negations are never touched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from question_bank.facts.classes import TIME_UNITS
+from question_bank.facts.people import OTHER_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
+
+if TYPE_CHECKING:
+    from question_bank.facts.document import ArticleDoc, Sentence
+
+#: Longest statement, in words.
+MAX_WORDS = 40
+#: Longer sentences are shortened by dropping a whole trailing or fronted part, when they can be.
+TRIM_ABOVE_WORDS = 28
+#: Sentence adverbs that only link a sentence to the one before (dropped with their comma).
+CONNECTIVES = frozenset(
+    """however meanwhile also additionally moreover furthermore separately likewise similarly
+    nevertheless nonetheless still instead overall indeed besides""".split()
+)
+#: Words that make a statement lean on its context when they are determiners or pronouns.
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+_NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "nobody", "none"})
+_RELATIVE_DAYS = frozenset(
+    """today yesterday tomorrow tonight previous next following same earlier later""".split()
+)
+_TAIL_DEPS = frozenset({"advcl", "npadvmod", "conj", "prep", "ccomp"})
+_HEAD_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_CLOSERS = ('"', "”", "’", "'", ")")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence made to stand alone, with the answer's character range in it (-1 if none)."""
+
+    text: str
+    gap_start: int = -1
+    gap_end: int = -1
+    changes: tuple[str, ...] = ()
+    relative_time: bool = False
+    tokens: tuple[int, ...] = ()
+    replacements: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def answer(self) -> str:
+        """The text at the gap."""
+        return self.text[self.gap_start : self.gap_end] if self.gap_start >= 0 else ""
+
+    def with_gap(self, filler: str) -> str:
+        """The statement with the answer replaced by ``filler``."""
+        return self.text[: self.gap_start] + filler + self.text[self.gap_end :]
+
+    @property
+    def words(self) -> int:
+        """Its length in words."""
+        return len(self.text.split())
+
+
+def is_clause(article: ArticleDoc, start: int, end: int) -> bool:
+    """A finite verb and a subject: a statement, not a headline, caption or list entry."""
+    table = article.tokens
+    finite = any(table.tag[i] in _FINITE for i in range(start, end))
+    subject = any(table.dep[i] in ("nsubj", "nsubjpass", "expl") for i in range(start, end))
+    return finite and subject
+
+
+def make_statement(
+    article: ArticleDoc, sentence: Sentence, gap: tuple[int, int] | None = None
+) -> Statement | None:
+    """The sentence standing alone with ``gap`` (token range) located in it, or None."""
+    table = article.tokens
+    start, end = sentence.start, sentence.end
+    changes: list[str] = []
+    while start < end and (table.pos[start] in ("PUNCT", "SYM") and table.text[start] not in _CLOSERS[:2] + ("“",)):
+        start += 1
+    if start < end and table.pos[start] == "CCONJ":
+        start += 1
+        changes.append("connective")
+    elif start + 1 < end and table.lower[start] in CONNECTIVES and table.text[start + 1] == ",":
+        start += 2
+        changes.append("connective")
+    if gap is not None and not start <= gap[0] < gap[1] <= end:
+        return None
+    if not is_clause(article, start, end) or not _clean_start(article, sentence):
+        return None
+    if _shouted(article, start, end):
+        return None
+    start, end, trimmed = _trim(article, sentence, start, end, gap)
+    changes.extend(trimmed)
+    if not is_clause(article, start, end):
+        return None
+    kept = list(range(start, end))
+    replacements: dict[int, str] = {}
+    relative = False
+    for index in kept:
+        if article.token_in_quote(index):
+            continue
+        lower = table.lower[index]
+        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
+            if table.pos[index] != "PRON":
+                continue
+            need, person = resolve_pronoun(article, index)
+            if need == "unresolved":
+                return None
+            if need == "person":
+                if gap is not None and gap[0] <= index < gap[1]:
+                    return None
+                possessive = table.tag[index] == "PRP$" or lower in ("his", "hers")
+                replacements[index] = person.name + ("’s" if possessive else "")
+                changes.append("pronoun")
+        elif lower in _DEMONSTRATIVES and table.tag[index] == "DT":
+            noun = table.head[index]
+            if table.dep[index] == "det" and table.lemma[noun].lower() in TIME_UNITS:
+                relative = True
+            else:
+                return None
+        elif lower in ("former", "latter") and index > start and table.lower[index - 1] == "the":
+            return None
+        elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
+            relative = True
+    if len(replacements) > 1:
+        return None
+    return _render(article, kept, replacements, gap, tuple(changes), relative)
+
+
+def _trim(
+    article: ArticleDoc, sentence: Sentence, start: int, end: int, gap: tuple[int, int] | None
+) -> tuple[int, int, list[str]]:
+    """Drop a whole trailing clause or fronted phrase of a long sentence, outside the gap."""
+    table = article.tokens
+    changes = []
+    if _words(article, start, end) <= TRIM_ABOVE_WORDS:
+        return start, end, changes
+    root = sentence.root
+    final = end - 1 if table.pos[end - 1] == "PUNCT" else end
+    for child in article.doc[root].rights:
+        i = child.i
+        if i <= root or table.dep[i] not in _TAIL_DEPS or i >= final:
+            continue
+        comma = min(t.i for t in child.subtree) - 1
+        if comma < start or table.text[comma] != ",":
+            continue
+        if max(t.i for t in child.subtree) + 1 < final:
+            continue
+        if gap is not None and gap[1] > comma:
+            continue
+        if _has_negation_link(article, comma, final):
+            continue
+        if not _closed(article, start, comma, root):
+            continue
+        end = comma
+        changes.append("trimmed-tail")
+        break
+    if _words(article, start, end) > TRIM_ABOVE_WORDS:
+        for child in article.doc[root].lefts:
+            i = child.i
+            if table.dep[i] not in _HEAD_DEPS:
+                continue
+            first = min(t.i for t in child.subtree)
+            last = max(t.i for t in child.subtree)
+            if first != start or last + 1 >= root or table.text[last + 1] != ",":
+                continue
+            if gap is not None and gap[0] <= last + 1:
+                continue
+            if any(table.lower[t] in _NEGATIONS for t in range(first, last + 1)):
+                continue
+            if any(
+                (m := article.mention_at.get(t)) is not None and m.cls.startswith("date")
+                for t in range(first, last + 1)
+            ):
+                continue
+            if not _closed(article, last + 2, end, root):
+                continue
+            start = last + 2
+            changes.append("trimmed-head")
+            break
+    return start, end, changes
+
+
+_SENTENCE_BEFORE = frozenset('.!?"”’):;')
+
+
+def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
+    """The sentence starts where one ends (or at a paragraph): the parser did not cut one in two."""
+    before = article.text[: sentence.start_char].rstrip(" \t")
+    return not before or before.endswith("\n") or before[-1] in _SENTENCE_BEFORE
+
+
+def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
+    """Two capitalised words in a row of five letters or more: a heading run into the sentence."""
+    run = 0
+    for i in range(start, end):
+        word = article.tokens.text[i]
+        run = run + 1 if word.isalpha() and word.isupper() and len(word) >= 5 else 0
+        if run >= 2:
+            return True
+    return False
+
+
+def _closed(article: ArticleDoc, start: int, end: int, root: int) -> bool:
+    """Every kept token hangs from a kept token: only whole phrases were cut away."""
+    heads = article.tokens.head
+    return all(start <= heads[i] < end or i == root for i in range(start, end))
+
+
+def _has_negation_link(article: ArticleDoc, start: int, end: int) -> bool:
+    """A dropped tail may not hold a negation (it could be what the kept part rests on)."""
+    return any(article.tokens.lower[i] in _NEGATIONS for i in range(start, end))
+
+
+def _words(article: ArticleDoc, start: int, end: int) -> int:
+    return sum(1 for i in range(start, end) if article.tokens.pos[i] not in ("PUNCT", "SPACE"))
+
+
+def _render(
+    article: ArticleDoc,
+    kept: list[int],
+    replacements: dict[int, str],
+    gap: tuple[int, int] | None,
+    changes: tuple[str, ...],
+    relative: bool,
+) -> Statement | None:
+    table = article.tokens
+    parts: list[str] = []
+    length = 0
+    gap_start = gap_end = -1
+    for position, index in enumerate(kept):
+        if gap is not None and index == gap[0]:
+            gap_start = length
+        text = replacements.get(index, table.text[index])
+        space = table.space[index] if position + 1 < len(kept) else ""
+        if "\n" in space or space and not space.strip() and len(space) > 1:
+            space = " "
+        parts.append(text + space)
+        length += len(text) + len(space)
+        if gap is not None and index == gap[1] - 1:
+            gap_end = length - len(space)
+    text = "".join(parts)
+    if gap is not None and (gap_start < 0 or gap_end < 0):
+        return None
+    text, gap_start, gap_end = _squeeze(text, gap_start, gap_end)
+    if not text:
+        return None
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    if text.rstrip("".join(_CLOSERS) + "’")[-1:] not in (".", "!", "?"):
+        text = text.rstrip(" ,;:–-") + "."
+    if sum(text.count(q) for q in '"“”') % 2:
+        return None
+    if len(text.split()) > MAX_WORDS:
+        return None
+    return Statement(
+        text, gap_start, gap_end, changes, relative, tuple(kept), tuple(replacements.items())
+    )
+
+
+def _squeeze(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Collapse runs of white space, keeping the gap on the same characters."""
+    out: list[str] = []
+    new_start = new_end = -1
+    previous_space = False
+    for position, char in enumerate(text):
+        if position == start:
+            new_start = len(out)
+        if position == end:
+            new_end = len(out)
+        if char.isspace():
+            if previous_space or not out:
+                continue
+            out.append(" ")
+            previous_space = True
+        else:
+            out.append(char)
+            previous_space = False
+    if end == len(text):
+        new_end = len(out)
+    while out and out[-1] == " ":
+        out.pop()
+    return "".join(out), new_start, new_end

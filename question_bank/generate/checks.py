@@ -1,0 +1,125 @@
+"""The generator's own checks: candidates that fail one are never offered.
+
+Each check is a function from a candidate to a reason ("" when it passes), in the registry
+``CHECKS``. They judge the item as a student would meet it: the stem may not give the answer
+away, in words or by its grammar, and choices must be enough and distinct.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from question_bank.data import country_index, name_key
+from question_bank.generate.distractors import normalise, same_answer
+from question_bank.facts.forms import number_value
+from question_bank.generate.kinds import GAP, Candidate
+
+MAX_PROMPT_WORDS = 45
+MAX_OPTION_WORDS = 12
+_NUMBER_TEXT = re.compile(r"\d[\d,.]*")
+_LEAK_EXEMPT_KINDS = frozenset({"truefalse", "matching", "ordering"})
+
+
+def _outside_gap(prompt: str) -> str:
+    return prompt.replace(GAP, " ")
+
+
+def _words(text: str) -> set[str]:
+    return set(normalise(text).split())
+
+
+def leak(candidate: Candidate) -> str:
+    """The stem shows the answer, a part of a name, its country's demonym or its number."""
+    item = candidate.item
+    if item.kind in _LEAK_EXEMPT_KINDS:
+        return ""
+    stem = _outside_gap(item.prompt)
+    stem_words = _words(stem)
+    answer = item.answer
+    cls = candidate.fact.cls if candidate.form not in ("role", "post") else (
+        "person" if candidate.form == "role" else "title"
+    )
+    if cls == "person":
+        parts = {w for w in normalise(answer).split() if len(w) >= 3}
+        if parts & stem_words:
+            return "leak: part of the name is in the stem"
+        return ""
+    content = [w for w in normalise(answer).split() if w not in ("the", "of", "and", "a", "an")]
+    if content and all(w in stem_words for w in content):
+        return "leak: the answer is in the stem"
+    if cls == "country":
+        country = country_index().get(name_key(answer))
+        if country and country.demonym and name_key(country.demonym) in normalise(stem):
+            return "leak: the country's demonym is in the stem"
+    value = number_value(answer)
+    if value is not None and any(
+        number_value(n) == value for n in _NUMBER_TEXT.findall(stem) if number_value(n)
+    ):
+        return "leak: the number is in the stem"
+    return ""
+
+
+def grammar_leak(candidate: Candidate) -> str:
+    """"a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
+    prompt = candidate.item.prompt
+    if re.search(rf"\b(?:a|an|An|A) {re.escape(GAP)}", prompt):
+        return "grammar leak: an article before the gap"
+    if candidate.fact.cls.startswith("number:") and re.search(
+        rf"\b[Tt]he {re.escape(GAP)}", prompt
+    ):
+        return "grammar leak: 'the _____' before a number"
+    return ""
+
+
+def choices_sound(candidate: Candidate) -> str:
+    """Multiple choice: four distinct options, each short, the answer among them once."""
+    item = candidate.item
+    if item.kind != "multichoice":
+        return ""
+    if len(item.choices) < 4 or item.choices.count(item.answer) != 1:
+        return "choices: too few"
+    options = list(item.choices)
+    for i, first in enumerate(options):
+        if len(first.split()) > MAX_OPTION_WORDS:
+            return "choices: an option is too long"
+        for second in options[i + 1 :]:
+            if same_answer(first, second):
+                return "choices: two options are one answer"
+    return ""
+
+
+def prompt_sound(candidate: Candidate) -> str:
+    """A stem of reasonable length, with one gap at most and balanced brackets."""
+    prompt = candidate.item.prompt
+    if len(prompt.split()) > MAX_PROMPT_WORDS:
+        return "stem: too long"
+    if prompt.count(GAP) > 1:
+        return "stem: two gaps"
+    if prompt.count("(") != prompt.count(")"):
+        return "stem: unbalanced brackets"
+    return ""
+
+
+def answer_sound(candidate: Candidate) -> str:
+    """An answer with a letter or digit in it."""
+    return "" if any(ch.isalnum() for ch in candidate.item.answer) else "answer: empty"
+
+
+#: Check name -> function returning a reason ("" to pass).
+CHECKS: dict[str, Callable[[Candidate], str]] = {
+    "leak": leak,
+    "grammar_leak": grammar_leak,
+    "choices": choices_sound,
+    "prompt": prompt_sound,
+    "answer": answer_sound,
+}
+
+
+def rejection(candidate: Candidate) -> str:
+    """The first reason a candidate fails, or ""."""
+    for check in CHECKS.values():
+        reason = check(candidate)
+        if reason:
+            return reason
+    return ""

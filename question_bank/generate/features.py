@@ -1,0 +1,164 @@
+"""Features of a candidate item for the acceptability ranker: the item, its fact, where the fact
+stands in the article, and the transformations that made the stem.
+
+``features(candidate, context)`` returns a name -> number mapping; names missing from a
+candidate count as 0. ``FEATURE_NAMES`` lists every name the ranker knows, in a fixed order.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from question_bank.facts.document import ArticleDoc
+from question_bank.generate.distractors import normalise
+from question_bank.generate.kinds import KINDS, Candidate
+
+FORMS = ("gap", "subject", "object", "adjunct", "role", "post", "speaker", "true", "false", "group")
+CLASS_GROUPS = (
+    "person",
+    "country",
+    "city",
+    "place",
+    "organisation",
+    "title",
+    "document",
+    "event",
+    "date",
+    "weekday",
+    "duration",
+    "number",
+    "term",
+)
+SOURCES = ("article", "bank", "list", "made")
+CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun")
+_STOP = frozenset("the a an of and for to in on at by with from as is was were be has have".split())
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"kind={k}" for k in KINDS),
+    *(f"form={f}" for f in FORMS),
+    *(f"class={c}" for c in CLASS_GROUPS),
+    *(f"source={s}" for s in SOURCES),
+    *(f"change={c}" for c in CHANGES),
+    "relative_time",
+    "position",
+    "lead",
+    "first_paragraph",
+    "paragraph_start",
+    "headline_overlap",
+    "answer_in_headline",
+    "answer_mentions",
+    "sentence_mentions",
+    "sentence_has_quote",
+    "prompt_words",
+    "answer_words",
+    "answer_has_digit",
+    "specific_title",
+    "group_size",
+    "first_person",
+    "statement_words",
+)
+
+
+@dataclass
+class ArticleContext:
+    """What the features need to know about the whole article, read once."""
+
+    article: ArticleDoc
+
+    @cached_property
+    def headline(self) -> set[str]:
+        """Content words of the headline (or of the first sentence when there is none)."""
+        title = self.article.meta.title
+        if not title and self.article.sentences:
+            title = self.article.sentence_text(self.article.sentences[0])
+        return {w for w in normalise(title).split() if w not in _STOP}
+
+    @cached_property
+    def body(self) -> str:
+        """The article text, normalised."""
+        return f" {normalise(self.article.text)} "
+
+    @cached_property
+    def first_paragraph(self) -> int:
+        """The paragraph number of the first sentence."""
+        return self.article.sentences[0].paragraph if self.article.sentences else 0
+
+
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+
+
+def _first_person(prompt: str) -> bool:
+    """First-person words outside quotation marks ("our armed forces")."""
+    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", prompt)
+    return bool(_FIRST_PERSON & set(normalise(outside).split()))
+
+
+def class_group(cls: str) -> str:
+    """The coarse class of an answer class."""
+    if cls == "date:weekday":
+        return "weekday"
+    if cls.startswith("date:"):
+        return "date"
+    if cls.startswith("number:"):
+        return "number"
+    if cls.startswith("place:"):
+        return "place"
+    return cls
+
+
+def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
+    """The ranker's features of one candidate."""
+    item, fact = candidate.item, candidate.fact
+    article = context.article
+    sentence = fact.sentence
+    count = max(len(article.sentences) - 1, 1)
+    answer_class = fact.cls
+    if candidate.form == "role":
+        answer_class = "person"
+    elif candidate.form == "post":
+        answer_class = "title"
+    values: dict[str, float] = {
+        f"kind={item.kind}": 1.0,
+        f"form={candidate.form}": 1.0,
+        f"class={class_group(answer_class)}": 1.0,
+    }
+    for option in candidate.options:
+        values[f"source={option.source}"] = values.get(f"source={option.source}", 0.0) + 1.0
+    if fact.statement is not None:
+        for change in fact.statement.changes:
+            values[f"change={change}"] = 1.0
+        values["relative_time"] = float(fact.statement.relative_time)
+    evidence_words = {w for w in normalise(fact.extras.get("evidence", "")).split() if w not in _STOP}
+    headline = context.headline
+    answer_words = normalise(item.answer if item.kind not in ("truefalse",) else fact.key).split()
+    values.update(
+        {
+            "position": sentence.index / count,
+            "lead": float(sentence.index < 2),
+            "first_paragraph": float(sentence.paragraph == context.first_paragraph),
+            "paragraph_start": float(
+                sentence.index == 0
+                or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
+            ),
+            "headline_overlap": len(evidence_words & headline) / max(len(headline), 1),
+            "answer_in_headline": float(bool(answer_words) and set(answer_words) <= headline),
+            "answer_mentions": math.log1p(context.body.count(f" {normalise(fact.key)} ")),
+            "sentence_mentions": float(len(article.mentions_by_sentence.get(sentence.index, ()))),
+            "sentence_has_quote": float(
+                any(sentence.start_char <= s < sentence.end_char for s, _ in article.quoted)
+            ),
+            "prompt_words": len(item.prompt.split()) / 10.0,
+            "answer_words": float(len(answer_words)),
+            "answer_has_digit": float(any(ch.isdigit() for ch in item.answer)),
+            "specific_title": float(fact.detail("specific") == "1"),
+            "group_size": float(len(candidate.facts)),
+            "first_person": float(_first_person(item.prompt)),
+            "statement_words": (
+                fact.statement.words / 10.0 if fact.statement is not None else 0.0
+            ),
+        }
+    )
+    return values

@@ -1,0 +1,68 @@
+"""The acceptability ranker: a logistic model of how likely a teacher is to hand an item out
+unedited, given its features (``generate.features``).
+
+The fitted model ships as ``ranker.json`` beside this module (feature names, standardisation,
+weights, bias and the publication threshold chosen on the tuning articles);
+``benchmarks/train_ranker.py`` fits it again from the stored blind ratings. Scoring needs no
+library: it is a dot product and a logistic function.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MODEL_FILE = "ranker.json"
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A fitted logistic model over named features."""
+
+    names: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    about: Mapping[str, object]
+
+    def probability(self, values: Mapping[str, float]) -> float:
+        """The modelled probability that an item with these features is acceptable."""
+        total = self.bias
+        for name, mean, scale, weight in zip(
+            self.names, self.means, self.scales, self.weights, strict=True
+        ):
+            total += weight * (values.get(name, 0.0) - mean) / scale
+        return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
+
+
+def ranker_from_dict(data: Mapping[str, object]) -> Ranker:
+    """Build a ranker from the JSON form ``benchmarks/train_ranker.py`` writes."""
+    names = tuple(data["features"])  # type: ignore[arg-type]
+    count = len(names)
+    means = tuple(data.get("means") or [0.0] * count)  # type: ignore[arg-type]
+    scales = tuple(data.get("scales") or [1.0] * count)  # type: ignore[arg-type]
+    weights = tuple(data["weights"])  # type: ignore[arg-type]
+    if not len(means) == len(scales) == len(weights) == count:
+        raise ValueError("ranker model: features, means, scales and weights differ in length")
+    return Ranker(
+        names,
+        means,
+        tuple(s or 1.0 for s in scales),
+        weights,
+        float(data["bias"]),  # type: ignore[arg-type]
+        float(data["threshold"]),  # type: ignore[arg-type]
+        dict(data.get("about") or {}),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def shipped_ranker() -> Ranker:
+    """The model shipped with the package."""
+    text = resources.files("question_bank.generate").joinpath(MODEL_FILE).read_text("utf-8")
+    return ranker_from_dict(json.loads(text))
