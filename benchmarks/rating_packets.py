@@ -21,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +34,7 @@ from benchmarks.evaluation.ratings import (  # noqa: E402
     RATINGS_DIR,
     RUBRIC,
     Drawn,
+    current_commit,
     draw,
     rating_row,
     sample_meta,
@@ -115,7 +117,14 @@ def make(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     generations = _generations(args.split)
     chosen = _pool(generations, args.sample, args.count, args.seed)
-    manifest = {"split": args.split, "sample": args.sample, "seed": args.seed, "items": {}}
+    manifest = {
+        "split": args.split,
+        "sample": args.sample,
+        "seed": args.seed,
+        "commit": current_commit(),
+        "date": date.today().isoformat(),
+        "items": {},
+    }
     paths = {p.name: p for p in articles_of(args.split)}
     for number, packet in enumerate(_packets(chosen, args.raters), start=1):
         shown = []
@@ -160,6 +169,7 @@ def collect(args: argparse.Namespace) -> int:
     for path in sorted(folder.glob("answers-*.jsonl")):
         rater = f"{folder.name}/{path.stem}"
         meta = sample_meta(manifest["split"], manifest["seed"], manifest["sample"], rater)
+        meta.update(commit=manifest.get("commit", meta["commit"]), date=manifest.get("date", meta["date"]))
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue

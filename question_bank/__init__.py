@@ -8,7 +8,9 @@ Entry points::
         print(item.kind, item.prompt, item.answer)
     result.more  # every other sound candidate, ranked, for a teacher to pick from
 
-The spaCy pipeline loads on the first call, not at import, and so do the generator's modules.
+The spaCy pipeline loads on the first call, not at import. The subpackage
+``question_bank.generate`` (item kinds) is imported before the function ``generate`` is defined,
+so the package attribute ``generate`` is always the function below.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
+import question_bank.generate as _items  # noqa: F401  (loaded first: see the note below)
 from question_bank.reading.formats import read_article
 
 if TYPE_CHECKING:

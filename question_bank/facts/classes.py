@@ -60,6 +60,53 @@ def country_name(text: str, label: str = "GPE") -> str:
     return found.name if found else ""
 
 
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a text names, by name, other spelling or demonym ("U.S. officials" ->
+    United States)."""
+    found = set()
+    for run in _CAPITALISED_RUN.findall(text.replace("-", " ").replace("–", " ")):
+        words = run.split()
+        for size in range(len(words), 0, -1):
+            for first in range(len(words) - size + 1):
+                name = country_name(" ".join(words[first : first + size]).strip(".,’'"))
+                if name:
+                    found.add(name)
+    return found
+
+
+def takes_the(name: str) -> bool:
+    """Whether a country or organisation name is read with "the": a country whose long names
+    say "the Netherlands" or whose name is of a union, republic, kingdom or islands; a name of
+    the form "X of Y"; an organisation named by a common noun ("the Democratic Party")."""
+    words = name.split()
+    if not words:
+        return False
+    country = country_index().get(name_key(name))
+    if country is not None:
+        longer = " ".join(country.aliases).lower()
+        kinds = {"united", "republic", "kingdom", "islands", "union", "federation", "emirates"}
+        return f"the {country.name.lower()}" in longer or bool(
+            kinds & {w.lower() for w in country.name.split()}
+        )
+    return "of" in words or len(words) > 1 and words[-1][:1].isupper() and not words[-1].isupper()
+
+
+def cities_in(text: str) -> set[str]:
+    """The ISO codes of the countries of the large cities a text names ("Miami" -> US)."""
+    found = set()
+    for run in _CAPITALISED_RUN.findall(text):
+        words = run.split()
+        for size in range(min(len(words), 3), 0, -1):
+            for first in range(len(words) - size + 1):
+                city = city_index().get(name_key(" ".join(words[first : first + size]).strip(".,")))
+                if city is not None:
+                    found.add(city.country)
+    return found
+
+
 def place_class(text: str) -> str:
     """``country``, ``city`` or ``place`` for a geopolitical name."""
     key = name_key(text)
@@ -126,6 +173,8 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     if label == "NORP":
         return "nationality" if country_name(text) else "group"
     if label == "DATE":
+        if table.dep[end - 1] == "nummod" and table.pos[table.head[end - 1]] == "NOUN":
+            return number_class(article, start, end, "CARDINAL", text)  # "1709 schoolchildren"
         return date_class(text, table.lemma[end - 1].lower())
     if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
         if not _DIGIT.search(text) and label == "CARDINAL" and len(text.split()) == 1:

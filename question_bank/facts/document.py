@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from question_bank.nlp import LemmaTables
 
 _QUOTES = re.compile(r"[\"“”]([^\"“”]{1,3000}?)[\"“”]")
+_NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: Entity labels that never make a mention (no class an item could ask about).
 _SKIPPED_LABELS = frozenset({"ORDINAL", "TIME", "LANGUAGE"})
@@ -191,6 +192,11 @@ class ArticleDoc:
                 start += 1
             while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
                 end -= 1
+            if ent.label_ in _NUMBER_LABELS:
+                while start > 0 and table.dep[start - 1] in ("quantmod", "advmod") and (
+                    start <= table.head[start - 1] < end
+                ):
+                    start -= 1  # "more than 10", "nearly 300": the hedge belongs to the number
             if ent.label_ == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
                 before = table.text[start - 1]
                 if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():
@@ -203,28 +209,41 @@ class ArticleDoc:
                 continue
             sentence = self.sentence_of(start).index
             mentions.append(
-                Mention(start, end, text, ent.label_, cls, sentence, self._whole(start, end))
+                Mention(
+                    start, end, text, ent.label_, cls, sentence, self._whole(start, end, ent.label_)
+                )
             )
         return mentions
 
-    def _whole(self, start: int, end: int) -> bool:
-        """A mention is whole unless a proper noun of the same phrase touches it."""
+    def _whole(self, start: int, end: int, label: str) -> bool:
+        """A mention is whole unless the name goes on past it: a capitalised proper noun right
+        beside it (a title word before a person's name aside), a hyphen, or a word written
+        against it with no space ("6G")."""
         table = self.tokens
         sentence = self.sentence_of(start)
         if start > sentence.start:
             before = start - 1
-            if table.tag[before] == "HYPH" or (
-                table.pos[before] == "PROPN"
-                and table.head[before] in range(start, end)
-                and not self.common_noun(table.lower[before])
-            ):
+            joined = not table.space[before] and table.text[before][-1:].isalnum()
+            title = label == "PERSON" and self.common_noun(table.lower[before])
+            if joined or table.tag[before] == "HYPH":
+                return False
+            if table.pos[before] == "PROPN" and table.text[before][:1].isupper() and not title:
                 return False
         if end < sentence.end:
             after = end
-            if table.tag[after] == "HYPH":
+            joined = not table.space[end - 1] and table.text[after][:1].isalnum()
+            if joined or table.tag[after] == "HYPH":
                 return False
-            if table.pos[after] == "PROPN" and table.head[end - 1] == after:
+            if table.pos[after] == "PROPN" and table.text[after][:1].isupper():
                 return False
+            if (
+                label == "ORG"
+                and table.lower[after] in ("and", "&")
+                and after + 1 < sentence.end
+                and table.text[after + 1][:1].isupper()
+                and table.head[after] in range(start, end)
+            ):
+                return False  # "Union of Rationalist Atheists [and Agnostics]"
         return True
 
     def common_noun(self, word: str) -> bool:
@@ -234,6 +253,27 @@ class ArticleDoc:
         if tables is None:
             return False
         return word in tables.nouns or word.endswith("s") and word[:-1] in tables.nouns
+
+    def type_word(self, name: str) -> str:
+        """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
+        "Department of State" -> department), "" for a bare name ("Microsoft")."""
+        words = name.split()
+        if "of" in words:
+            words = words[: words.index("of")]
+        if not words:
+            return ""
+        last = words[-1].lower().strip(".,’'")
+        for form in (last, last[:-1] if last.endswith("s") else last):
+            if self.common_noun(form) and form not in self._name_words:
+                return form
+        return ""
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """Words of the article's person names, lower-cased: never a type word."""
+        return frozenset(
+            word.lower() for m in self.mentions if m.label == "PERSON" for word in m.text.split()
+        )
 
     @cached_property
     def mentions_by_sentence(self) -> dict[int, list[Mention]]:

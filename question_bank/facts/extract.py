@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from question_bank.facts.found import Found, Question
 from question_bank.facts.questions import QUESTION_BUILDERS, event_label
 from question_bank.facts.standalone import make_statement
+from question_bank.facts.classes import takes_the
 from question_bank.facts.forms import number_value
 
 if TYPE_CHECKING:
@@ -97,12 +98,16 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
             if not key or not _anchored(article, sentence, mention):
                 continue
             if mention.cls.startswith("number:") and (
-                number_value(key) is None or _determined(article, mention)
+                number_value(key) is None
+                or _determined(article, mention)
+                or _in_range(article, mention)
             ):
                 continue
             if _parenthetical(article, mention) or _bare_possessive(article, mention):
                 continue
             if _place_qualifier(article, mention) or _qualified_place(article, mention):
+                continue
+            if _in_open_list(article, mention):
                 continue
             yield Found(
                 type=kind,
@@ -115,6 +120,8 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
                 details=(
                     ("written", mention.text),
                     ("event", event_label(article, sentence, statement, span, mention.cls)),
+                    ("superlative", "1" if _superlative(article, sentence) else ""),
+                    ("descriptor", article.people.descriptors.get(mention.start, "")),
                 ),
                 variants=variants,
             )
@@ -134,6 +141,24 @@ def _determined(article: ArticleDoc, mention: Mention) -> bool:
     before = mention.start - 1
     table = article.tokens
     return before >= 0 and (table.pos[before] == "DET" or table.tag[before] == "PRP$")
+
+
+def _superlative(article: ArticleDoc, sentence: Sentence) -> bool:
+    """A superlative in the sentence ("the most votes", "the highest"): among numbers offered
+    as choices, it would point at the largest or smallest."""
+    tags = article.tokens.tag[sentence.start : sentence.end]
+    return any(tag in ("JJS", "RBS") for tag in tags)
+
+
+def _in_range(article: ArticleDoc, mention: Mention) -> bool:
+    """One end of a range ("ten to 32 pages", "2004-2009"): neither end alone is the fact."""
+    table = article.tokens
+    links = ("to", "-", "–", "and", "or")
+    after = mention.end
+    before = mention.start - 1
+    if after + 1 < len(table) and table.lower[after] in links and table.pos[after + 1] == "NUM":
+        return True
+    return before >= 1 and table.lower[before] in links and table.pos[before - 1] == "NUM"
 
 
 def _parenthetical(article: ArticleDoc, mention: Mention) -> bool:
@@ -163,14 +188,18 @@ def _place_qualifier(article: ArticleDoc, mention: Mention) -> bool:
 
 
 def _qualified_place(article: ArticleDoc, mention: Mention) -> bool:
-    """A city followed by its state or country ("Houston, Texas"): the qualifier narrows the
-    answer to one or two names, and another city before it would read as false at once."""
-    if fact_type(mention.cls) != "place" or mention.end + 1 >= len(article.tokens):
+    """A city followed by its state or country ("Houston, Texas", "Washington, D.C."): the
+    qualifier narrows the answer to one or two names, and another city before it would read as
+    false at once."""
+    table = article.tokens
+    if fact_type(mention.cls) != "place" or mention.end + 1 >= len(table):
         return False
-    after = article.mention_at.get(mention.end + 1)
-    return article.tokens.text[mention.end] == "," and after is not None and (
-        fact_type(after.cls) == "place"
-    )
+    if table.text[mention.end] != ",":
+        return False
+    after = mention.end + 1
+    named = article.mention_at.get(after)
+    qualifier = table.pos[after] == "PROPN" and mention.start <= table.head[after] < mention.end
+    return qualifier or named is not None and fact_type(named.cls) == "place"
 
 
 def _modifier(article: ArticleDoc, mention: Mention) -> bool:
@@ -263,6 +292,33 @@ def _coordinations(article: ArticleDoc) -> list[list[int]]:
     return groups
 
 
+#: Words that introduce examples, not a whole list: another member may be true as well.
+EXAMPLE_MARKERS = ("including", "such as", "like", "among them", "e.g.", "for example")
+
+
+def _in_open_list(article: ArticleDoc, mention: Mention) -> bool:
+    """A name among examples ("delegates from the UN, _____, and the World Bank" after
+    "including"), or in a list of three or more where the article names others of its kind."""
+    table = article.tokens
+    head = mention.end - 1
+    members = [head]
+    node = head
+    while table.dep[node] == "conj":
+        node = table.head[node]
+        members.append(node)
+    members += [c.i for c in article.doc[node].subtree if table.dep[c.i] == "conj"]
+    members = sorted(set(members))
+    if len(members) < 3:
+        return False
+    return _open_list(article, min(members)) or table.lower[max(0, min(members) - 1)] == "from"
+
+
+def _open_list(article: ArticleDoc, first: int) -> bool:
+    """A list given as examples ("including A, B and C"): a gap in it may have other answers."""
+    before = " ".join(article.tokens.lower[max(0, first - 4) : first])
+    return any(before.endswith(marker) or f"{marker} " in before for marker in EXAMPLE_MARKERS)
+
+
 def _noun_phrase(article: ArticleDoc, head: int) -> tuple[int, int]:
     """A noun with the words that modify it from the left ("veterinary medicine")."""
     table = article.tokens
@@ -283,6 +339,11 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
     signing = {article.sentence_of(v).index for v in _document_spans(article)}
     for members in _coordinations(article):
         if any(article.token_in_quote(m) for m in members):
+            continue
+        last = members[-1] + 1
+        if last < len(article.tokens) and article.tokens.text[last] == "(":
+            continue  # spelled-out words of an acronym: "(STEM)"
+        if _open_list(article, members[0]):
             continue
         spans = [_noun_phrase(article, m) for m in members]
         if any(end - start > 3 for start, end in spans):
@@ -324,11 +385,12 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
     for key, role in fullest.items():
         person = people.persons[key]
         sentence = article.sentences[role.sentence]
-        specific = _specific_title(article, role.start, role.end)
+        specific = _specific_title(article, role.start, role.end) or " of " in role.title
+        if not specific:
+            continue  # "President" alone: of what?
         questions = [Question(f"What post does {person.name} hold?", "what", "post")]
-        if len(holders[role.title.casefold()]) == 1 and specific:
-            article_word = "" if _possessive_start(article, role.start) else "the "
-            questions.insert(0, Question(f"Who is {article_word}{role.title}?", "who", "role"))
+        if len(holders[role.title.casefold()]) == 1:
+            questions.insert(0, Question(f"Who is {_with_article(article, role)}?", "who", "role"))
         yield Found(
             type="role",
             key=role.title,
@@ -342,6 +404,15 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
                 ("specific", "1" if specific else ""),
             ),
         )
+
+
+def _with_article(article: ArticleDoc, role) -> str:
+    """The title as it reads after "Who is": "the Secretary of State", "the United Kingdom's
+    Foreign Secretary", "Afghanistan's Ambassador"."""
+    if not _possessive_start(article, role.start):
+        return f"the {role.title}"
+    owner = role.title.split("’")[0].split("'")[0]
+    return f"the {role.title}" if takes_the(owner) else role.title
 
 
 def _possessive_start(article: ArticleDoc, start: int) -> bool:
@@ -373,7 +444,9 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
             if article.token_in_quote(index):
                 continue
             subjects = [c.i for c in article.doc[index].children if table.dep[c.i] == "nsubj"]
-            if len(subjects) != 1:
+            if len(subjects) != 1 or any(
+                table.dep[c.i] == "conj" for c in article.doc[subjects[0]].children
+            ):
                 continue
             speaker = _speaker(article, subjects[0])
             if speaker is not None:
@@ -423,8 +496,8 @@ def _quote_in(article: ArticleDoc, sentence: Sentence) -> str | None:
             continue
         text = " ".join(article.text[start:end].split()).strip(" ,")
         words = text.split()
-        if len(words) < _QUOTE_WORDS[0]:
-            continue
+        if len(words) < _QUOTE_WORDS[0] or not text[:1].isupper():
+            continue  # a quoted fragment, not what was said
         if len(words) > _QUOTE_WORDS[1]:
             cut = _first_sentences(text, _QUOTE_WORDS[1])
             if cut is None:

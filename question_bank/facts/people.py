@@ -66,6 +66,7 @@ class PeopleIndex:
     persons: dict[str, Person] = field(default_factory=dict)
     token_person: dict[int, str] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
+    descriptors: dict[int, str] = field(default_factory=dict)  # mention start -> head noun
 
     def person_at(self, token: int) -> Person | None:
         """The person a token's mention names, if any."""
@@ -99,7 +100,43 @@ def build_people(article: ArticleDoc) -> PeopleIndex:
     for person in index.persons.values():
         person.mentions.sort()
     index.roles = _read_roles(article, index, names)
+    for mention in names:
+        word = descriptor(article, mention)
+        if word:
+            index.descriptors[mention.start] = word
     return index
+
+
+def descriptor(article: ArticleDoc, mention: Mention) -> str:
+    """What the text calls a person where it names them, lower-cased: "facebook creator" in
+    "Facebook creator Mark Zuckerberg", "state department spokesperson" in "Jeff Rathke, the
+    State Department Spokesperson,"; "" when nothing is said."""
+    table = article.tokens
+    head = _head_of(article, mention.start, mention.end)
+    before = [
+        t.i
+        for t in article.doc[head].lefts
+        if t.i < mention.start and table.dep[t.i] in _TITLE_DEPS
+    ]
+    span = None
+    if before:
+        span = (min(_subtree_range(article, i)[0] for i in before), mention.start)
+    else:
+        for child in article.doc[head].rights:
+            if table.dep[child.i] == "appos" and table.pos[child.i] == "NOUN":
+                span = _subtree_range(article, child.i)
+                break
+    if span is None:
+        return ""
+    words = [table.lower[i] for i in range(*span) if table.pos[i] not in ("PUNCT", "DET")]
+    return " ".join(words)
+
+
+def persons_described(index: PeopleIndex, phrase: str) -> set[str]:
+    """The people the article describes with exactly this phrase, or whose post it is."""
+    keys = {index.token_person[s] for s, p in index.descriptors.items() if p == phrase}
+    keys |= {r.person for r in index.roles if r.title.lower() == phrase}
+    return keys
 
 
 def _add_mention(index: PeopleIndex, article: ArticleDoc, mention: Mention) -> None:
@@ -155,6 +192,8 @@ def _read_roles(article: ArticleDoc, index: PeopleIndex, names: list[Mention]) -
             if found is not None:
                 start, end, link = found
                 title = _title_text(article, start, end)
+                if link == "compound":
+                    title += _of_phrase(article, mention)
                 if title:
                     roles.append(Role(key, title, start, end, mention.sentence, link))
                 break
@@ -193,13 +232,34 @@ def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, st
     end = mention.start
     while end > start and _honorific(table.text[end - 1]):
         end -= 1
-    if start > 0 and table.pos[start - 1] in ("ADP", "CCONJ"):
+    if start > 0 and table.lower[start - 1] in ("of", "and", "or", "&", "for"):
         return None  # "Minister of Environment and [Sustainable Development] Name"
     if end <= start or not article.common_noun(table.lower[end - 1].rstrip(".")):
         return None  # the title ends in a noun ("Secretary"), not a name ("Antony")
     if not _sound_title(article, start, end, before_name=True):
         return None
     return start, end, "compound"
+
+
+def _of_phrase(article: ArticleDoc, mention: Mention) -> str:
+    """" of JAXA" in "President Hiroshi Yamakawa of JAXA": the place or body a title before the
+    name belongs to, written after the name."""
+    table = article.tokens
+    head = _head_of(article, mention.start, mention.end)
+    for child in article.doc[head].rights:
+        if table.lower[child.i] != "of" or child.i != mention.end:
+            continue
+        objects = [g.i for g in child.children if table.dep[g.i] == "pobj"]
+        if not objects:
+            return ""
+        named = article.mention_at.get(objects[0])
+        if named is None or named.label not in ("GPE", "ORG"):
+            return ""
+        start, end = _subtree_range(article, objects[0])
+        if end - start > 8 or any(table.text[i] in (",", "(") for i in range(start, end)):
+            end = named.end
+        return " of " + article.span_text(start, end)
+    return ""
 
 
 def _honorific(word: str) -> bool:
@@ -293,19 +353,25 @@ def _title_text(article: ArticleDoc, start: int, end: int) -> str:
 
 
 def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None]:
-    """Say what a third-person pronoun needs: ``("inside", None)`` when a person it may stand
-    for is named earlier in its sentence (the sentence stands alone as written), ``("person", P)``
-    when exactly one person is named in the sentence before, and ``("unresolved", None)``
-    otherwise. Pronouns for things and groups are resolved only inside their sentence."""
+    """Say what a third-person pronoun needs: ``("inside", None)`` when what it may stand for is
+    named earlier in its own sentence (the sentence stands alone as written), ``("person", P)``
+    when the sentence before names exactly one person, as its subject, and the sentence before
+    that names nobody else, and ``("unresolved", None)`` otherwise.
+
+    "it", "they" and "them" stand alone only in a clause below a noun subject of their sentence
+    ("X said it would ..."); "its" and "their" after such a noun. They are never resolved across
+    sentences.
+    """
     lower = article.tokens.lower[token]
     sentence = article.sentence_of(token)
-    before = _people_between(article, sentence.start, token)
     if lower in OTHER_PRONOUNS:
-        has_antecedent = any(
-            article.tokens.pos[i] in ("NOUN", "PROPN") for i in range(sentence.start, token)
+        inside = _subject_before(article, sentence.start, token) and (
+            lower in ("its", "their", "theirs") or article.tokens.head[token] != sentence.root
         )
-        return ("inside", None) if has_antecedent else ("unresolved", None)
-    if before or _subject_before(article, sentence.start, token):
+        return ("inside", None) if inside else ("unresolved", None)
+    if _people_between(article, sentence.start, token) or _subject_before(
+        article, sentence.start, token
+    ):
         return "inside", None
     if sentence.index == 0:
         return "unresolved", None
@@ -313,9 +379,28 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
     if sentence.paragraph - previous.paragraph > 1:
         return "unresolved", None
     candidates = _people_between(article, previous.start, previous.end)
-    if len(candidates) == 1 and not _unnamed_person_subject(article, previous):
-        return "person", article.people.persons[next(iter(candidates))]
-    return "unresolved", None
+    if len(candidates) != 1 or _unnamed_person_subject(article, previous):
+        return "unresolved", None
+    key = next(iter(candidates))
+    if not _subject_of(article, previous, key):
+        return "unresolved", None
+    if previous.index > 0:
+        earlier = article.sentences[previous.index - 1]
+        if earlier.paragraph == previous.paragraph and (
+            _people_between(article, earlier.start, earlier.end) - {key}
+        ):
+            return "unresolved", None
+    return "person", article.people.persons[key]
+
+
+def _subject_of(article: ArticleDoc, sentence, key: str) -> bool:
+    """The person is the subject of the sentence's main verb."""
+    table = article.tokens
+    for child in article.doc[sentence.root].children:
+        if table.dep[child.i] in ("nsubj", "nsubjpass"):
+            if article.people.token_person.get(child.i) == key:
+                return True
+    return False
 
 
 def _subject_before(article: ArticleDoc, start: int, token: int) -> bool:

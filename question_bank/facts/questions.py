@@ -131,6 +131,8 @@ def subject_question(
     tokens = _body(statement, article)
     if wh is None or subject is None or not tokens or tokens[0] != subject[0]:
         return None
+    if cls == "organisation" and not article.type_word(article.span_text(*answer)):
+        return None  # "Which organisation" only for a name that says it is one
     head = next(t.i for t in article.doc[root].lefts if table.dep[t.i] in ("nsubj", "nsubjpass"))
     if not answer[0] <= head < answer[1]:
         return None
@@ -184,6 +186,8 @@ def object_question(
     table = article.tokens
     objects = [c.i for c in article.doc[root].rights if table.dep[c.i] == "dobj"]
     if wh is None or len(objects) != 1 or not answer[0] <= objects[0] < answer[1]:
+        return None
+    if cls == "organisation" and not article.type_word(article.span_text(*answer)):
         return None
     tokens = [t.i for t in article.doc[objects[0]].subtree]
     removed = (min(tokens), max(tokens) + 1)

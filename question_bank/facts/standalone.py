@@ -99,6 +99,10 @@ def make_statement(
         return None
     if not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
+    if table.tag[start] in ("VBD", "VBZ", "VBP", "VBN") or table.lower[start] == "following":
+        return None  # "Said that ...": the sentence lost its subject; "The following is ..."
+    if start + 1 < end and table.lower[start] == "the" and table.lower[start + 1] == "following":
+        return None
     if _shouted(article, start, end):
         return None
     start, end, trimmed = _trim(article, sentence, start, end, gap)
@@ -132,6 +136,10 @@ def make_statement(
                 return None
         elif lower in ("former", "latter") and index > start and table.lower[index - 1] == "the":
             return None
+        elif lower == "such" and table.dep[index] in ("amod", "predet") and not _such_as(
+            article, index
+        ):
+            return None  # "one such accident" points back
         elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
             relative = True
     if len(replacements) > 1:
@@ -152,6 +160,8 @@ def _trim(
     for child in article.doc[root].rights:
         i = child.i
         if i <= root or table.dep[i] not in _TAIL_DEPS or i >= final:
+            continue
+        if not _detachable_tail(article, child.i):
             continue
         comma = min(t.i for t in child.subtree) - 1
         if comma < start or table.text[comma] != ",":
@@ -197,9 +207,16 @@ _SENTENCE_BEFORE = frozenset('.!?"”’):;')
 
 
 def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
-    """The sentence starts where one ends (or at a paragraph): the parser did not cut one in two."""
+    """The sentence starts where one ends and ends where the next begins (or at a paragraph):
+    the parser did not cut a sentence in two ("... and James. Tien was ...")."""
     before = article.text[: sentence.start_char].rstrip(" \t")
-    return not before or before.endswith("\n") or before[-1] in _SENTENCE_BEFORE
+    if before and not before.endswith("\n") and before[-1] not in _SENTENCE_BEFORE:
+        return False
+    first = article.text[sentence.start_char : sentence.start_char + 1]
+    if first.islower():
+        return False
+    after = article.text[sentence.end_char :].lstrip(" \t")
+    return not after or after[0] == "\n" or not after[0].islower()
 
 
 def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
@@ -211,6 +228,20 @@ def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
         if run >= 2:
             return True
     return False
+
+
+def _detachable_tail(article: ArticleDoc, head: int) -> bool:
+    """A trailing part that only adds to a finished clause: a participle (", adding that ...",
+    ", noting ...") or an attribution (", according to ...")."""
+    table = article.tokens
+    first = min(t.i for t in article.doc[head].subtree)
+    return (table.tag[head] == "VBG" and first == head) or table.lower[first] == "according"
+
+
+def _such_as(article: ArticleDoc, index: int) -> bool:
+    """"such ... as" gives its own examples."""
+    following = article.tokens.lower[index + 1 : index + 5]
+    return "as" in following
 
 
 def _closed(article: ArticleDoc, start: int, end: int, root: int) -> bool:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from question_bank.data import country_index, name_key
+from question_bank.data import countries
+from question_bank.facts.classes import cities_in, countries_in, country_name
 from question_bank.generate.distractors import normalise, same_answer
 from question_bank.facts.forms import number_value
 from question_bank.generate.kinds import GAP, Candidate
@@ -49,9 +50,12 @@ def leak(candidate: Candidate) -> str:
     if content and all(w in stem_words for w in content):
         return "leak: the answer is in the stem"
     if cls == "country":
-        country = country_index().get(name_key(answer))
-        if country and country.demonym and name_key(country.demonym) in normalise(stem):
-            return "leak: the country's demonym is in the stem"
+        name = country_name(answer)
+        if name in countries_in(stem):
+            return "leak: the stem names the country in another form"
+        home = next((c.iso for c in countries() if c.name == name), "")
+        if home and home in cities_in(stem):
+            return "leak: the stem names a city of the country"
     value = number_value(answer)
     if value is not None and any(
         number_value(n) == value for n in _NUMBER_TEXT.findall(stem) if number_value(n)

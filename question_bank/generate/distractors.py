@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, cities, city_index, countries, name_key
-from question_bank.facts.classes import country_name
+from question_bank.facts.classes import countries_in, country_name, takes_the
+from question_bank.facts.people import persons_described
 from question_bank.facts.forms import (
     nearby_dates,
     nearby_numbers,
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
     from question_bank.facts.found import Found
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Years apart an article's other year may be and still be offered beside a year.
+YEAR_WINDOW = 25
 #: Smallest population of a country offered as a distractor (leaves out tiny territories).
 MIN_COUNTRY_POPULATION = 1_000_000
 _STOP = frozenset("the a an of and for to in on at by with".split())
@@ -90,6 +93,7 @@ class DistractorPool:
     by_class: dict[str, list[str]] = field(default_factory=dict)
     bank: dict[str, list[str]] = field(default_factory=dict)
     with_the: set[str] = field(default_factory=set)
+    _country_cache: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -124,13 +128,25 @@ class DistractorPool:
         sentence: int,
         variants: tuple[str, ...] = (),
         after_the: bool | None = None,
+        described: str = "",
+        post: str = "",
     ) -> list[Option]:
         """Up to ``count`` wrong options of the answer's class (fewer when too few are sound).
 
         ``after_the`` says whether the options stand after "the" in the stem (True), after no
         article (False) or alone (None): a name is offered only where it reads as it would in
-        the article ("the United States", but not "the Canada").
+        the article ("the United States", but not "the Canada"). ``described`` is the noun the
+        stem puts beside a person ("Facebook creator _____"): only people the article describes
+        the same way are offered then.
         """
+        allowed = None
+        if answer_class == "person" and described:
+            allowed = {
+                self.article.people.persons[k].name
+                for k in persons_described(self.article.people, described)
+            }
+        if answer_class == "person" and post:
+            allowed = self._holders_of_like_posts(post)
         chosen: list[Option] = []
         names = not answer_class.startswith(("date:", "number:", "duration"))
         for source, options in self._sources(answer_class, answer):
@@ -140,6 +156,8 @@ class DistractorPool:
                 if self._unsound(text, answer, variants, chosen, avoid_text, sentence, names):
                     continue
                 if names and after_the is not None and self._takes_the(text, source) != after_the:
+                    continue
+                if allowed is not None and text not in allowed:
                     continue
                 chosen.append(Option(text, source))
         return chosen
@@ -160,12 +178,49 @@ class DistractorPool:
             return True
         if mentions_name(avoid_text, text):
             return True
+        country = country_name(text)
+        if country and country in self._countries_in(avoid_text):
+            return True
         if names and any(
             len(part) >= 3 and part[:1].isupper() and mentions_name(avoid_text, part)
             for part in text.split()
         ):
             return True
         return self._stated_elsewhere(text, answer, sentence)
+
+    def _holders_of_like_posts(self, post: str) -> set[str]:
+        """People whose post belongs to the same country or body as ``post`` ("British Foreign
+        Secretary" -> other British office holders); with no country or body named, holders of
+        a post with the same last word."""
+        mine = _qualifiers(post)
+        people = self.article.people
+        found = set()
+        for role in people.roles:
+            theirs = _qualifiers(role.title)
+            same = mine & theirs if mine else role.title.split()[-1] == post.split()[-1]
+            if same:
+                found.add(people.persons[role.person].name)
+        return found
+
+    def main_subject(self, answer: str) -> bool:
+        """The answer is what the article is about: in its headline, or the most mentioned name
+        of its class, three times or more. List options beside it give it away."""
+        words = set(normalise(answer).split())
+        headline = set(normalise(self.article.meta.title).split())
+        if words and words <= headline:
+            return True
+        mentions = self.article.text.count(answer)
+        return mentions >= 3 and all(
+            self.article.text.count(other) <= mentions
+            for group in self.by_class.values()
+            if answer in group
+            for other in group
+        )
+
+    def _countries_in(self, text: str) -> set[str]:
+        if text not in self._country_cache:
+            self._country_cache[text] = countries_in(text)
+        return self._country_cache[text]
 
     def _takes_the(self, text: str, source: str) -> bool:
         """Whether a name is written after "the": as the article writes it, else by its form."""
@@ -225,19 +280,8 @@ class DistractorPool:
         return options
 
     def type_word(self, name: str) -> str:
-        """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
-        "Department of State" -> department), "" for a bare name ("Microsoft")."""
-        words = name.split()
-        if "of" in words:
-            words = words[: words.index("of")]
-        if not words:
-            return ""
-        last = words[-1].lower().strip(".,’'")
-        nouns = self.article.lemma_tables.nouns if self.article.lemma_tables else frozenset()
-        for form in (last, last[:-1] if last.endswith("s") else last):
-            if form in nouns:
-                return form
-        return ""
+        """``ArticleDoc.type_word`` of a name."""
+        return self.article.type_word(name)
 
     def facts_of_class(self, answer_class: str) -> list[str]:
         """The article's answers sharing a class (most mentioned first)."""
@@ -251,15 +295,12 @@ def _pool_class(answer_class: str) -> str:
     return answer_class
 
 
-def takes_the(name: str) -> bool:
-    """A country or organisation name read with "the": a plural ("Netherlands", "Philippines"),
-    or one naming a union, republic, kingdom or islands, or "X of Y"."""
-    words = name.split()
-    if not words:
-        return False
-    plural = words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))
-    kinds = {"united", "republic", "kingdom", "islands", "union", "federation", "emirates"}
-    return plural or bool(kinds & {w.lower() for w in words}) or "of" in words
+def _qualifiers(title: str) -> set[str]:
+    """The countries and bodies a title names: "Foreign Minister of Japan" -> {Japan},
+    "JAXA President" -> {JAXA}."""
+    found = set(countries_in(title))
+    found |= {w.strip(".,’'") for w in title.split() if w.isupper() and len(w) >= 2}
+    return found
 
 
 def mentions_name(text: str, name: str) -> bool:
@@ -275,13 +316,25 @@ def _date_sources(pool: DistractorPool, answer_class: str, answer: str):
     form = read_date(answer)
     if form is None:
         return
+    published = pool.article.published
+    if published is not None and form.pattern not in ("md", "dm") and form.value <= published:
+        limit = published  # a past date's options stay in the past: no year after the article
+    else:
+        limit = None
+    window = YEAR_WINDOW if form.granularity == "year" else 2
+
+    def plausible(value) -> bool:
+        return abs(value.year - form.value.year) <= window and (limit is None or value <= limit)
+
     written = []
     for other in pool.by_class.get(answer_class, []):
         other_form = read_date(other)
         if other_form is not None and other_form.granularity == form.granularity:
-            written.append(form.write(other_form.value))
+            if plausible(other_form.value):
+                written.append(form.write(other_form.value))
     yield "article", written
-    yield "made", [form.write(value) for value in nearby_dates(form, 6)]
+    made = [v for v in nearby_dates(form, 6) if plausible(v)]
+    yield "made", [form.write(value) for value in made]
 
 
 def _number_sources(pool: DistractorPool, answer_class: str, answer: str):
@@ -298,14 +351,16 @@ def _number_sources(pool: DistractorPool, answer_class: str, answer: str):
 
 
 def _countries_near(answer: str) -> list[str]:
-    """Countries of the answer's sub-region, most populous first."""
+    """The answer's neighbours, then other countries of its sub-region, most populous first."""
     name = country_name(answer)
     if not name:
         return []
     home = next(c for c in countries() if c.name == name)
     big = [c for c in countries() if c.population >= MIN_COUNTRY_POPULATION and c.name != name]
     big.sort(key=lambda c: -c.population)
-    return [c.name for c in big if c.subregion == home.subregion]
+    neighbours = [c.name for c in big if c.iso in home.neighbours]
+    region = [c.name for c in big if c.subregion == home.subregion and c.name not in neighbours]
+    return neighbours + region
 
 
 def _cities_near(answer: str) -> list[str]:

@@ -59,6 +59,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "group_size",
     "first_person",
     "statement_words",
+    "in_list",
+    "odd_marks",
+    "answer_is_subject",
+    "options_mentioned",
 )
 
 
@@ -81,6 +85,11 @@ class ArticleContext:
         """The article text, normalised."""
         return f" {normalise(self.article.text)} "
 
+    def main_subject(self, answer: str) -> bool:
+        """The answer is in the headline or named three times or more."""
+        words = set(normalise(answer).split()) - _STOP
+        return bool(words) and (words <= self.headline or self.article.text.count(answer) >= 3)
+
     @cached_property
     def first_paragraph(self) -> int:
         """The paragraph number of the first sentence."""
@@ -94,6 +103,16 @@ def _first_person(prompt: str) -> bool:
     """First-person words outside quotation marks ("our armed forces")."""
     outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", prompt)
     return bool(_FIRST_PERSON & set(normalise(outside).split()))
+
+
+def _in_list(prompt: str) -> bool:
+    """The gap is one of three or more things listed ("X, _____, and Y")."""
+    return bool(re.search(r"\w+, _____,|, _____,? (?:and|or) |\w+, \w+,? (?:and|or) _____", prompt))
+
+
+def _options_mentioned(candidate: Candidate, context: ArticleContext) -> float:
+    """How many of the wrong options the article itself names (0 to 3)."""
+    return float(sum(1 for o in candidate.options if o.text in context.article.text))
 
 
 def class_group(cls: str) -> str:
@@ -156,6 +175,10 @@ def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
             "specific_title": float(fact.detail("specific") == "1"),
             "group_size": float(len(candidate.facts)),
             "first_person": float(_first_person(item.prompt)),
+            "in_list": float(fact.detail("list") == "1" or _in_list(item.prompt)),
+            "odd_marks": float(any(mark in item.prompt for mark in ("[", "...", "…", ";", ":"))),
+            "answer_is_subject": float(context.main_subject(fact.key)),
+            "options_mentioned": _options_mentioned(candidate, context),
             "statement_words": (
                 fact.statement.words / 10.0 if fact.statement is not None else 0.0
             ),

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from question_bank.facts.found import Found, Question
-from question_bank.generate.distractors import DistractorPool, Option, make_rng
+from question_bank.facts.classes import countries_in, country_name
+from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
 from question_bank.facts.forms import number_value, read_date, read_number
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
@@ -87,11 +88,24 @@ def _options(
     rng = make_rng(env.seed, fact.id, *parts)
     avoid = f"{stem} {fact.extras.get('evidence', '')}"
     the = after_the(stem.split(GAP)[0]) if gap else None
+    described = fact.detail("descriptor") if gap else ""
+    post = fact.key if fact.type == "role" and cls == "person" else ""
     wrong = env.pool.choose(
-        cls, answer, CHOICES - 1, rng, avoid, fact.sentence.index, fact.variants, the
+        cls,
+        answer,
+        CHOICES - 1,
+        rng,
+        avoid,
+        fact.sentence.index,
+        fact.variants,
+        the,
+        described,
+        post,
     )
     if len(wrong) < CHOICES - 1:
         return None
+    if any(o.source == "list" for o in wrong) and env.pool.main_subject(answer):
+        return None  # "_____ signed ..." with the article's own country among unrelated ones
     choices = [answer, *(o.text for o in wrong)]
     rng.shuffle(choices)
     return tuple(choices), tuple(wrong)
@@ -106,6 +120,8 @@ def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if fact.statement is not None:
             stems.append((fact.statement.with_gap(GAP), fact.key, fact.cls, "gap"))
         for number, (prompt, answer, cls, form) in enumerate(stems, start=1):
+            if cls.startswith("number:") and fact.detail("superlative"):
+                continue  # "the most votes": the largest option would be the answer
             made = _options(
                 env, fact, cls, answer, prompt, form == "gap", "multichoice", str(number)
             )
@@ -127,7 +143,13 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         swap = None
         before = statement.text[: statement.gap_start]
         swappable = fact.cls in SWAPPABLE or fact.cls.startswith(("date:", "number:"))
-        if make_false and swappable and not before.rstrip().lower().endswith((" a", " an")):
+        rest = statement.with_gap(" ")
+        if (
+            make_false
+            and swappable
+            and not before.rstrip().lower().endswith((" a", " an"))
+            and not _named_again(fact, rest)
+        ):
             options = env.pool.choose(
                 fact.cls,
                 fact.key,
@@ -137,6 +159,7 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
                 fact.sentence.index,
                 fact.variants,
                 after_the(before),
+                fact.detail("descriptor"),
             )
             if options:
                 swap = options[0]
@@ -146,6 +169,15 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
             prompt, answer, form, wrong = statement.text, "True", "true", ()
         item = _item(fact, "truefalse", 1, prompt=prompt, answer=answer, choices=("True", "False"))
         yield Candidate(item, fact, form, wrong)
+
+
+def _named_again(fact: Found, rest: str) -> bool:
+    """The statement names the answer again outside the gap ("The United States and Turkey ...
+    the U.S.-Kuwait Dialogue"): a swapped version would contradict itself."""
+    if fact.cls == "country":
+        return country_name(fact.key) in countries_in(rest)
+    parts = [w for w in fact.key.split() if len(w) >= 3 and w[:1].isupper()]
+    return any(mentions_name(rest, part) for part in parts) or mentions_name(rest, fact.key)
 
 
 def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
@@ -191,8 +223,8 @@ def numerical(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if fact.statement is None or not fact.cls.startswith("number:"):
             continue
         form = read_number(fact.key)
-        if form is None or form.scale or form.sign:
-            continue
+        if form is None or form.scale or form.sign or form.rest.strip() or form.lead.strip():
+            continue  # the gap must hold the bare number: "_____ percent", not "_____"
         value = number_value(fact.key)
         written = f"{value:g}" if value is not None else ""
         if not written:

@@ -40,6 +40,28 @@ def clear_caches() -> None:
         function.cache_clear()
 
 
+def read_article_facts(
+    text: str,
+    published: str | date | None,
+    error: type[ValueError] = ValueError,
+    pipeline: str | None = None,
+):
+    """Validate, prepare and parse an article once; return (metadata, parsed article, facts)."""
+    from question_bank.facts import extract_facts, read_article_doc
+    from question_bank.nlp import lemma_tables, parse
+
+    problem = problem_with(text)
+    if problem:
+        raise error(problem)
+    prepared = prepare_article(text, _published(published, error))
+    doc = parse(prepared.body, pipeline)
+    article = read_article_doc(doc, prepared.meta, prepared.published, lemma_tables(pipeline))
+    found = extract_facts(article)
+    for fact in found:
+        fact.extras["evidence"] = article.sentence_text(fact.sentence)
+    return prepared.meta, article, found
+
+
 def run_generation(
     text: str,
     published: str | date | None,
@@ -51,26 +73,60 @@ def run_generation(
     pipeline: str | None = None,
 ) -> Generation:
     """Generate facts and ranked items from one article; raise ``error`` for unusable input."""
-    from question_bank.facts import extract_facts, read_article_doc
     from question_bank.generate.kinds import KINDS
-    from question_bank.nlp import lemma_tables, parse
 
-    problem = problem_with(text)
-    if problem:
-        raise error(problem)
     chosen = list(kinds) if kinds is not None else list(KINDS)
     unknown = [k for k in chosen if k not in KINDS]
     if unknown:
         raise error(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    prepared = prepare_article(text, _published(published, error))
-    doc = parse(prepared.body, pipeline)
-    article = read_article_doc(doc, prepared.meta, prepared.published, lemma_tables(pipeline))
-    found = extract_facts(article)
-    for fact in found:
-        fact.extras["evidence"] = article.sentence_text(fact.sentence)
-    published_items, more = build_items(article, found, chosen, seed or 0, min_score, bank or {})
+    meta, article, found = read_article_facts(text, published, error, pipeline)
+    candidates = scored_candidates(article, found, chosen, seed or 0, bank or {})
+    published_items, more = publish(article, candidates, min_score)
     facts = tuple(fact.to_fact(article) for fact in found)
-    return Generation(article=prepared.meta, facts=facts, items=published_items, more=more)
+    return Generation(article=meta, facts=facts, items=published_items, more=more)
+
+
+def scored_candidates(
+    article, found: Sequence, chosen: Sequence[str], seed: int, bank: Mapping[str, Iterable[str]]
+) -> list:
+    """Every candidate of the chosen kinds that passes the checks, with its features and score,
+    best first."""
+    from question_bank.generate.checks import rejection
+    from question_bank.generate.distractors import DistractorPool
+    from question_bank.generate.features import ArticleContext, features
+    from question_bank.generate.kinds import KINDS, Env
+    from question_bank.generate.ranker import shipped_ranker
+
+    ranker = shipped_ranker()
+    env = Env(
+        pool=DistractorPool.build(article, found, bank), seed=seed, published=article.published
+    )
+    context = ArticleContext(article)
+    scored = []
+    for kind in chosen:
+        for candidate in KINDS[kind](found, env):
+            if rejection(candidate):
+                continue
+            candidate.features = features(candidate, context)
+            score = round(ranker.probability(candidate.features), 4)
+            candidate.item = replace(candidate.item, score=score)
+            scored.append(candidate)
+    scored = drop_ambiguous(scored)
+    scored.sort(key=lambda c: (-c.item.score, c.item.id))
+    return scored
+
+
+def publish(article, candidates: Sequence, min_score: float | None):
+    """The published items and the rest, from ranked candidates."""
+    from question_bank.generate.publish import select
+    from question_bank.generate.ranker import shipped_ranker
+
+    threshold = shipped_ranker().threshold if min_score is None else min_score
+    selection = select(candidates, article.word_count, threshold)
+    return (
+        tuple(c.item for c in selection.published),
+        tuple(c.item for c in selection.more),
+    )
 
 
 def drop_ambiguous(candidates: list) -> list:
@@ -90,43 +146,3 @@ def drop_ambiguous(candidates: list) -> list:
         for c in candidates
         if c.item.kind == "truefalse" or len(answers[normalise(c.item.prompt)]) == 1
     ]
-
-
-def build_items(
-    article,
-    found: Sequence,
-    chosen: Sequence[str],
-    seed: int,
-    min_score: float | None,
-    bank: Mapping[str, Iterable[str]],
-) -> tuple[tuple[Item, ...], tuple[Item, ...]]:
-    """Candidates of the chosen kinds, checked, scored, ranked and split into published/more."""
-    from question_bank.generate.checks import rejection
-    from question_bank.generate.distractors import DistractorPool
-    from question_bank.generate.features import ArticleContext, features
-    from question_bank.generate.kinds import KINDS, Env
-    from question_bank.generate.publish import select
-    from question_bank.generate.ranker import shipped_ranker
-
-    ranker = shipped_ranker()
-    env = Env(
-        pool=DistractorPool.build(article, found, bank), seed=seed, published=article.published
-    )
-    context = ArticleContext(article)
-    scored = []
-    for kind in chosen:
-        for candidate in KINDS[kind](found, env):
-            if rejection(candidate):
-                continue
-            candidate.features = features(candidate, context)
-            score = round(ranker.probability(candidate.features), 4)
-            candidate.item = replace(candidate.item, score=score)
-            scored.append(candidate)
-    scored = drop_ambiguous(scored)
-    scored.sort(key=lambda c: (-c.item.score, c.item.id))
-    threshold = ranker.threshold if min_score is None else min_score
-    selection = select(scored, article.word_count, threshold)
-    return (
-        tuple(c.item for c in selection.published),
-        tuple(c.item for c in selection.more),
-    )
