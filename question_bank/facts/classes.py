@@ -203,8 +203,8 @@ def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
     parts = joined.split()
     if not parts[0][:1].isupper() or not parts[-1][:1].isupper():
         return False
-    if sum(1 for part in parts if article.common_noun(part.lower())) >= 2:
-        return False  # "Space Shuttle Columbia"
+    if sum(1 for part in parts if part.lower() in article.lower_words) >= 2:
+        return False  # "Space Shuttle Columbia": the article writes "space shuttle" in lower case
     for part in parts:
         if part.islower() and part.isalpha() and len(part) <= 4:
             continue  # a particle: "bin", "van", "de"

@@ -246,6 +246,11 @@ class ArticleDoc:
                 return False  # "Union of Rationalist Atheists [and Agnostics]"
         return True
 
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """Words the article writes in lower case somewhere."""
+        return frozenset(word for word in self.tokens.text if word.islower())
+
     def common_noun(self, word: str) -> bool:
         """Whether a word (lower case) is an English common noun in the pipeline's lemma tables
         ("president", "senator"): before a name it is a title, not part of the name."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from question_bank.facts.found import Found, Question
-from question_bank.facts.questions import QUESTION_BUILDERS, event_label
+from question_bank.facts.questions import QUESTION_BUILDERS, event_label, object_question
 from question_bank.facts.standalone import make_statement
 from question_bank.facts.classes import takes_the
 from question_bank.facts.forms import number_value
@@ -365,6 +365,55 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
             )
 
 
+_PHRASE_WORDS = (2, 8)
+_DEMONSTRATIVE_WORDS = frozenset({"this", "these", "that", "those", "such"})
+
+
+def object_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A fact for the direct object of a sentence's main verb when it is a phrase, not a name
+    ("a pressurized rover", "big problems with IE6"), asked as "What will Japan design?"."""
+    table = article.tokens
+    documents = set(_document_spans(article).values())
+    for sentence in article.sentences:
+        root = sentence.root
+        objects = [c.i for c in article.doc[root].rights if table.dep[c.i] == "dobj"]
+        if len(objects) != 1 or table.pos[objects[0]] != "NOUN":
+            continue
+        tokens = [t.i for t in article.doc[objects[0]].subtree]
+        span = (min(tokens), max(tokens) + 1)
+        words = [i for i in range(*span) if table.pos[i] not in ("PUNCT", "DET")]
+        if not _PHRASE_WORDS[0] <= len(words) <= _PHRASE_WORDS[1] or span in documents:
+            continue
+        if any(
+            table.pos[i] == "PRON"
+            or table.lower[i] in _DEMONSTRATIVE_WORDS
+            or table.dep[i] == "conj"
+            or article.token_in_quote(i)
+            for i in range(*span)
+        ):
+            continue
+        whole = article.mention_at.get(span[0])
+        if whole is not None and whole.start == span[0] and whole.end >= span[1] - 1:
+            continue  # a name: asked by the entity facts
+        statement = make_statement(article, sentence, span)
+        if statement is None:
+            continue
+        question = object_question(article, sentence, statement, span, "phrase")
+        if question is None:
+            continue
+        key = article.span_text(*span)
+        yield Found(
+            type="event",
+            key=key,
+            cls="phrase",
+            sentence=sentence,
+            span=span,
+            statement=statement,
+            questions=(question,),
+            details=(("written", key),),
+        )
+
+
 def role_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each person's post, as the text links it to their name ("who is" / "what post"
     questions). A person's shorter titles that a longer one contains ("Administrator", "NASA
@@ -434,7 +483,8 @@ def _specific_title(article: ArticleDoc, start: int, end: int) -> bool:
 
 
 def quote_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A fact for each quotation whose speaker the same sentence names."""
+    """A fact for each sentence of a quotation whose speaker its closing sentence names ("...,"
+    Aliyev said.): "Who said: “...”?"."""
     table = article.tokens
     for sentence in article.sentences:
         speaker = None
@@ -453,17 +503,19 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
                 break
         if speaker is None:
             continue
-        quote = _quote_in(article, sentence)
-        if quote is None:
-            continue
-        yield Found(
-            type="quote",
-            key=speaker,
-            cls="person",
-            sentence=sentence,
-            questions=(Question(f"Who said: “{quote}”?", "who", "speaker"),),
-            details=(("quote", quote), ("speaker", speaker)),
-        )
+        for quote, evidence_start in _quoted_sentences(article, sentence):
+            evidence = " ".join(article.text[evidence_start : sentence.end_char].split())
+            own = article.sentence_of(_token_at(article, evidence_start))
+            found = Found(
+                type="quote",
+                key=speaker,
+                cls="person",
+                sentence=own,
+                questions=(Question(f"Who said: “{quote}”?", "who", "speaker"),),
+                details=(("quote", quote), ("speaker", speaker)),
+            )
+            found.extras["evidence"] = evidence
+            yield found
 
 
 def _speaker(article: ArticleDoc, subject: int) -> str | None:
@@ -489,30 +541,41 @@ def _speaker(article: ArticleDoc, subject: int) -> str | None:
     return None
 
 
-def _quote_in(article: ArticleDoc, sentence: Sentence) -> str | None:
-    """The quotation in or ending in a sentence, cut to its first sentence(s) of 6-30 words."""
+def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str, int]]:
+    """The sentences of the quotation that closes in ``sentence``, each of 6-30 words and
+    starting with a capital, with where its own sentence starts (its evidence runs from there to
+    the speaker). A last sentence cut by the speaker's comma ends with a full stop."""
     for start, end in article.quoted:
         if not sentence.start_char <= end <= sentence.end_char + 1:
             continue
-        text = " ".join(article.text[start:end].split()).strip(" ,")
-        words = text.split()
-        if len(words) < _QUOTE_WORDS[0] or not text[:1].isupper():
-            continue  # a quoted fragment, not what was said
-        if len(words) > _QUOTE_WORDS[1]:
-            cut = _first_sentences(text, _QUOTE_WORDS[1])
-            if cut is None:
+        text = " ".join(article.text[start:end].split())
+        if text.endswith(","):
+            text = text[:-1] + "."
+        out = []
+        offset = start
+        for part in _split_sentences(text):
+            words = part.split()
+            at = article.text.find(part.split()[0], offset) if words else offset
+            offset = max(offset, at)
+            if not _QUOTE_WORDS[0] <= len(words) <= _QUOTE_WORDS[1] or not part[:1].isupper():
                 continue
-            text = cut
-        return text
-    return None
+            if part[-1:] not in ".?!":
+                continue
+            out.append((part, article.sentence_of(_token_at(article, offset)).start_char))
+        return out
+    return []
 
 
-def _first_sentences(text: str, limit: int) -> str | None:
-    """Whole leading sentences of a quotation within ``limit`` words."""
-    kept = ""
-    for part in text.replace("? ", "?|").replace("! ", "!|").replace(". ", ".|").split("|"):
-        candidate = f"{kept} {part}".strip()
-        if len(candidate.split()) > limit:
-            break
-        kept = candidate
-    return kept if len(kept.split()) >= _QUOTE_WORDS[0] and kept[-1:] in ".?!" else None
+def _split_sentences(text: str) -> list[str]:
+    """A quotation cut at sentence ends."""
+    marked = text.replace("? ", "?|").replace("! ", "!|").replace(". ", ".|")
+    return [p.strip() for p in marked.split("|") if p.strip()]
+
+
+def _token_at(article: ArticleDoc, char: int) -> int:
+    """The token at or just before a character offset."""
+    from bisect import bisect_right
+
+    return max(bisect_right(article.tokens.idx, char) - 1, 0)
+
+

@@ -373,6 +373,10 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
         article, sentence.start, token
     ):
         return "inside", None
+    if PERSON_PRONOUNS[lower] == "possessive" and len(
+        _people_between(article, token, sentence.end)
+    ) == 1 and not _people_between(article, sentence.start, token):
+        return "inside", None  # "After calling his mother, Montalvo was ...": named later on
     if sentence.index == 0:
         return "unresolved", None
     previous = article.sentences[sentence.index - 1]

@@ -33,6 +33,7 @@ WH_BY_CLASS = {
     "organisation": "Which organisation",
     "document": "What",
     "event": "What",
+    "phrase": "What",
 }
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAX_WORDS = 32
@@ -40,23 +41,37 @@ _BEFORE_PUNCT = re.compile(r"\s+([,.;:?!])")
 
 
 def base_form(article: ArticleDoc, token: int) -> str | None:
-    """The base form of a simple-past verb, when the pipeline's lemma tables allow only one."""
+    """The base form of a simple-past or third-person present verb ("signed", "faces"), when the
+    pipeline's lemma tables allow only one ("stared" could be "star" or "stare": None)."""
     table = article.tokens
-    if table.tag[token] != "VBD" or article.lemma_tables is None:
+    if table.tag[token] not in ("VBD", "VBZ") or article.lemma_tables is None:
         return None
     form = table.lower[token]
+    if form in ("is", "was", "has", "does"):
+        return None
     tables = article.lemma_tables
     if form in tables.verb_exceptions:
         lemmas = tables.verb_exceptions[form]
         return lemmas[0] if len(lemmas) == 1 else None
+    suffixes = ("ed", "d") if table.tag[token] == "VBD" else ("s",)
     candidates = {
         form[: len(form) - len(old)] + new
         for old, new in tables.verb_rules
-        if form.endswith(old) and form[: len(form) - len(old)] + new in tables.verbs
+        if old.endswith(suffixes)
+        and form.endswith(old)
+        and form[: len(form) - len(old)] + new in tables.verbs
     }
     if len(candidates) != 1:
         return None
     return candidates.pop()
+
+
+#: Auxiliaries that move before the subject in a question ("What will Japan design?").
+INVERTING = frozenset(
+    "will would can could may might should must shall has have had".split()
+)
+#: "do" for a verb that has no auxiliary, by the verb's tag.
+DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
 def _subject(article: ArticleDoc, root: int) -> tuple[int, int] | None:
@@ -151,25 +166,46 @@ def subject_question(
 def _do_support(
     article: ArticleDoc, sentence: Sentence, statement: Statement, removed: tuple[int, int], wh: str
 ) -> str | None:
+    """The statement as a question on the phrase ``removed``: its one auxiliary ("will",
+    "has") moved before the subject, else "did"/"does"/"do" and the verb's base form."""
     root = sentence.root
     table = article.tokens
-    base = base_form(article, root)
     subject = _subject(article, root)
     tokens = _body(statement, article)
-    if base is None or subject is None or not tokens or tokens[0] != subject[0]:
+    if subject is None or not tokens or tokens[0] != subject[0]:
         return None
+    children = list(article.doc[root].children)
     if _negated(article, root) or any(
-        table.dep[c.i] in ("aux", "auxpass")
+        table.dep[c.i] == "auxpass"
         or table.dep[c.i] == "conj" and table.pos[c.i] in ("VERB", "AUX")
-        for c in article.doc[root].children
+        for c in children
     ):
         return None
+    auxiliaries = [c.i for c in children if table.dep[c.i] == "aux" and c.i < root]
     if not subject[1] <= root < removed[0] and not removed[1] <= subject[0]:
         return None
-    before_verb = [i for i in tokens if i < root and not removed[0] <= i < removed[1]]
-    after_verb = [i for i in tokens if i > root and not removed[0] <= i < removed[1]]
+    kept = [i for i in tokens if not removed[0] <= i < removed[1]]
+    if auxiliaries:
+        if len(auxiliaries) != 1 or table.lower[auxiliaries[0]] not in INVERTING:
+            return None
+        moved = auxiliaries[0]
+        if not subject[1] <= moved:
+            return None
+        words = [
+            f"{wh} {table.lower[moved]}",
+            _render(article, statement, [i for i in kept if i != moved], lower_first=True),
+        ]
+        return _finish(_tidy(" ".join(w for w in words if w)))
+    tag = table.tag[root]
+    base = table.lower[root] if tag == "VBP" and table.lower[root] not in ("are", "am") else (
+        base_form(article, root)
+    )
+    if tag not in DO_SUPPORT or base is None:
+        return None
+    before_verb = [i for i in kept if i < root]
+    after_verb = [i for i in kept if i > root]
     words = [
-        f"{wh} did",
+        f"{wh} {DO_SUPPORT[tag]}",
         _render(article, statement, before_verb, lower_first=True),
         base,
         _render(article, statement, after_verb, lower_first=False),

@@ -99,7 +99,7 @@ def make_statement(
         return None
     if not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
-    if table.tag[start] in ("VBD", "VBZ", "VBP", "VBN") or table.lower[start] == "following":
+    if table.tag[start] in ("VBD", "VBZ", "VBP") or table.lower[start] == "following":
         return None  # "Said that ...": the sentence lost its subject; "The following is ..."
     if start + 1 < end and table.lower[start] == "the" and table.lower[start + 1] == "following":
         return None

@@ -38,7 +38,7 @@ YEAR_WINDOW = 25
 MIN_COUNTRY_POPULATION = 1_000_000
 _STOP = frozenset("the a an of and for to in on at by with".split())
 #: Classes with no reliable type to draw options of: list members ("tourism", "energy").
-UNTYPED = frozenset({"term"})
+UNTYPED = frozenset({"term", "phrase"})
 #: Classes whose options must name the same kind of thing as the answer (see ``type_word``).
 TYPED_BY_HEAD = frozenset({"organisation", "place", "place:facility", "place:area", "event"})
 

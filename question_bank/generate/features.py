@@ -31,12 +31,15 @@ CLASS_GROUPS = (
     "duration",
     "number",
     "term",
+    "phrase",
 )
 SOURCES = ("article", "bank", "list", "made")
 CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun")
 _STOP = frozenset("the a an of and for to in on at by with from as is was were be has have".split())
 
 FEATURE_NAMES: tuple[str, ...] = (
+    *(f"kind={k}&class={c}" for k in KINDS for c in CLASS_GROUPS),
+    *(f"kind={k}&form={f}" for k in KINDS for f in FORMS),
     *(f"kind={k}" for k in KINDS),
     *(f"form={f}" for f in FORMS),
     *(f"class={c}" for c in CLASS_GROUPS),
@@ -139,10 +142,13 @@ def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
         answer_class = "person"
     elif candidate.form == "post":
         answer_class = "title"
+    group = class_group(answer_class)
     values: dict[str, float] = {
         f"kind={item.kind}": 1.0,
         f"form={candidate.form}": 1.0,
-        f"class={class_group(answer_class)}": 1.0,
+        f"class={group}": 1.0,
+        f"kind={item.kind}&class={group}": 1.0,
+        f"kind={item.kind}&form={candidate.form}": 1.0,
     }
     for option in candidate.options:
         values[f"source={option.source}"] = values.get(f"source={option.source}", 0.0) + 1.0

@@ -23,6 +23,8 @@ CHOICES = 4
 MIN_PAIRS = 3
 MAX_PAIRS = 5
 MAX_TYPED_ANSWER_WORDS = 6
+#: Longest typed answer to a "What ...?" question on a phrase.
+MAX_PHRASE_ANSWER_WORDS = 8
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing
 #: that stay alike in every sentence (an organisation may not fit where another stood).
 SWAPPABLE = frozenset({"person", "country", "city", "duration"})
@@ -203,7 +205,8 @@ def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         for number, question in enumerate(fact.questions, start=1):
             answer, cls = _answer_of(fact, question)
-            if len(answer.split()) > MAX_TYPED_ANSWER_WORDS or not answer:
+            limit = MAX_PHRASE_ANSWER_WORDS if cls == "phrase" else MAX_TYPED_ANSWER_WORDS
+            if len(answer.split()) > limit or not answer:
                 continue
             variants = fact.variants if question.form != "role" else ()
             item = _item(

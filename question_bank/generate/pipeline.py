@@ -58,7 +58,7 @@ def read_article_facts(
     article = read_article_doc(doc, prepared.meta, prepared.published, lemma_tables(pipeline))
     found = extract_facts(article)
     for fact in found:
-        fact.extras["evidence"] = article.sentence_text(fact.sentence)
+        fact.extras.setdefault("evidence", article.sentence_text(fact.sentence))
     return prepared.meta, article, found
 
 
