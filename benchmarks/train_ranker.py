@@ -5,7 +5,8 @@
 Every tuning article is generated again with the current code; each stored rating row (rubric
 version 2, tuning split) is matched to the candidate it rated by article, kind, stem and key,
 and the candidate's features (``question_bank.generate.features``) are paired with the rater's
-"acceptable". A logistic regression (scikit-learn, standardised features, L2 penalty chosen by
+"acceptable" (and with "acceptable and useful", for a second model that orders items). A
+logistic regression (scikit-learn, standardised features, L2 penalty chosen by
 cross-validation grouped by article) is fitted. The publication threshold is the lowest score
 at which items scoring at least that much were acceptable in ``--target-precision`` of the
 cases, in predictions made for each article by a model fitted without it. With ``--write`` the
@@ -55,17 +56,21 @@ def candidate_features() -> dict[tuple[str, str, str, str], dict[str, float]]:
     return found
 
 
-def labelled(rows: list[dict], features: dict) -> tuple[list[dict], list[int], list[str]]:
-    """Feature rows, labels (acceptable = 1) and article groups of the matched ratings."""
-    x, y, groups = [], [], []
+def labelled(
+    rows: list[dict], features: dict
+) -> tuple[list[dict], list[int], list[int], list[str]]:
+    """Feature rows, labels (acceptable = 1; acceptable and useful = 1) and article groups of
+    the matched ratings."""
+    x, y, useful, groups = [], [], [], []
     for row in rows:
         values = features.get(row_identity(row))
         if values is None:
             continue
         x.append(values)
         y.append(int(row["acceptable"]))
+        useful.append(int(row["acceptable"] and row["useful"]))
         groups.append(row["article"])
-    return x, y, groups
+    return x, y, useful, groups
 
 
 def threshold_for(scores: list[float], labels: list[int], precision: float) -> tuple[float, dict]:
@@ -101,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in load_rows()
         if r.get("split") == "tuning" and r.get("rubric_version") == RUBRIC_VERSION
     ]
-    x_dicts, y, groups = labelled(rows, candidate_features())
+    x_dicts, y, useful, groups = labelled(rows, candidate_features())
     print(f"ratings: {len(rows)} tuning rows, {len(y)} matched to current candidates")
     if len(set(y)) < 2 or len(set(groups)) < 5:
         print("too few matched ratings to fit a model")
@@ -131,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     model = make_pipeline(StandardScaler(), LogisticRegression(C=best_penalty, max_iter=2000))
     model.fit(x, labels)
     scaler, logistic = model[0], model[1]
+    worth = LogisticRegression(C=best_penalty, max_iter=2000)
+    worth.fit(scaler.transform(x), np.array(useful))
     names = list(vectoriser.get_feature_names_out())
     weights = dict(zip(names, logistic.coef_[0], strict=True))
     for name, weight in sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]:
@@ -157,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         "scales": [round(float(v), 6) for v in scaler.scale_],
         "weights": [round(float(v), 6) for v in logistic.coef_[0]],
         "bias": round(float(logistic.intercept_[0]), 6),
+        "useful_weights": [round(float(v), 6) for v in worth.coef_[0]],
+        "useful_bias": round(float(worth.intercept_[0]), 6),
         "threshold": round(float(threshold), 4),
     }
     MODEL_PATH.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")

@@ -51,6 +51,7 @@ class Candidate:
     options: tuple[Option, ...] = ()
     facts: tuple[Found, ...] = ()
     features: dict[str, float] = field(default_factory=dict)
+    worth: float = 0.0  # acceptable and useful, as the ranker sees it: the publication order
 
 
 def _item(fact: Found, kind: str, number: int, **fields) -> Item:

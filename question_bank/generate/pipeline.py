@@ -110,9 +110,10 @@ def scored_candidates(
             candidate.features = features(candidate, context)
             score = round(ranker.probability(candidate.features), 4)
             candidate.item = replace(candidate.item, score=score)
+            candidate.worth = score * ranker.usefulness(candidate.features)
             scored.append(candidate)
     scored = drop_ambiguous(scored)
-    scored.sort(key=lambda c: (-c.item.score, c.item.id))
+    scored.sort(key=lambda c: (-c.worth, c.item.id))
     return scored
 
 

@@ -4,8 +4,9 @@ Taken best first, a candidate is published when its score reaches the threshold 
 
 * it tests no fact a published item tests (a fact is its sentence and its answer), and gives no
   published item's answer away in its stem (nor does one give its own);
-* its sentence has fewer than ``PER_SENTENCE`` published items, and its kind less than
-  ``KIND_SHARE`` of the list (with room for ``MIN_PER_KIND`` of each);
+* its sentence has fewer than ``PER_SENTENCE`` published items, its answer fewer than
+  ``PER_ANSWER``, and its kind less than ``KIND_SHARE`` of the list (with room for
+  ``MIN_PER_KIND`` of each);
 * the list is shorter than ``PER_100_WORDS`` items per hundred words of the article.
 
 The rest stay available, ranked, as "more"; exact repeats of a stem and answer are dropped.
@@ -22,6 +23,8 @@ from question_bank.generate.kinds import GAP, Candidate
 
 PER_100_WORDS = 8.0
 PER_SENTENCE = 2
+#: Published items sharing one answer ("Ilham Aliyev" to every "Who said ...?"), at most.
+PER_ANSWER = 2
 KIND_SHARE = 0.4
 MIN_PER_KIND = 3
 
@@ -77,14 +80,20 @@ def select(
     tested: set[tuple[int, str]] = set()
     per_sentence: Counter[int] = Counter()
     per_kind: Counter[str] = Counter()
+    per_answer: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for candidate in candidates:
         identity = (normalise(candidate.item.prompt), normalise(candidate.item.answer))
         if identity in seen:
             continue
         seen.add(identity)
+        answers = [normalise(a) for a in _answers(candidate)]
+        if any(per_answer[a] >= PER_ANSWER for a in answers):
+            more.append(candidate)
+            continue
         if _publishable(candidate, published, tested, per_sentence, per_kind, cap, threshold):
             published.append(candidate)
+            per_answer.update(answers)
             tested |= _facts_tested(candidate)
             for sentence in _sentences(candidate):
                 per_sentence[sentence] += 1

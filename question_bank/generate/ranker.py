@@ -1,5 +1,6 @@
 """The acceptability ranker: a logistic model of how likely a teacher is to hand an item out
-unedited, given its features (``generate.features``).
+unedited, given its features (``generate.features``), with a second one of how likely the
+item is to be worth asking (the rubric's "useful"), which orders acceptable items.
 
 The fitted model ships as ``ranker.json`` beside this module (feature names, standardisation,
 weights, bias and the publication threshold chosen on the tuning articles);
@@ -30,12 +31,26 @@ class Ranker:
     bias: float
     threshold: float
     about: Mapping[str, object]
+    useful_weights: tuple[float, ...] = ()
+    useful_bias: float = 0.0
 
     def probability(self, values: Mapping[str, float]) -> float:
         """The modelled probability that an item with these features is acceptable."""
-        total = self.bias
+        return self._logistic(values, self.weights, self.bias)
+
+    def usefulness(self, values: Mapping[str, float]) -> float:
+        """The modelled probability that a teacher would find the item worth asking (1.0 when
+        the model has no usefulness part)."""
+        if not self.useful_weights:
+            return 1.0
+        return self._logistic(values, self.useful_weights, self.useful_bias)
+
+    def _logistic(
+        self, values: Mapping[str, float], weights: tuple[float, ...], bias: float
+    ) -> float:
+        total = bias
         for name, mean, scale, weight in zip(
-            self.names, self.means, self.scales, self.weights, strict=True
+            self.names, self.means, self.scales, weights, strict=True
         ):
             total += weight * (values.get(name, 0.0) - mean) / scale
         return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
@@ -50,6 +65,9 @@ def ranker_from_dict(data: Mapping[str, object]) -> Ranker:
     weights = tuple(data["weights"])  # type: ignore[arg-type]
     if not len(means) == len(scales) == len(weights) == count:
         raise ValueError("ranker model: features, means, scales and weights differ in length")
+    useful = tuple(data.get("useful_weights") or ())  # type: ignore[arg-type]
+    if useful and len(useful) != count:
+        raise ValueError("ranker model: useful_weights differ in length from features")
     return Ranker(
         names,
         means,
@@ -58,6 +76,8 @@ def ranker_from_dict(data: Mapping[str, object]) -> Ranker:
         float(data["bias"]),  # type: ignore[arg-type]
         float(data["threshold"]),  # type: ignore[arg-type]
         dict(data.get("about") or {}),  # type: ignore[arg-type]
+        useful,
+        float(data.get("useful_bias") or 0.0),  # type: ignore[arg-type]
     )
 
 
