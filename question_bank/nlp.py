@@ -54,7 +54,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 def _starts_after_break(doc: Doc, index: int) -> bool:
     """A blank line before a token, or a sentence end and closing quote, starts a sentence."""
     previous = doc[index - 1]
-    if previous.is_space and "\n" in previous.text or "\n\n" in previous.whitespace_:
+    if previous.is_space and previous.text.count("\n") >= 2 or "\n\n" in previous.whitespace_:
         return True
     if previous.text in _CLOSING_QUOTES and index >= 2 and doc[index - 2].text in _SENTENCE_ENDS:
         return doc[index].text[:1].isupper()

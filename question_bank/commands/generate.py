@@ -1,8 +1,9 @@
 """``python -m question_bank generate FILE... [--format json|gift]``: questions from articles.
 
 JSON output: one ``Generation.to_dict()`` object for a single file, a list of them (in the order
-given) for several. GIFT output: one document with every file's items (``question_bank.formats``),
-each file's items in a category named after its headline. Errors print one line to stderr and
+given) for several: the published ``items`` and the ranked ``more``. GIFT output: one document
+with every file's published items (``--all``: the others too), each file's items in a category
+named after its headline. Errors print one line to stderr and
 exit with status 2.
 """
 
@@ -20,17 +21,22 @@ EXIT_ERROR = 2
 GIFT_MISSING_KINDS = frozenset({"ordering"})
 
 
-def _json(generations: list[Generation]) -> str:
+def _json(generations: list[Generation], everything: bool = False) -> str:
     data = [g.to_dict() for g in generations]
     return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
 
 
-def _gift(generations: list[Generation]) -> str:
-    """Every generation's items as one GIFT document, through the bank's GIFT writer."""
+def _gift(generations: list[Generation], everything: bool = False) -> str:
+    """Every generation's published items (with ``everything``, the others too) as one GIFT
+    document, through the bank's GIFT writer."""
     from question_bank.bank import item_to_question
     from question_bank.formats import write_questions
 
-    items = [(g.article.title, item) for g in generations for item in g.items]
+    items = [
+        (g.article.title, item)
+        for g in generations
+        for item in (g.items + g.more if everything else g.items)
+    ]
     kept = [
         item_to_question(item, category=title)
         for title, item in items
@@ -46,7 +52,7 @@ def _gift(generations: list[Generation]) -> str:
 
 
 #: Output format -> renderer of the generations.
-OUTPUTS: dict[str, Callable[[list[Generation]], str]] = {"json": _json, "gift": _gift}
+OUTPUTS: dict[str, Callable[[list[Generation], bool], str]] = {"json": _json, "gift": _gift}
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -55,13 +61,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="article (.txt, .md or .html)")
     parser.add_argument("--format", choices=sorted(OUTPUTS), default="json")
     parser.add_argument(
-        "--min-score", type=float, default=None, help="drop items scoring below this"
+        "--min-score",
+        type=float,
+        default=None,
+        help="publish items scoring at least this (default: the ranker's threshold)",
     )
     parser.add_argument("--kinds", default=None, help="comma-separated item kinds")
     parser.add_argument(
         "--seed", type=int, default=None, help="pick another reproducible selection"
     )
     parser.add_argument("--published", default=None, help="publication date, YYYY-MM-DD")
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help="GIFT: also the items not published by default (JSON always lists them as 'more')",
+    )
     parser.set_defaults(func=run)
 
 
@@ -87,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {name}: {error}", file=sys.stderr)
             return EXIT_ERROR
     try:
-        rendered = OUTPUTS[args.format](generations)
+        rendered = OUTPUTS[args.format](generations, args.all)
     except ValueError as error:  # a format's FormatError is a ValueError
         print(f"error: {args.format} output: {error}", file=sys.stderr)
         return EXIT_ERROR

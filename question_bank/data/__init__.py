@@ -66,9 +66,10 @@ def cities() -> tuple[City, ...]:
 
 @cache
 def country_index() -> dict[str, Country]:
-    """Countries keyed by ``name_key`` of their name, other spellings and demonym."""
+    """Countries keyed by ``name_key`` of their name, other spellings and demonym; where two
+    share a key ("American"), the more populous."""
     index: dict[str, Country] = {}
-    for country in countries():
+    for country in sorted(countries(), key=lambda c: -c.population):
         for name in (country.name, *country.aliases, country.demonym):
             if name:
                 index.setdefault(name_key(name), country)

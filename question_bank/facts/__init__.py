@@ -15,7 +15,7 @@ from question_bank.facts.extract import (
     document_facts,
     entity_facts,
     list_facts,
-    object_facts,
+    phrase_facts,
     quote_facts,
     role_facts,
 )
@@ -34,7 +34,7 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "roles": role_facts,
     "quotes": quote_facts,
     "lists": list_facts,
-    "objects": object_facts,
+    "phrases": phrase_facts,
 }
 
 __all__ = ["EXTRACTORS", "ArticleDoc", "Found", "extract_facts", "read_article_doc"]

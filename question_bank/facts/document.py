@@ -265,8 +265,8 @@ class ArticleDoc:
         words = name.split()
         if "of" in words:
             words = words[: words.index("of")]
-        if not words:
-            return ""
+        if len(words) < 2 and "of" not in name.split():
+            return ""  # a one-word name ("Columbia") says nothing of what it names
         last = words[-1].lower().strip(".,’'")
         for form in (last, last[:-1] if last.endswith("s") else last):
             if self.common_noun(form) and form not in self._name_words:

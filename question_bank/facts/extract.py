@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from question_bank.facts.found import Found, Question
-from question_bank.facts.questions import QUESTION_BUILDERS, event_label, object_question
-from question_bank.facts.standalone import make_statement
+from question_bank.facts.questions import QUESTION_BUILDERS, event_label
+from question_bank.facts.standalone import make_statement, raw_statement
 from question_bank.facts.classes import takes_the
 from question_bank.facts.forms import number_value
 
@@ -76,38 +76,37 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
 
 
 def entity_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A fact for every whole, typed mention outside quotation marks in a stand-alone sentence."""
+    """A fact for every whole, typed mention outside quotation marks in a stand-alone sentence.
+
+    A fact that some rule doubts (``_doubts``: it is the only name of its sentence, one end of a
+    range, an abbreviation's spelling-out ...) is kept as "loose": it may be offered to a teacher
+    among the further candidates, but never published.
+    """
     documents = {i for span in _document_spans(article).values() for i in range(*span)}
     titles = {i for role in article.people.roles for i in range(role.start, role.end)}
     for sentence in article.sentences:
         for mention in article.mentions_by_sentence.get(sentence.index, ()):
             kind = fact_type(mention.cls)
-            if not kind or not mention.whole or mention.cls == "date:relative":
+            if not kind or not mention.whole or article.token_in_quote(mention.start):
                 continue
-            if article.token_in_quote(mention.start) or mention.start in documents:
-                continue
-            if mention.start in titles:
-                continue
-            if _modifier(article, mention):
+            if mention.start in documents or mention.start in titles:
                 continue
             span = (mention.start, mention.end)
             statement = make_statement(article, sentence, span)
-            if statement is None:
-                continue
+            if statement is None or statement.negated:
+                statement = raw_statement(article, sentence, span)
+                if statement is None:
+                    continue
             key, variants = _answer_key(article, mention)
-            if not key or not _anchored(article, sentence, mention):
-                continue
-            if mention.cls.startswith("number:") and (
-                number_value(key) is None
-                or _determined(article, mention)
-                or _in_range(article, mention)
-            ):
-                continue
-            if _parenthetical(article, mention) or _bare_possessive(article, mention):
-                continue
-            if _place_qualifier(article, mention) or _qualified_place(article, mention):
-                continue
-            if _in_open_list(article, mention):
+            loose = (
+                not key
+                or "as written" in statement.changes
+                or statement.negated
+                or bool(_doubts(article, sentence, mention, key, statement))
+            )
+            if not key:
+                key, variants = mention.text, ()
+            if mention.cls.startswith("number:") and number_value(key) is None:
                 continue
             yield Found(
                 type=kind,
@@ -116,15 +115,35 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
                 sentence=sentence,
                 span=span,
                 statement=statement,
-                questions=_questions(article, sentence, statement, span, mention.cls),
+                questions=() if loose else _questions(article, sentence, statement, span, mention.cls),
                 details=(
                     ("written", mention.text),
                     ("event", event_label(article, sentence, statement, span, mention.cls)),
                     ("superlative", "1" if _superlative(article, sentence) else ""),
                     ("descriptor", article.people.descriptors.get(mention.start, "")),
+                    ("loose", "1" if loose else ""),
                 ),
                 variants=variants,
             )
+
+
+def _doubts(article: ArticleDoc, sentence: Sentence, mention: Mention, key: str, statement) -> str:
+    """Why a mention's fact should not be published ("" when nothing is doubted)."""
+    checks = (
+        ("relative date", mention.cls == "date:relative"),
+        ("a modifier", _modifier(article, mention)),
+        ("only name", not (_anchored(article, sentence, mention) or statement.replacements)),
+        (
+            "number refers back",
+            mention.cls.startswith("number:")
+            and (_determined(article, mention) or _in_range(article, mention)),
+        ),
+        ("spelt out", _parenthetical(article, mention)),
+        ("bare possessive", _bare_possessive(article, mention)),
+        ("address", _place_qualifier(article, mention) or _qualified_place(article, mention)),
+        ("among examples", _in_open_list(article, mention)),
+    )
+    return next((reason for reason, doubted in checks if doubted), "")
 
 
 def _anchored(article: ArticleDoc, sentence: Sentence, answer: Mention) -> bool:
@@ -257,7 +276,7 @@ def document_facts(article: ArticleDoc) -> Iterator[Found]:
         if article.token_in_quote(span[0]):
             continue
         statement = make_statement(article, sentence, span)
-        if statement is None:
+        if statement is None or statement.negated:
             continue
         key = article.span_text(*span)
         yield Found(
@@ -351,7 +370,7 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
         sentence = article.sentence_of(members[0])
         for span in spans:
             statement = make_statement(article, sentence, span)
-            if statement is None:
+            if statement is None or statement.negated:
                 continue
             key = article.span_text(*span)
             yield Found(
@@ -365,52 +384,40 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
             )
 
 
-_PHRASE_WORDS = (2, 8)
-_DEMONSTRATIVE_WORDS = frozenset({"this", "these", "that", "those", "such"})
+_CHUNK_WORDS = (2, 6)
 
 
-def object_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A fact for the direct object of a sentence's main verb when it is a phrase, not a name
-    ("a pressurized rover", "big problems with IE6"), asked as "What will Japan design?"."""
+def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each noun phrase of two to six words that is not a name ("energy
+    infrastructure", "a two-month truce"): offered among further candidates, never published."""
     table = article.tokens
-    documents = set(_document_spans(article).values())
-    for sentence in article.sentences:
-        root = sentence.root
-        objects = [c.i for c in article.doc[root].rights if table.dep[c.i] == "dobj"]
-        if len(objects) != 1 or table.pos[objects[0]] != "NOUN":
+    named = set(article.mention_at)
+    for chunk in article.doc.noun_chunks:
+        start, end = chunk.start, chunk.end
+        while start < end and table.pos[start] in ("DET", "PRON") and table.tag[start] != "PRP$":
+            start += 1
+        words = [i for i in range(start, end) if table.pos[i] not in ("PUNCT", "SPACE")]
+        if not _CHUNK_WORDS[0] <= len(words) <= _CHUNK_WORDS[1]:
             continue
-        tokens = [t.i for t in article.doc[objects[0]].subtree]
-        span = (min(tokens), max(tokens) + 1)
-        words = [i for i in range(*span) if table.pos[i] not in ("PUNCT", "DET")]
-        if not _PHRASE_WORDS[0] <= len(words) <= _PHRASE_WORDS[1] or span in documents:
-            continue
-        if any(
-            table.pos[i] == "PRON"
-            or table.lower[i] in _DEMONSTRATIVE_WORDS
-            or table.dep[i] == "conj"
-            or article.token_in_quote(i)
-            for i in range(*span)
+        if any(table.pos[i] == "PRON" for i in range(start, end)) or all(
+            i in named for i in range(start, end)
         ):
             continue
-        whole = article.mention_at.get(span[0])
-        if whole is not None and whole.start == span[0] and whole.end >= span[1] - 1:
-            continue  # a name: asked by the entity facts
-        statement = make_statement(article, sentence, span)
+        sentence = article.sentence_of(start)
+        statement = make_statement(article, sentence, (start, end)) or raw_statement(
+            article, sentence, (start, end)
+        )
         if statement is None:
             continue
-        question = object_question(article, sentence, statement, span, "phrase")
-        if question is None:
-            continue
-        key = article.span_text(*span)
+        key = article.span_text(start, end)
         yield Found(
             type="event",
             key=key,
             cls="phrase",
             sentence=sentence,
-            span=span,
+            span=(start, end),
             statement=statement,
-            questions=(question,),
-            details=(("written", key),),
+            details=(("written", key), ("loose", "1")),
         )
 
 
@@ -437,9 +444,12 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
         specific = _specific_title(article, role.start, role.end) or " of " in role.title
         if not specific:
             continue  # "President" alone: of what?
-        questions = [Question(f"What post does {person.name} hold?", "what", "post")]
+        questions = [
+            Question(f"According to the article, what post does {person.name} hold?", "what", "post")
+        ]
         if len(holders[role.title.casefold()]) == 1:
-            questions.insert(0, Question(f"Who is {_with_article(article, role)}?", "who", "role"))
+            asked = f"According to the article, who is {_with_article(article, role)}?"
+            questions.insert(0, Question(asked, "who", "role"))
         yield Found(
             type="role",
             key=role.title,

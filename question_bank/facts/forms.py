@@ -191,7 +191,7 @@ def nearby_numbers(form: NumberForm, count: int) -> list[float]:
         steps = [base + 1, base - 1, base + 2, base - 2, base * 2, base + 3, base - 3]
         out = [float(s) for s in steps if s > 0 and s != base]
         return list(dict.fromkeys(out))[: count * 2]
-    factors = (1.5, 0.5, 2.0, 0.75, 3.0, 1.25, 0.6)
+    factors = (1.2, 0.8, 1.4, 0.6, 1.6, 0.5, 2.0)
     out = []
     for factor in factors:
         candidate = _round_like(value * factor, value, form.decimals)

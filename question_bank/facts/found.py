@@ -46,6 +46,11 @@ class Found:
         """One type-specific detail, or ``default``."""
         return dict(self.details).get(name, default)
 
+    @property
+    def loose(self) -> bool:
+        """A fact some rule doubts: offered among further candidates, never published."""
+        return self.detail("loose") == "1"
+
     def with_id(self, number: int) -> Found:
         """The fact numbered ``f001`` ..."""
         return replace(self, id=f"f{number:03d}")

@@ -89,6 +89,7 @@ class PeopleIndex:
 def build_people(article: ArticleDoc) -> PeopleIndex:
     """Group person mentions into people and read the posts linked to them."""
     index = PeopleIndex()
+    article.people = index  # the readers of posts below look people up as they go
     names = [m for m in article.mentions if m.cls == "person" and m.whole]
     for mention in sorted(names, key=lambda m: -(m.end - m.start)):
         _add_mention(index, article, mention)
@@ -232,8 +233,12 @@ def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, st
     end = mention.start
     while end > start and _honorific(table.text[end - 1]):
         end -= 1
-    if start > 0 and table.lower[start - 1] in ("of", "and", "or", "&", "for"):
-        return None  # "Minister of Environment and [Sustainable Development] Name"
+    if start > 0 and table.lower[start - 1] in ("of", "for"):
+        return None  # "Minister of [Environment] Name"
+    if start > 0 and table.lower[start - 1] in ("and", "or", "&"):
+        joined = range(max(0, start - 8), start - 1)
+        if not any(i in article.people.token_person or _is_place(article, i) for i in joined):
+            return None  # "Minister of Environment and [Sustainable Development] Name"
     if end <= start or not article.common_noun(table.lower[end - 1].rstrip(".")):
         return None  # the title ends in a noun ("Secretary"), not a name ("Antony")
     if not _sound_title(article, start, end, before_name=True):
@@ -260,6 +265,11 @@ def _of_phrase(article: ArticleDoc, mention: Mention) -> str:
             end = named.end
         return " of " + article.span_text(start, end)
     return ""
+
+
+def _is_place(article: ArticleDoc, token: int) -> bool:
+    mention = article.mention_at.get(token)
+    return mention is not None and mention.label == "GPE"
 
 
 def _honorific(word: str) -> bool:

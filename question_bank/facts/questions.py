@@ -33,7 +33,6 @@ WH_BY_CLASS = {
     "organisation": "Which organisation",
     "document": "What",
     "event": "What",
-    "phrase": "What",
 }
 _NEGATIONS = frozenset({"not", "n't", "never"})
 _MAX_WORDS = 32
@@ -157,6 +156,13 @@ def subject_question(
     if any(table.tag[v] == "VBP" or table.lower[v] in ("were", "are") for v in verbs):
         return None
     rest = [i for i in tokens if i >= subject[1]]
+    if any(
+        table.lower[i] in ("he", "him", "his", "she", "her", "hers")
+        and table.pos[i] == "PRON"
+        and not article.token_in_quote(i)
+        for i in rest
+    ):
+        return None  # "Who ... when his father died?": "his" meant the subject just taken out
     text = _finish(_tidy(f"{wh} " + _render(article, statement, rest, lower_first=False)))
     if not text or not anchored(article, sentence, text, answer):
         return None

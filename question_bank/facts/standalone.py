@@ -36,6 +36,9 @@ CONNECTIVES = frozenset(
 #: Words that make a statement lean on its context when they are determiners or pronouns.
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "nobody", "none"})
+#: Words that deny what their clause says (unlike "without", which only adds a condition).
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+_NEGATING_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "none", "nobody"})
 _RELATIVE_DAYS = frozenset(
     """today yesterday tomorrow tonight previous next following same earlier later""".split()
 )
@@ -56,6 +59,7 @@ class Statement:
     relative_time: bool = False
     tokens: tuple[int, ...] = ()
     replacements: tuple[tuple[int, str], ...] = ()
+    negated: bool = False
 
     @property
     def answer(self) -> str:
@@ -73,11 +77,13 @@ class Statement:
 
 
 def is_clause(article: ArticleDoc, start: int, end: int) -> bool:
-    """A finite verb and a subject: a statement, not a headline, caption or list entry."""
+    """A finite verb and a subject, and a verb at the root of the parse: a statement, not a
+    headline, caption or list entry."""
     table = article.tokens
     finite = any(table.tag[i] in _FINITE for i in range(start, end))
     subject = any(table.dep[i] in ("nsubj", "nsubjpass", "expl") for i in range(start, end))
-    return finite and subject
+    root = article.sentence_of(start).root
+    return finite and subject and table.pos[root] in ("VERB", "AUX")
 
 
 def make_statement(
@@ -103,7 +109,9 @@ def make_statement(
         return None  # "Said that ...": the sentence lost its subject; "The following is ..."
     if start + 1 < end and table.lower[start] == "the" and table.lower[start + 1] == "following":
         return None
-    if _shouted(article, start, end):
+    if _shouted(article, start, end) or _title_case(article, start, end):
+        return None
+    if _sloppy(article, start, end) or _vague_subject(article, sentence):
         return None
     start, end, trimmed = _trim(article, sentence, start, end, gap)
     changes.extend(trimmed)
@@ -140,6 +148,12 @@ def make_statement(
             article, index
         ):
             return None  # "one such accident" points back
+        elif lower in _FIRST_PERSON and table.pos[index] == "PRON":
+            return None  # "we", "our": the writer, whom the statement does not name
+        elif lower == "other" and index > start and table.lower[index - 1] == "the":
+            return None  # "the other two" points back
+        elif lower == "so" and index > start and table.lower[index - 1] == "doing":
+            return None  # "by doing so" points back
         elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
             relative = True
     if len(replacements) > 1:
@@ -197,6 +211,8 @@ def _trim(
                 continue
             if not _closed(article, last + 2, end, root):
                 continue
+            if any(article.mention_at.get(t) is not None for t in range(first, last + 1)):
+                continue  # "Through Artemis, ...", "According to Yonhap, ...": it names something
             start = last + 2
             changes.append("trimmed-head")
             break
@@ -230,6 +246,22 @@ def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
     return False
 
 
+def raw_statement(
+    article: ArticleDoc, sentence: Sentence, gap: tuple[int, int]
+) -> Statement | None:
+    """The sentence exactly as written, with ``gap`` located in it, for a teacher to look at
+    among further candidates when it cannot stand alone (a pronoun, a demonstrative, its
+    length). None for a caption, a headline or a sentence that is mostly quotation."""
+    table = article.tokens
+    start, end = sentence.start, sentence.end
+    if not start <= gap[0] < gap[1] <= end or not is_clause(article, start, end):
+        return None
+    quoted = sum(1 for i in range(start, end) if article.token_in_quote(i))
+    if quoted * 2 > end - start or article.token_in_quote(gap[0]):
+        return None
+    return _render(article, list(range(start, end)), {}, gap, ("as written",), False)
+
+
 def _detachable_tail(article: ArticleDoc, head: int) -> bool:
     """A trailing part that only adds to a finished clause: a participle (", adding that ...",
     ", noting ...") or an attribution (", according to ...")."""
@@ -242,6 +274,69 @@ def _such_as(article: ArticleDoc, index: int) -> bool:
     """"such ... as" gives its own examples."""
     following = article.tokens.lower[index + 1 : index + 5]
     return "as" in following
+
+
+_QUANTIFIER_SUBJECTS = frozenset(
+    "most some many all others both several few each either neither".split()
+)
+
+
+def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
+    """The subject only points back: a bare "the request", "the region", "the match", or a
+    quantifier standing alone ("Most were Indonesians")."""
+    table = article.tokens
+    for child in article.doc[sentence.root].children:
+        if table.dep[child.i] not in ("nsubj", "nsubjpass"):
+            continue
+        if table.lower[child.i] in _QUANTIFIER_SUBJECTS and not list(child.children):
+            return True
+        modifiers = [c for c in child.children if table.dep[c.i] != "det"]
+        dets = [c for c in child.children if table.dep[c.i] == "det"]
+        if (
+            table.pos[child.i] == "NOUN"
+            and not modifiers
+            and dets
+            and table.lower[dets[0].i] in ("the", "this", "that")
+        ):
+            return True
+    return False
+
+
+def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
+    """Marks of a garbled source: an elision ("[...]", "..."), a word cut after a hyphen
+    ("claim- "), a currency sign apart from its number ("$ 50"), or a common noun or verb
+    capitalised inside the sentence ("Last Year")."""
+    table = article.tokens
+    for i in range(start, end):
+        word = table.text[i]
+        if word in ("[", "]", "...", "…") or "[" in word:
+            return True
+        if word.endswith("-") and len(word) > 1 and table.space[i]:
+            return True
+        if word in ("$", "€", "£") and table.space[i]:
+            return True
+        if (
+            i > start
+            and word[:1].isupper()
+            and word[1:].islower()
+            and table.pos[i] in ("NOUN", "VERB", "ADJ")
+            and article.mention_at.get(i) is None
+            and table.text[i - 1] not in (":", '"', "“", "(", "-", "–")
+            and not article.token_in_quote(i)
+        ):
+            return True
+    return False
+
+
+def _title_case(article: ArticleDoc, start: int, end: int) -> bool:
+    """Most longer words other than names capitalised: a headline, not a sentence."""
+    table = article.tokens
+    words = [
+        table.text[i]
+        for i in range(start, end)
+        if table.text[i].isalpha() and len(table.text[i]) >= 4 and table.pos[i] != "PROPN"
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _closed(article: ArticleDoc, start: int, end: int, root: int) -> bool:
@@ -296,8 +391,20 @@ def _render(
         return None
     if len(text.split()) > MAX_WORDS:
         return None
+    negated = any(
+        (table.dep[i] == "neg" or table.lower[i] in _NEGATING_WORDS)
+        and not article.token_in_quote(i)
+        for i in kept
+    )
     return Statement(
-        text, gap_start, gap_end, changes, relative, tuple(kept), tuple(replacements.items())
+        text,
+        gap_start,
+        gap_end,
+        changes,
+        relative,
+        tuple(kept),
+        tuple(replacements.items()),
+        negated,
     )
 
 

@@ -203,19 +203,28 @@ class DistractorPool:
         return found
 
     def main_subject(self, answer: str) -> bool:
-        """The answer is what the article is about: in its headline, or the most mentioned name
-        of its class, three times or more. List options beside it give it away."""
+        """The answer is what the article is about: in its headline, or named three times or
+        more and at least twice as often as any other name of its class. Options beside it that
+        the article never names give it away; a gap on it asks what every reader knows."""
         words = set(normalise(answer).split())
         headline = set(normalise(self.article.meta.title).split())
         if words and words <= headline:
             return True
-        mentions = self.article.text.count(answer)
-        return mentions >= 3 and all(
-            self.article.text.count(other) <= mentions
+        country = country_name(answer)
+        if country and country in countries_in(self.article.meta.title):
+            return True
+        text = self.article.text
+        mentions = text.count(answer)
+        if mentions < 3:
+            return False
+        rivals = [
+            text.count(other)
             for group in self.by_class.values()
             if answer in group
             for other in group
-        )
+            if other != answer
+        ]
+        return all(2 * count <= mentions for count in rivals)
 
     def _countries_in(self, text: str) -> set[str]:
         if text not in self._country_cache:
@@ -255,7 +264,7 @@ class DistractorPool:
         if group.startswith("date:"):
             yield from _date_sources(self, answer_class, answer)
             return
-        if group == "number" or group == "duration":
+        if group.startswith("number:") or group == "duration":
             yield from _number_sources(self, answer_class, answer)
             return
         yield "article", self._article_options(answer_class, answer)
@@ -351,16 +360,25 @@ def _number_sources(pool: DistractorPool, answer_class: str, answer: str):
 
 
 def _countries_near(answer: str) -> list[str]:
-    """The answer's neighbours, then other countries of its sub-region, most populous first."""
+    """The answer's neighbours, then their neighbours, most populous first (an island nation
+    with no neighbours: the countries of its sub-region)."""
     name = country_name(answer)
     if not name:
         return []
     home = next(c for c in countries() if c.name == name)
     big = [c for c in countries() if c.population >= MIN_COUNTRY_POPULATION and c.name != name]
     big.sort(key=lambda c: -c.population)
-    neighbours = [c.name for c in big if c.iso in home.neighbours]
-    region = [c.name for c in big if c.subregion == home.subregion and c.name not in neighbours]
-    return neighbours + region
+    near = set(home.neighbours)
+    by_iso = {c.iso: c for c in countries()}
+    second = {n for iso in home.neighbours if iso in by_iso for n in by_iso[iso].neighbours}
+    neighbours = [c.name for c in big if c.iso in near]
+    further = [c.name for c in big if c.iso in second - near and c.name not in neighbours]
+    region = [
+        c.name
+        for c in big
+        if c.subregion == home.subregion and c.name not in neighbours and c.name not in further
+    ]
+    return neighbours + further + (region if not home.neighbours else [])
 
 
 def _cities_near(answer: str) -> list[str]:

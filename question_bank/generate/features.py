@@ -31,7 +31,6 @@ CLASS_GROUPS = (
     "duration",
     "number",
     "term",
-    "phrase",
 )
 SOURCES = ("article", "bank", "list", "made")
 CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun")

@@ -8,7 +8,7 @@ the ranker reads.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from question_bank.facts.found import Found, Question
@@ -23,13 +23,11 @@ CHOICES = 4
 MIN_PAIRS = 3
 MAX_PAIRS = 5
 MAX_TYPED_ANSWER_WORDS = 6
-#: Longest typed answer to a "What ...?" question on a phrase.
-MAX_PHRASE_ANSWER_WORDS = 8
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing
 #: that stay alike in every sentence (an organisation may not fit where another stood).
 SWAPPABLE = frozenset({"person", "country", "city", "duration"})
 #: Classes a typed (cloze or short) answer may have: names, dates and numbers.
-TYPED_CLASSES = ("term", "person", "country", "city", "place", "place:", "organisation", "date:", "number:", "duration")
+TYPED_CLASSES = ("phrase", "term", "person", "country", "city", "place", "place:", "organisation", "date:", "number:", "duration")
 
 
 @dataclass
@@ -117,14 +115,19 @@ def _options(
 def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """Questions and gapped statements with the answer among three same-type distractors."""
     for fact in facts:
+        if fact.loose:
+            continue
         stems: list[tuple[str, str, str, str]] = [
             (q.text, *_answer_of(fact, q), q.form) for q in fact.questions
         ]
-        if fact.statement is not None:
+        if fact.statement is not None and not _obvious(fact, env):
             stems.append((fact.statement.with_gap(GAP), fact.key, fact.cls, "gap"))
         for number, (prompt, answer, cls, form) in enumerate(stems, start=1):
             if cls.startswith("number:") and fact.detail("superlative"):
                 continue  # "the most votes": the largest option would be the answer
+            if cls == "person" and form != "role":
+                continue  # other people of the article rarely fit what the stem says of one
+
             made = _options(
                 env, fact, cls, answer, prompt, form == "gap", "multichoice", str(number)
             )
@@ -139,13 +142,13 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """The fact's statement as written (true) or with the answer swapped for a same-type one."""
     for fact in facts:
         statement = fact.statement
-        if statement is None or fact.type in ("quote", "role"):
+        if statement is None or fact.type in ("quote", "role") or fact.loose:
             continue
         rng = make_rng(env.seed, fact.id, "truefalse")
         make_false = rng.random() < 0.5
         swap = None
         before = statement.text[: statement.gap_start]
-        swappable = fact.cls in SWAPPABLE or fact.cls.startswith(("date:", "number:"))
+        swappable = _swappable(fact)
         rest = statement.with_gap(" ")
         if (
             make_false
@@ -174,6 +177,28 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         yield Candidate(item, fact, form, wrong)
 
 
+def _obvious(fact: Found, env: Env) -> bool:
+    """A gap on the article's main subject ("The _____ and Armenia signed ..." in a United
+    States statement): every reader knows the answer."""
+    return fact.type in ("person", "place", "organisation") and env.pool.main_subject(fact.key)
+
+
+def _swappable(fact: Found) -> bool:
+    """Whether a false statement may swap the fact's answer: a country, city or duration; a
+    person only beside a word that says what they are (another person so described is offered);
+    a day or month, not a year (2050 for 2051 is hardly false); a number whose sentence holds
+    no other number that a reader could add it to."""
+    cls = fact.cls
+    if cls == "person":
+        return bool(fact.detail("descriptor"))
+    if cls in ("date:day", "date:month", "date:weekday"):
+        return True
+    if cls.startswith("number:"):
+        numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
+        return numbers == 0
+    return cls in SWAPPABLE
+
+
 def _named_again(fact: Found, rest: str) -> bool:
     """The statement names the answer again outside the gap ("The United States and Turkey ...
     the U.S.-Kuwait Dialogue"): a swapped version would contradict itself."""
@@ -188,6 +213,8 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         if fact.statement is None or not _typed(fact.cls):
             continue
+        if _obvious(fact, env) and not fact.loose:
+            fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue
         item = _item(
@@ -206,8 +233,7 @@ def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         for number, question in enumerate(fact.questions, start=1):
             answer, cls = _answer_of(fact, question)
-            limit = MAX_PHRASE_ANSWER_WORDS if cls == "phrase" else MAX_TYPED_ANSWER_WORDS
-            if len(answer.split()) > limit or not answer:
+            if len(answer.split()) > MAX_TYPED_ANSWER_WORDS or not answer:
                 continue
             variants = fact.variants if question.form != "role" else ()
             item = _item(
@@ -224,7 +250,7 @@ def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
 def numerical(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """A plain number blanked in its statement, answered by its value."""
     for fact in facts:
-        if fact.statement is None or not fact.cls.startswith("number:"):
+        if fact.statement is None or not fact.cls.startswith("number:") or fact.loose:
             continue
         form = read_number(fact.key)
         if form is None or form.scale or form.sign or form.rest.strip() or form.lead.strip():

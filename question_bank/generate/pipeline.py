@@ -113,7 +113,7 @@ def scored_candidates(
             candidate.worth = score * ranker.usefulness(candidate.features)
             scored.append(candidate)
     scored = drop_ambiguous(scored)
-    scored.sort(key=lambda c: (-c.worth, c.item.id))
+    scored.sort(key=lambda c: (c.fact.loose, -c.worth, c.item.id))
     return scored
 
 

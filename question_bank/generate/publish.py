@@ -14,9 +14,10 @@ The rest stay available, ranked, as "more"; exact repeats of a stem and answer a
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from question_bank.generate.distractors import mentions_name, normalise
 from question_bank.generate.kinds import GAP, Candidate
@@ -27,6 +28,8 @@ PER_SENTENCE = 2
 PER_ANSWER = 2
 KIND_SHARE = 0.4
 MIN_PER_KIND = 3
+#: Each item of a kind already published lowers the next one's worth by this factor.
+KIND_DECAY = 0.93
 
 
 @dataclass(frozen=True)
@@ -70,37 +73,80 @@ def gives_away(first: Candidate, second: Candidate) -> bool:
     return False
 
 
-def select(
-    candidates: Sequence[Candidate], words: int, threshold: float
-) -> Selection:
-    """Split ranked candidates (best first) into the published list and the rest."""
+def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Selection:
+    """Split ranked candidates (best first) into the published list and the rest.
+
+    Candidates are taken in order of their worth (``Candidate.worth``) lowered by
+    ``KIND_DECAY`` for each item of their kind already published, so that a list mixes kinds
+    when items are about as good; the rest keep their ranked order.
+    """
     cap = max(1, int(words * PER_100_WORDS / 100))
-    published: list[Candidate] = []
-    more: list[Candidate] = []
-    tested: set[tuple[int, str]] = set()
-    per_sentence: Counter[int] = Counter()
-    per_kind: Counter[str] = Counter()
-    per_answer: Counter[str] = Counter()
+    state = _State()
+    order = {id(c): n for n, c in enumerate(candidates)}
+    heap = [(-c.worth, order[id(c)], 0, c) for c in candidates]
+    heapq.heapify(heap)
+    taken: set[int] = set()
     seen: set[tuple[str, str]] = set()
-    for candidate in candidates:
+    while heap and len(state.published) < cap:
+        _, position, counted, candidate = heapq.heappop(heap)
+        kind_count = state.per_kind[candidate.item.kind]
+        if counted != kind_count:  # its kind grew since it was queued: queue it again, lower
+            heapq.heappush(
+                heap,
+                (-candidate.worth * KIND_DECAY**kind_count, position, kind_count, candidate),
+            )
+            continue
         identity = (normalise(candidate.item.prompt), normalise(candidate.item.answer))
         if identity in seen:
+            taken.add(position)
             continue
-        seen.add(identity)
+        if state.admits(candidate, cap, threshold):
+            seen.add(identity)
+            state.add(candidate)
+            taken.add(position)
+    more = []
+    for position, candidate in enumerate(candidates):
+        if position in taken:
+            continue
+        identity = (normalise(candidate.item.prompt), normalise(candidate.item.answer))
+        if identity not in seen:
+            seen.add(identity)
+            more.append(candidate)
+    return Selection(tuple(state.published), tuple(more))
+
+
+@dataclass
+class _State:
+    """What is published so far, and the counts the rules read."""
+
+    published: list[Candidate] = field(default_factory=list)
+    tested: set[tuple[int, str]] = field(default_factory=set)
+    per_sentence: Counter[int] = field(default_factory=Counter)
+    per_kind: Counter[str] = field(default_factory=Counter)
+    per_answer: Counter[str] = field(default_factory=Counter)
+
+    def admits(self, candidate: Candidate, cap: int, threshold: float) -> bool:
+        """Whether the candidate may join the list (the module's rules)."""
         answers = [normalise(a) for a in _answers(candidate)]
-        if any(per_answer[a] >= PER_ANSWER for a in answers):
-            more.append(candidate)
-            continue
-        if _publishable(candidate, published, tested, per_sentence, per_kind, cap, threshold):
-            published.append(candidate)
-            per_answer.update(answers)
-            tested |= _facts_tested(candidate)
-            for sentence in _sentences(candidate):
-                per_sentence[sentence] += 1
-            per_kind[candidate.item.kind] += 1
-        else:
-            more.append(candidate)
-    return Selection(tuple(published), tuple(more))
+        if any(self.per_answer[a] >= PER_ANSWER for a in answers):
+            return False
+        return _publishable(
+            candidate,
+            self.published,
+            self.tested,
+            self.per_sentence,
+            self.per_kind,
+            cap,
+            threshold,
+        )
+
+    def add(self, candidate: Candidate) -> None:
+        """Publish the candidate."""
+        self.published.append(candidate)
+        self.tested |= _facts_tested(candidate)
+        self.per_sentence.update(_sentences(candidate))
+        self.per_kind[candidate.item.kind] += 1
+        self.per_answer.update(normalise(a) for a in _answers(candidate))
 
 
 def _publishable(
@@ -112,7 +158,7 @@ def _publishable(
     cap: int,
     threshold: float,
 ) -> bool:
-    if candidate.item.score < threshold or len(published) >= cap:
+    if candidate.item.score < threshold or len(published) >= cap or candidate.fact.loose:
         return False
     if _facts_tested(candidate) & tested:
         return False

@@ -12,15 +12,15 @@ from .conftest import BUNDLED
 def test_json_output_fields(capsys):
     assert main([str(BUNDLED), "--format", "json", "--kinds", "multichoice,cloze"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"article", "facts", "items"}
+    assert set(data) == {"article", "facts", "items", "more"}
     assert {"title", "date", "byline"} <= set(data["article"])
     assert {"id", "type", "text", "sentence"} <= set(data["facts"][0])
-    item = data["items"][0]
+    item = (data["items"] + data["more"])[0]
     assert {"id", "kind", "prompt", "answer", "choices", "evidence", "fact_type", "score"} <= set(
         item
     )
     assert isinstance(item["choices"], list) and isinstance(item["answer"], str)
-    assert {i["kind"] for i in data["items"]} <= {"multichoice", "cloze"}
+    assert {i["kind"] for i in data["items"] + data["more"]} <= {"multichoice", "cloze"}
 
 
 def test_several_files_give_a_list(capsys):
@@ -30,10 +30,17 @@ def test_several_files_give_a_list(capsys):
     assert all(item["score"] >= 0.8 for item in data[0]["items"])
 
 
-def test_gift_output(capsys):
-    assert main([str(BUNDLED), "--format", "gift", "--seed", "3"]) == 0
-    out = capsys.readouterr().out
-    assert "::" in out and "{" in out and "=Ilham Aliyev" in out
+def test_gift_output_holds_the_published_items_and_with_all_the_others(capsys):
+    assert main([str(BUNDLED), "--format", "json", "--min-score", "0"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main([str(BUNDLED), "--format", "gift", "--min-score", "0"]) == 0
+    published = capsys.readouterr().out
+    assert main([str(BUNDLED), "--format", "gift", "--min-score", "0", "--all"]) == 0
+    everything = capsys.readouterr().out
+    writable = [i for i in data["items"] if i["kind"] != "ordering"]
+    assert published.count("::") // 2 == len(writable) > 0
+    assert everything.count("::") // 2 > published.count("::") // 2
+    assert f"={writable[0]['answer']}" in published or writable[0]["kind"] != "shortanswer"
 
 
 def test_errors_are_one_line(tmp_path, capsys):

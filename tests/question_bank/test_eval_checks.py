@@ -367,9 +367,16 @@ def test_scores_and_targets_on_a_small_article() -> None:
     assert figures.failures["duplicate"] == 1
     pooled = total_figures("all", [figures, figures])
     verdicts = target_verdicts(pooled)
-    assert verdicts["recall"][2] is True
+    assert verdicts["recall_published"][2] is True
+    assert verdicts["recall_candidates"][2] is True
     assert verdicts["no_duplicate"][2] is False
     assert pooled.words == 2 * figures.words
+
+
+def test_recall_by_candidates_counts_items_that_were_not_published() -> None:
+    gold = GoldArticle("t", "t.txt", "bundled", "diplomacy", "test", None, (FACT,))
+    figures = score_article("t", EVIDENCE, [], gold, candidates=[GOOD])
+    assert (figures.recall, figures.recall_by_candidates, figures.candidates) == (0.0, 1.0, 1)
 
 
 def test_baseline_blanks_each_entity_once() -> None:

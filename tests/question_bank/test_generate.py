@@ -1,0 +1,111 @@
+"""The generator's public behaviour: what ``question_bank.generate`` returns for an article."""
+
+from __future__ import annotations
+
+import pytest
+
+import question_bank
+from question_bank import GenerationError, generate
+from question_bank.generate import KINDS
+from question_bank.generate.ranker import shipped_ranker
+from question_bank.model import FACT_TYPES, QUESTION_KINDS
+
+STORY = """Ministers sign river treaty
+
+March 3, 2025
+
+Foreign Minister Lena Marsh of Estonia and Foreign Minister Tomas Vale of Latvia signed a
+river protection treaty in Riga on Monday. Marsh said the treaty would protect 40 rivers.
+
+Vale welcomed Marsh to the Latvian capital. The two countries agreed to meet again in Tallinn
+in May.
+
+"Clean rivers are a duty we owe our children," Marsh said.
+"""
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_text):
+    return generate(bundled_text)
+
+
+def test_every_item_is_linked_to_its_fact_and_a_sentence_of_the_article(bundled, bundled_text):
+    facts = {fact.id: fact for fact in bundled.facts}
+    body = " ".join(bundled_text.split())
+    for item in bundled.items + bundled.more:
+        assert item.kind in KINDS and item.kind in QUESTION_KINDS
+        assert item.fact_type in FACT_TYPES
+        assert item.fact_id in facts
+        assert item.evidence and " ".join(item.evidence.split()) in body
+        assert 0.0 <= item.score <= 1.0
+
+
+def test_published_items_reach_the_threshold_and_the_rest_rank_below_or_were_left_out(bundled):
+    threshold = shipped_ranker().threshold
+    assert all(item.score >= threshold for item in bundled.items)
+    published = {item.id for item in bundled.items}
+    assert not published & {item.id for item in bundled.more}
+
+
+def test_choices_hold_the_answer_once_among_distinct_options(bundled):
+    for item in bundled.items + bundled.more:
+        if item.kind == "multichoice":
+            assert len(item.choices) == 4
+            assert item.choices.count(item.answer) == 1
+            assert len({c.casefold() for c in item.choices}) == 4
+        if item.kind == "truefalse":
+            assert item.answer in ("True", "False") and item.choices == ("True", "False")
+
+
+def test_same_input_gives_the_same_output_and_a_seed_another_draw(bundled_text):
+    first = generate(bundled_text, min_score=0)
+    assert first == generate(bundled_text, min_score=0)
+    other = generate(bundled_text, min_score=0, seed=5)
+    assert [i.prompt for i in other.items + other.more] != [] and {
+        (i.prompt, i.choices) for i in other.items + other.more if i.kind == "multichoice"
+    } != {(i.prompt, i.choices) for i in first.items + first.more if i.kind == "multichoice"}
+
+
+def test_kinds_limit_what_is_made(bundled_text):
+    result = generate(bundled_text, kinds=["truefalse"], min_score=0)
+    assert result.items and {i.kind for i in result.items + result.more} == {"truefalse"}
+
+
+def test_min_score_overrides_the_threshold(bundled_text):
+    everything = generate(bundled_text, min_score=0.0)
+    strict = generate(bundled_text, min_score=0.999)
+    assert len(everything.items) > len(strict.items)
+    assert all(item.score >= 0.999 for item in strict.items)
+
+
+@pytest.mark.parametrize(
+    "text, reason",
+    [
+        ("", "empty"),
+        ("   \n\t  ", "empty"),
+        ("\x00\x01\x02 binary", "binary"),
+        ("Это статья на русском языке о встрече министров в столице.", "English"),
+    ],
+)
+def test_unusable_input_is_refused_with_a_reason(text, reason):
+    with pytest.raises(GenerationError, match=reason):
+        generate(text)
+
+
+def test_unknown_kinds_and_dates_are_refused():
+    with pytest.raises(GenerationError, match="unknown item kind"):
+        generate(STORY, kinds=["essay"])
+    with pytest.raises(GenerationError, match="publication date"):
+        generate(STORY, published="someday")
+
+
+def test_a_short_story_gives_facts_of_several_types_and_items_of_several_kinds():
+    result = generate(STORY, min_score=0)
+    types = {fact.type for fact in result.facts}
+    assert {"person", "place", "date", "number", "role", "quote"} <= types
+    kinds = {item.kind for item in result.items + result.more}
+    assert {"multichoice", "truefalse", "cloze", "shortanswer"} <= kinds
+
+
+def test_the_generate_attribute_is_the_function():
+    assert callable(question_bank.generate)
