@@ -2,7 +2,7 @@
 
     python benchmarks/rating_packets.py make --split validation --sample published \
         --count 70 --seed 11 --raters 3 --out benchmarks/out/rating-v1
-    python benchmarks/rating_packets.py collect benchmarks/out/rating-v1 --name 2026-12-02-validation
+    python benchmarks/rating_packets.py collect benchmarks/out/rating-v1 --name NAME
 
 ``make`` generates with the default settings for every article of the split, draws items at
 random with the given seed (``candidates``: every item the generator offers, published or not,
@@ -132,9 +132,7 @@ def make(args: argparse.Namespace) -> int:
             item_id = f"{number}-{position}"
             manifest["items"][item_id] = _stored(drawn)
             shown.append(shown_item(drawn, item_id))
-        articles = "\n".join(
-            f"   - {paths[a]}" for a in sorted({d.article for d in packet})
-        )
+        articles = "\n".join(f"   - {paths[a]}" for a in sorted({d.article for d in packet}))
         (out / f"items-{number}.json").write_text(
             json.dumps(shown, indent=1, ensure_ascii=False), encoding="utf-8"
         )
@@ -169,7 +167,9 @@ def collect(args: argparse.Namespace) -> int:
     for path in sorted(folder.glob("answers-*.jsonl")):
         rater = f"{folder.name}/{path.stem}"
         meta = sample_meta(manifest["split"], manifest["seed"], manifest["sample"], rater)
-        meta.update(commit=manifest.get("commit", meta["commit"]), date=manifest.get("date", meta["date"]))
+        meta.update(
+            commit=manifest.get("commit", meta["commit"]), date=manifest.get("date", meta["date"])
+        )
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue

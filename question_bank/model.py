@@ -12,7 +12,7 @@ share. Two families live side by side:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 #: Fact types the extractors emit.
@@ -146,12 +146,15 @@ class Generation:
 
 def item_to_dict(item: Item) -> dict[str, Any]:
     """Return an item as JSON-ready data with the stable field names first."""
-    data = asdict(item)
+    data = {name: getattr(item, name) for name in _ITEM_FIELDS}
     data["choices"] = list(item.choices)
     data["accepted"] = list(item.accepted)
     data["pairs"] = [list(p) for p in item.pairs]
     data["sequence"] = list(item.sequence)
     return data
+
+
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))
 
 
 @dataclass(frozen=True)

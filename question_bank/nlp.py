@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,9 +116,24 @@ def load_pipeline(name: str | None = None) -> Language:
     return _load(resolve_model_name(name))
 
 
+_PARAGRAPH = re.compile(r".*?(?:\n[ \t]*\n\s*|$)", re.S)
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text cut after each blank line, every character kept: joined, they are the text."""
+    return [found.group(0) for found in _PARAGRAPH.finditer(text) if found.group(0)]
+
+
 def parse(text: str, name: str | None = None) -> Doc:
-    """Parse one text with the pipeline."""
-    return load_pipeline(name)(text)
+    """Parse one text with the pipeline, paragraph by paragraph in one stream (``nlp.pipe``),
+    as one ``Doc`` whose text is exactly ``text``."""
+    from spacy.tokens import Doc
+
+    nlp = load_pipeline(name)
+    parts = paragraphs(text)
+    if len(parts) <= 1:
+        return nlp(text)
+    return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
 
 
 def parse_many(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:

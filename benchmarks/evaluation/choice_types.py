@@ -81,26 +81,92 @@ _MONTH_NAMES = (
 _DAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
 _RELATIVE_DAYS = {"yesterday", "today", "tomorrow", "tonight"}
 _TIME_UNITS = {
-    "second", "minute", "hour", "day", "night", "week", "month", "year", "decade", "century",
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
 }
 _COUNT_WORDS = {
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
-    "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen",
-    "dozens", "half", "several",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+    "half",
+    "several",
 }
 _HEDGE_WORDS = {
-    "nearly", "about", "around", "almost", "approximately", "roughly", "some", "over", "under",
-    "more", "less", "fewer", "than", "at", "least", "most", "up", "to", "only", "just", "a", "an",
+    "nearly",
+    "about",
+    "around",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "more",
+    "less",
+    "fewer",
+    "than",
+    "at",
+    "least",
+    "most",
+    "up",
+    "to",
+    "only",
+    "just",
+    "a",
+    "an",
     "the",
 }
 
 
 def _unit(word: str) -> bool:
     """A unit of time, singular or plural."""
-    return word in _TIME_UNITS or word.endswith("s") and word[:-1] in _TIME_UNITS or (
-        word == "centuries"
+    return (
+        word in _TIME_UNITS
+        or word.endswith("s")
+        and word[:-1] in _TIME_UNITS
+        or (word == "centuries")
     )
 
 
@@ -121,11 +187,17 @@ def classify_by_form(text: str) -> str | None:
         return None
     bare = [p.strip(".,") for p in pieces]
     for position, piece in enumerate(bare[:-1]):
-        if _counts(piece) and _unit(bare[position + 1]) and not re.match(r"^\d+(st|nd|rd|th)$", piece):
+        if (
+            _counts(piece)
+            and _unit(bare[position + 1])
+            and not re.match(r"^\d+(st|nd|rd|th)$", piece)
+        ):
             return "duration"
     if any(p in _MONTH_NAMES or p in _DAY_NAMES or p in _RELATIVE_DAYS for p in bare):
         return "date"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(1\d|2[01])\d{2}s?", " ".join(bare)):
+    if re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(1\d|2[01])\d{2}s?", " ".join(bare)
+    ):
         return "date"
     relative = bare[1:] if bare[0] == "the" else bare
     if len(relative) >= 2 and relative[0] in ("last", "next", "this", "previous", "following"):

@@ -95,7 +95,5 @@ def stored_figures(folder: Path = RATINGS_DIR) -> list[RatingFigures]:
 def load_rows_of(path: Path) -> list[dict]:
     """The rows of one stored file."""
     return [
-        json.loads(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]

@@ -164,4 +164,9 @@ def load_rows(folder: Path = RATINGS_DIR) -> list[dict]:
 
 def row_identity(row: dict) -> tuple[str, str, str, str]:
     """``item_identity`` of a stored row."""
-    return (row["article"], row["kind"], " ".join(row["stem"].split()), " ".join(row["key"].split()))
+    return (
+        row["article"],
+        row["kind"],
+        " ".join(row["stem"].split()),
+        " ".join(row["key"].split()),
+    )

@@ -80,7 +80,8 @@ def _detail_lines(report: SourceReport) -> list[str]:
     for name, total in report.totals.items():
         if total.recall_by_type:
             parts = [
-                f"{kind} {done}/{all_}" for kind, (done, all_) in sorted(total.recall_by_type.items())
+                f"{kind} {done}/{all_}"
+                for kind, (done, all_) in sorted(total.recall_by_type.items())
             ]
             lines.append(f"recall by fact type ({name}): " + ", ".join(parts))
     for row in report.rows:
@@ -100,8 +101,7 @@ def render_text(reports: Sequence[SourceReport], note: str, verbose: bool) -> st
             lines.append(note)
         lines.append(_heading())
         lines.extend(_row(row) for row in report.rows)
-        for name, total in report.totals.items():
-            lines.append(_row(total))
+        lines.extend(_row(total) for total in report.totals.values())
         if report.source == "generator":
             for name, total in report.totals.items():
                 lines.extend(_target_lines(name, total))
@@ -123,9 +123,7 @@ def figures_to_dict(figures: ArticleFigures) -> dict[str, Any]:
         "gold_facts": figures.gold_facts,
         "recall_published": None if figures.recall is None else round(figures.recall, 4),
         "recall_candidates": (
-            None
-            if figures.recall_by_candidates is None
-            else round(figures.recall_by_candidates, 4)
+            None if figures.recall_by_candidates is None else round(figures.recall_by_candidates, 4)
         ),
         "recall_by_type": {k: list(v) for k, v in sorted(figures.recall_by_type.items())},
         "failures": dict(figures.failures),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 
 from question_bank.model import Item
 

@@ -22,8 +22,10 @@ GIFT_MISSING_KINDS = frozenset({"ordering"})
 
 
 def _json(generations: list[Generation], everything: bool = False) -> str:
+    """The generations as JSON: indented for a terminal, compact (and quicker) otherwise."""
     data = [g.to_dict() for g in generations]
-    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=2)
+    indent = 2 if sys.stdout.isatty() else None
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=indent)
 
 
 def _gift(generations: list[Generation], everything: bool = False) -> str:

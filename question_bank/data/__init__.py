@@ -1,4 +1,4 @@
-"""Reference data shipped with question_bank: countries and cities (see SOURCES.md beside this file).
+"""Reference data shipped with question_bank: countries and cities (SOURCES.md says whence).
 
 The tables are read once, on first use; ``question_bank.data.derive`` writes them from the
 libraries they come from.

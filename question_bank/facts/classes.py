@@ -164,9 +164,7 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     table = article.tokens
     if not any(ch.isalnum() for ch in text):
         return ""
-    if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and any(
-        ch.isdigit() for ch in text
-    ):
+    if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and any(ch.isdigit() for ch in text):
         return ""
     if label in ("GPE",):
         return place_class(text)
@@ -196,8 +194,12 @@ def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
     """A person's name: up to five capitalised words of letters (hyphens and apostrophes inside,
     lower-case particles such as "bin" or "al-" between), no country or demonym among them."""
     table = article.tokens
-    words = [table.text[i] for i in range(start, end) if table.pos[i] != "PUNCT" or table.text[i] == "-"]
-    if not 1 <= len(words) <= _MAX_NAME_WORDS or not any(table.pos[i] == "PROPN" for i in range(start, end)):
+    words = [
+        table.text[i] for i in range(start, end) if table.pos[i] != "PUNCT" or table.text[i] == "-"
+    ]
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not any(
+        table.pos[i] == "PROPN" for i in range(start, end)
+    ):
         return False
     joined = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
     parts = joined.split()

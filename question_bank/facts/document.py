@@ -25,6 +25,15 @@ if TYPE_CHECKING:
     from question_bank.nlp import LemmaTables
 
 _QUOTES = re.compile(r"[\"“”]([^\"“”]{1,3000}?)[\"“”]")
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _leading_run(text: str, offset: int) -> int:
+    """How far into a token its first run of letters or digits starts."""
+    found = _WORD_RUN.search(text, offset)
+    return found.start() - offset if found else 0
+
+
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
 #: Entity labels that never make a mention (no class an item could ask about).
@@ -75,16 +84,56 @@ class Tokens:
     head: list[int]
     idx: list[int]
     space: list[str]
+    left_edge: list[int]
+    right_edge: list[int]
+    ent_type: list[str]
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Tokens:
         """Read every token once."""
         rows = [
-            (t.text, t.lower_, t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i, t.idx, t.whitespace_)
+            (
+                t.text,
+                t.lower_,
+                t.lemma_,
+                t.pos_,
+                t.tag_,
+                t.dep_,
+                t.head.i,
+                t.idx,
+                t.whitespace_,
+                t.left_edge.i,
+                t.right_edge.i,
+                t.ent_type_,
+            )
             for t in doc
         ]
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 9
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 12
         return cls(*(list(column) for column in columns))
+
+    @cached_property
+    def _children(self) -> list[list[int]]:
+        children: list[list[int]] = [[] for _ in self.text]
+        for token, head in enumerate(self.head):
+            if head != token:
+                children[head].append(token)
+        return children
+
+    def children(self, token: int) -> list[int]:
+        """The tokens that hang from ``token``, in text order."""
+        return self._children[token]
+
+    def lefts(self, token: int) -> list[int]:
+        """Children before the token."""
+        return [c for c in self._children[token] if c < token]
+
+    def rights(self, token: int) -> list[int]:
+        """Children after the token."""
+        return [c for c in self._children[token] if c > token]
+
+    def span(self, token: int) -> tuple[int, int]:
+        """The token range of the token's subtree."""
+        return self.left_edge[token], self.right_edge[token] + 1
 
     def __len__(self) -> int:
         return len(self.text)
@@ -193,14 +242,18 @@ class ArticleDoc:
             while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
                 end -= 1
             if ent.label_ in _NUMBER_LABELS:
-                while start > 0 and table.dep[start - 1] in ("quantmod", "advmod") and (
-                    start <= table.head[start - 1] < end
+                while (
+                    start > 0
+                    and table.dep[start - 1] in ("quantmod", "advmod")
+                    and (start <= table.head[start - 1] < end)
                 ):
                     start -= 1  # "more than 10", "nearly 300": the hedge belongs to the number
             if ent.label_ == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
                 before = table.text[start - 1]
                 if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():
-                    start -= 1  # a name does not begin with its middle initial ("Antony J. Blinken")
+                    start -= (
+                        1  # a name does not begin with its middle initial ("Antony J. Blinken")
+                    )
             if start >= end:
                 continue
             text = self.span_text(start, end)
@@ -245,6 +298,55 @@ class ArticleDoc:
             ):
                 return False  # "Union of Rationalist Atheists [and Agnostics]"
         return True
+
+    @cached_property
+    def lower_text(self) -> str:
+        """The article text, case-folded (same length for the scripts news is written in)."""
+        folded = self.text.casefold()
+        return folded if len(folded) == len(self.text) else self.text.lower()
+
+    @cached_property
+    def _by_first_word(self) -> dict[str, list[int]]:
+        """Case-folded first run of letters or digits of each token -> the tokens' offsets."""
+        index: dict[str, list[int]] = {}
+        for offset, lower in zip(self.tokens.idx, self.tokens.lower, strict=True):
+            found = _WORD_RUN.search(lower)
+            if found:
+                index.setdefault(found.group(0), []).append(offset)
+        return index
+
+    def name_offsets(self, name: str) -> list[int]:
+        """Character offsets where ``name`` is written as whole words (case-insensitive; found
+        once per name)."""
+        cache = self.cache.setdefault("name_offsets", {})
+        if name not in cache:
+            cache[name] = self._find_name(name)
+        return cache[name]
+
+    def _find_name(self, name: str) -> list[int]:
+        folded = name.casefold()
+        first = _WORD_RUN.search(folded)
+        if first is None or len(folded) != len(name):
+            return []
+        text = self.lower_text
+        found = []
+        for offset in self._by_first_word.get(first.group(0), ()):
+            start = offset + first.start() - _leading_run(text, offset)
+            if not text.startswith(folded, start):
+                continue
+            before = text[start - 1] if start > 0 else " "
+            after = text[start + len(folded)] if start + len(folded) < len(text) else " "
+            if not before.isalnum() and before != "_" and not after.isalnum() and after != "_":
+                found.append(start)
+        return found
+
+    @cached_property
+    def _sentence_chars(self) -> list[int]:
+        return [s.start_char for s in self.sentences]
+
+    def sentence_at_char(self, char: int) -> int:
+        """The index of the sentence holding a character offset."""
+        return max(bisect_right(self._sentence_chars, char) - 1, 0)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from question_bank.facts.classes import takes_the
+from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
 from question_bank.facts.questions import QUESTION_BUILDERS, event_label
 from question_bank.facts.standalone import make_statement, raw_statement
-from question_bank.facts.classes import takes_the
-from question_bank.facts.forms import number_value
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Mention, Sentence
@@ -115,7 +115,9 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
                 sentence=sentence,
                 span=span,
                 statement=statement,
-                questions=() if loose else _questions(article, sentence, statement, span, mention.cls),
+                questions=()
+                if loose
+                else _questions(article, sentence, statement, span, mention.cls),
                 details=(
                     ("written", mention.text),
                     ("event", event_label(article, sentence, statement, span, mention.cls)),
@@ -190,7 +192,7 @@ def _parenthetical(article: ArticleDoc, mention: Mention) -> bool:
 
 
 def _bare_possessive(article: ArticleDoc, mention: Mention) -> bool:
-    """"the United States’ supply": another name would need "’s" there."""
+    """ "the United States’ supply": another name would need "’s" there."""
     table = article.tokens
     return mention.end < len(table) and table.text[mention.end] in ("’", "'")
 
@@ -201,8 +203,10 @@ def _place_qualifier(article: ArticleDoc, mention: Mention) -> bool:
         return False
     table = article.tokens
     before = article.mention_at.get(mention.start - 2)
-    return table.text[mention.start - 1] == "," and before is not None and (
-        fact_type(before.cls) == "place"
+    return (
+        table.text[mention.start - 1] == ","
+        and before is not None
+        and (fact_type(before.cls) == "place")
     )
 
 
@@ -225,14 +229,23 @@ def _modifier(article: ArticleDoc, mention: Mention) -> bool:
     """A name used to modify a noun ("the Armenia-Azerbaijan conflict", "the Biden
     administration") is not asked about: the phrase it sits in is what the sentence is about."""
     table = article.tokens
-    heads = [i for i in range(mention.start, mention.end) if not mention.start <= table.head[i] < mention.end]
+    heads = [
+        i
+        for i in range(mention.start, mention.end)
+        if not mention.start <= table.head[i] < mention.end
+    ]
     if len(heads) != 1:
         return False
     head = heads[0]
-    return table.dep[head] in ("compound", "amod", "nmod") and table.pos[table.head[head]] in (
-        "NOUN",
-        "PROPN",
-    ) and table.head[head] > head
+    return (
+        table.dep[head] in ("compound", "amod", "nmod")
+        and table.pos[table.head[head]]
+        in (
+            "NOUN",
+            "PROPN",
+        )
+        and table.head[head] > head
+    )
 
 
 def _document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
@@ -244,23 +257,23 @@ def _document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
     for index, lemma in enumerate(table.lemma):
         if table.pos[index] != "VERB" or lemma.lower() not in SIGNING_VERBS:
             continue
-        for child in article.doc[index].rights:
-            if table.dep[child.i] != "dobj" or table.pos[child.i] not in ("NOUN", "PROPN"):
+        for child in table.rights(index):
+            if table.dep[child] != "dobj" or table.pos[child] not in ("NOUN", "PROPN"):
                 continue
-            start = child.i
+            start = child
             while (
                 start > 0
-                and table.head[start - 1] == child.i
+                and table.head[start - 1] == child
                 and table.dep[start - 1] in ("compound", "amod")
                 and table.text[start - 1][:1].isupper()
             ):
                 start -= 1
-            end = child.i + 1
-            of = next((g.i for g in child.rights if table.lower[g.i] == "of"), None)
+            end = child + 1
+            of = next((g for g in table.rights(child) if table.lower[g] == "of"), None)
             if of == end and end + 1 < len(table):
-                objects = [g.i for g in article.doc[of].children if table.dep[g.i] == "pobj"]
+                objects = [g for g in table.children(of) if table.dep[g] == "pobj"]
                 if objects:
-                    end = max(t.i for t in article.doc[objects[0]].subtree) + 1
+                    end = table.span(objects[0])[1]
             if any(table.pos[i] in ("PRON", "DET", "NUM") for i in range(start, end)):
                 continue
             spans[index] = (start, end)
@@ -302,10 +315,10 @@ def _coordinations(article: ArticleDoc) -> list[list[int]]:
         frontier = [index]
         while frontier:
             current = frontier.pop()
-            for child in article.doc[current].children:
-                if table.dep[child.i] == "conj" and table.pos[child.i] == "NOUN":
-                    members.append(child.i)
-                    frontier.append(child.i)
+            for child in table.children(current):
+                if table.dep[child] == "conj" and table.pos[child] == "NOUN":
+                    members.append(child)
+                    frontier.append(child)
         if len(members) >= 3:
             groups.append(sorted(members))
     return groups
@@ -325,7 +338,7 @@ def _in_open_list(article: ArticleDoc, mention: Mention) -> bool:
     while table.dep[node] == "conj":
         node = table.head[node]
         members.append(node)
-    members += [c.i for c in article.doc[node].subtree if table.dep[c.i] == "conj"]
+    members += [c for c in range(*table.span(node)) if table.dep[c] == "conj"]
     members = sorted(set(members))
     if len(members) < 3:
         return False
@@ -445,7 +458,9 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
         if not specific:
             continue  # "President" alone: of what?
         questions = [
-            Question(f"According to the article, what post does {person.name} hold?", "what", "post")
+            Question(
+                f"According to the article, what post does {person.name} hold?", "what", "post"
+            )
         ]
         if len(holders[role.title.casefold()]) == 1:
             asked = f"According to the article, who is {_with_article(article, role)}?"
@@ -503,9 +518,9 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
                 continue
             if article.token_in_quote(index):
                 continue
-            subjects = [c.i for c in article.doc[index].children if table.dep[c.i] == "nsubj"]
+            subjects = [c for c in table.children(index) if table.dep[c] == "nsubj"]
             if len(subjects) != 1 or any(
-                table.dep[c.i] == "conj" for c in article.doc[subjects[0]].children
+                table.dep[c] == "conj" for c in table.children(subjects[0])
             ):
                 continue
             speaker = _speaker(article, subjects[0])
@@ -587,5 +602,3 @@ def _token_at(article: ArticleDoc, char: int) -> int:
     from bisect import bisect_right
 
     return max(bisect_right(article.tokens.idx, char) - 1, 0)
-
-

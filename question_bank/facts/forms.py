@@ -17,8 +17,22 @@ SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
-TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 10**12,
+}
 
 _NUMBER = re.compile(
     r"^(?P<lead>(?:[A-Za-z]+\s+){0,3}?)(?P<sign>[$€£¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
@@ -127,9 +141,15 @@ class NumberForm:
         if self.words and value == int(value) and 0 <= value <= 20:
             number = SMALL_NUMBERS[int(value)]
         elif self.decimals:
-            number = f"{value:,.{self.decimals}f}" if self.separators else f"{value:.{self.decimals}f}"
+            number = (
+                f"{value:,.{self.decimals}f}" if self.separators else f"{value:.{self.decimals}f}"
+            )
         else:
-            number = f"{int(round(value)):,}" if self.separators or value >= 10_000 else str(int(round(value)))
+            number = (
+                f"{int(round(value)):,}"
+                if self.separators or value >= 10_000
+                else str(int(round(value)))
+            )
         return f"{self.lead}{self.sign}{number}{self.scale}{self.rest}".strip()
 
 

@@ -114,18 +114,14 @@ def descriptor(article: ArticleDoc, mention: Mention) -> str:
     State Department Spokesperson,"; "" when nothing is said."""
     table = article.tokens
     head = _head_of(article, mention.start, mention.end)
-    before = [
-        t.i
-        for t in article.doc[head].lefts
-        if t.i < mention.start and table.dep[t.i] in _TITLE_DEPS
-    ]
+    before = [t for t in table.lefts(head) if t < mention.start and table.dep[t] in _TITLE_DEPS]
     span = None
     if before:
-        span = (min(_subtree_range(article, i)[0] for i in before), mention.start)
+        span = (min(table.span(i)[0] for i in before), mention.start)
     else:
-        for child in article.doc[head].rights:
-            if table.dep[child.i] == "appos" and table.pos[child.i] == "NOUN":
-                span = _subtree_range(article, child.i)
+        for child in table.rights(head):
+            if table.dep[child] == "appos" and table.pos[child] == "NOUN":
+                span = table.span(child)
                 break
     if span is None:
         return ""
@@ -135,7 +131,11 @@ def descriptor(article: ArticleDoc, mention: Mention) -> str:
 
 def persons_described(index: PeopleIndex, phrase: str) -> set[str]:
     """The people the article describes with exactly this phrase, or whose post it is."""
-    keys = {index.token_person[s] for s, p in index.descriptors.items() if p == phrase}
+    keys = {
+        index.token_person[s]
+        for s, p in index.descriptors.items()
+        if p == phrase and s in index.token_person
+    }
     keys |= {r.person for r in index.roles if r.title.lower() == phrase}
     return keys
 
@@ -149,9 +149,7 @@ def _add_mention(index: PeopleIndex, article: ArticleDoc, mention: Mention) -> N
         _claim(index, mention, key)
         return
     word = words[0]
-    matches = [
-        p for p in index.persons.values() if word in (p.surname, p.name.split()[0], p.name)
-    ]
+    matches = [p for p in index.persons.values() if word in (p.surname, p.name.split()[0], p.name)]
     if len(matches) == 1:
         _claim(index, mention, matches[0].key)
     elif not matches:
@@ -211,20 +209,14 @@ def _head_of(article: ArticleDoc, start: int, end: int) -> int:
 
 
 def _subtree_range(article: ArticleDoc, token: int) -> tuple[int, int]:
-    span = article.doc[token].subtree
-    indices = [t.i for t in span]
-    return min(indices), max(indices) + 1
+    return article.tokens.span(token)
 
 
 def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
     """Title words right before the name, hanging from it: "Secretary of State Marco Rubio"."""
     table = article.tokens
     head = _head_of(article, mention.start, mention.end)
-    children = [
-        t.i
-        for t in article.doc[head].lefts
-        if t.i < mention.start and table.dep[t.i] in _TITLE_DEPS
-    ]
+    children = [t for t in table.lefts(head) if t < mention.start and table.dep[t] in _TITLE_DEPS]
     if not children:
         return None
     start = min(_subtree_range(article, child)[0] for child in children)
@@ -247,14 +239,14 @@ def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, st
 
 
 def _of_phrase(article: ArticleDoc, mention: Mention) -> str:
-    """" of JAXA" in "President Hiroshi Yamakawa of JAXA": the place or body a title before the
+    """ " of JAXA" in "President Hiroshi Yamakawa of JAXA": the place or body a title before the
     name belongs to, written after the name."""
     table = article.tokens
     head = _head_of(article, mention.start, mention.end)
-    for child in article.doc[head].rights:
-        if table.lower[child.i] != "of" or child.i != mention.end:
+    for child in table.rights(head):
+        if table.lower[child] != "of" or child != mention.end:
             continue
-        objects = [g.i for g in child.children if table.dep[g.i] == "pobj"]
+        objects = [g for g in table.children(child) if table.dep[g] == "pobj"]
         if not objects:
             return ""
         named = article.mention_at.get(objects[0])
@@ -273,19 +265,19 @@ def _is_place(article: ArticleDoc, token: int) -> bool:
 
 
 def _honorific(word: str) -> bool:
-    """"Dr.", "Mr", "Mrs." ...: a short form of address, not a post."""
+    """ "Dr.", "Mr", "Mrs." ...: a short form of address, not a post."""
     bare = word.rstrip(".")
     return word.endswith(".") and len(bare) <= 4 or bare in ("Mr", "Mrs", "Ms", "Dr", "Mx")
 
 
 def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """"Name, the Title of Place," : an apposition hanging from the name."""
+    """ "Name, the Title of Place," : an apposition hanging from the name."""
     table = article.tokens
     head = _head_of(article, mention.start, mention.end)
-    for child in article.doc[head].rights:
-        if table.dep[child.i] != "appos" or child.i < mention.end:
+    for child in table.rights(head):
+        if table.dep[child] != "appos" or child < mention.end:
             continue
-        start, end = _subtree_range(article, child.i)
+        start, end = _subtree_range(article, child)
         if start != mention.end + 1 or table.text[mention.end] != ",":
             return None
         if table.lower[start] in ("a", "an"):
@@ -303,7 +295,7 @@ def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, 
 
 
 def _title_with_apposed_name(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """"the Title of Place, Name," : the name is an apposition of a title noun phrase."""
+    """ "the Title of Place, Name," : the name is an apposition of a title noun phrase."""
     table = article.tokens
     head = _head_of(article, mention.start, mention.end)
     if table.dep[head] != "appos":
@@ -344,7 +336,9 @@ def _sound_title(article: ArticleDoc, start: int, end: int, before_name: bool) -
         for i in tokens
     ):
         return False
-    nouns = [i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and article.mention_at.get(i) is None]
+    nouns = [
+        i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and article.mention_at.get(i) is None
+    ]
     if not nouns:
         return False
     words = [table.text[i] for i in nouns]
@@ -383,9 +377,11 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
         article, sentence.start, token
     ):
         return "inside", None
-    if PERSON_PRONOUNS[lower] == "possessive" and len(
-        _people_between(article, token, sentence.end)
-    ) == 1 and not _people_between(article, sentence.start, token):
+    if (
+        PERSON_PRONOUNS[lower] == "possessive"
+        and len(_people_between(article, token, sentence.end)) == 1
+        and not _people_between(article, sentence.start, token)
+    ):
         return "inside", None  # "After calling his mother, Montalvo was ...": named later on
     if sentence.index == 0:
         return "unresolved", None
@@ -410,9 +406,9 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
 def _subject_of(article: ArticleDoc, sentence, key: str) -> bool:
     """The person is the subject of the sentence's main verb."""
     table = article.tokens
-    for child in article.doc[sentence.root].children:
-        if table.dep[child.i] in ("nsubj", "nsubjpass"):
-            if article.people.token_person.get(child.i) == key:
+    for child in table.children(sentence.root):
+        if table.dep[child] in ("nsubj", "nsubjpass"):
+            if article.people.token_person.get(child) == key:
                 return True
     return False
 
@@ -443,13 +439,20 @@ def _unnamed_person_subject(article: ArticleDoc, sentence) -> bool:
             continue
         if i in article.people.token_person:
             continue
-        children = [t for t in article.doc[i].children]
-        possessive = any(c.dep_ == "poss" and c.ent_type_ in ("GPE", "ORG", "NORP") for c in children)
+        children = table.children(i)
+        kinds = table.ent_type
+        possessive = any(
+            table.dep[c] == "poss" and kinds[c] in ("GPE", "ORG", "NORP") for c in children
+        )
         linked = any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.ent_type_ in ("GPE", "ORG") for g in c.subtree)
+            table.dep[c] == "prep"
+            and table.lower[c] == "of"
+            and any(kinds[g] in ("GPE", "ORG") for g in range(*table.span(c)))
             for c in children
         )
-        national = any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in children)
+        national = any(
+            table.dep[c] in ("amod", "compound") and kinds[c] in ("NORP", "GPE") for c in children
+        )
         if possessive or linked or national:
             return True
     return False

@@ -66,24 +66,21 @@ def base_form(article: ArticleDoc, token: int) -> str | None:
 
 
 #: Auxiliaries that move before the subject in a question ("What will Japan design?").
-INVERTING = frozenset(
-    "will would can could may might should must shall has have had".split()
-)
+INVERTING = frozenset("will would can could may might should must shall has have had".split())
 #: "do" for a verb that has no auxiliary, by the verb's tag.
 DO_SUPPORT = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 
 
 def _subject(article: ArticleDoc, root: int) -> tuple[int, int] | None:
     table = article.tokens
-    subjects = [t.i for t in article.doc[root].lefts if table.dep[t.i] in ("nsubj", "nsubjpass")]
+    subjects = [t for t in table.lefts(root) if table.dep[t] in ("nsubj", "nsubjpass")]
     if len(subjects) != 1:
         return None
-    tokens = [t.i for t in article.doc[subjects[0]].subtree]
-    return min(tokens), max(tokens) + 1
+    return table.span(subjects[0])
 
 
 def _negated(article: ArticleDoc, root: int) -> bool:
-    return any(article.tokens.lower[c.i] in _NEGATIONS for c in article.doc[root].children)
+    return any(article.tokens.lower[c] in _NEGATIONS for c in article.tokens.children(root))
 
 
 def _render(article: ArticleDoc, statement: Statement, tokens: list[int], lower_first: bool) -> str:
@@ -108,7 +105,9 @@ def _tidy(text: str) -> str:
     return _BEFORE_PUNCT.sub(r"\1", " ".join(text.split()))
 
 
-def anchored(article: ArticleDoc, sentence: Sentence, question: str, answer: tuple[int, int]) -> bool:
+def anchored(
+    article: ArticleDoc, sentence: Sentence, question: str, answer: tuple[int, int]
+) -> bool:
     """The question keeps a name, date or number of its sentence other than the answer, so that
     it points at one event of the article ("Who was elected for the first time?" does not)."""
     for mention in article.mentions_by_sentence.get(sentence.index, ()):
@@ -129,7 +128,11 @@ def _finish(text: str) -> str | None:
 def _body(statement: Statement, article: ArticleDoc) -> list[int]:
     """The statement's tokens without the final full stop."""
     tokens = list(statement.tokens)
-    while tokens and article.tokens.pos[tokens[-1]] == "PUNCT" and article.tokens.text[tokens[-1]] in ".!":
+    while (
+        tokens
+        and article.tokens.pos[tokens[-1]] == "PUNCT"
+        and article.tokens.text[tokens[-1]] in ".!"
+    ):
         tokens.pop()
     return tokens
 
@@ -137,7 +140,7 @@ def _body(statement: Statement, article: ArticleDoc) -> list[int]:
 def subject_question(
     article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
 ) -> Question | None:
-    """"Who signed the accords?" for a statement whose subject is the answer."""
+    """ "Who signed the accords?" for a statement whose subject is the answer."""
     wh = WH_BY_CLASS.get(cls)
     root = sentence.root
     table = article.tokens
@@ -147,12 +150,12 @@ def subject_question(
         return None
     if cls == "organisation" and not article.type_word(article.span_text(*answer)):
         return None  # "Which organisation" only for a name that says it is one
-    head = next(t.i for t in article.doc[root].lefts if table.dep[t.i] in ("nsubj", "nsubjpass"))
+    head = next(t for t in table.lefts(root) if table.dep[t] in ("nsubj", "nsubjpass"))
     if not answer[0] <= head < answer[1]:
         return None
-    if any(table.dep[c.i] == "conj" for c in article.doc[head].children):
+    if any(table.dep[c] == "conj" for c in table.children(head)):
         return None
-    verbs = [root, *(c.i for c in article.doc[root].lefts if table.dep[c.i] in ("aux", "auxpass"))]
+    verbs = [root, *(c for c in table.lefts(root) if table.dep[c] in ("aux", "auxpass"))]
     if any(table.tag[v] == "VBP" or table.lower[v] in ("were", "are") for v in verbs):
         return None
     rest = [i for i in tokens if i >= subject[1]]
@@ -180,14 +183,13 @@ def _do_support(
     tokens = _body(statement, article)
     if subject is None or not tokens or tokens[0] != subject[0]:
         return None
-    children = list(article.doc[root].children)
+    children = table.children(root)
     if _negated(article, root) or any(
-        table.dep[c.i] == "auxpass"
-        or table.dep[c.i] == "conj" and table.pos[c.i] in ("VERB", "AUX")
+        table.dep[c] == "auxpass" or table.dep[c] == "conj" and table.pos[c] in ("VERB", "AUX")
         for c in children
     ):
         return None
-    auxiliaries = [c.i for c in children if table.dep[c.i] == "aux" and c.i < root]
+    auxiliaries = [c for c in children if table.dep[c] == "aux" and c < root]
     if not subject[1] <= root < removed[0] and not removed[1] <= subject[0]:
         return None
     kept = [i for i in tokens if not removed[0] <= i < removed[1]]
@@ -203,8 +205,10 @@ def _do_support(
         ]
         return _finish(_tidy(" ".join(w for w in words if w)))
     tag = table.tag[root]
-    base = table.lower[root] if tag == "VBP" and table.lower[root] not in ("are", "am") else (
-        base_form(article, root)
+    base = (
+        table.lower[root]
+        if tag == "VBP" and table.lower[root] not in ("are", "am")
+        else (base_form(article, root))
     )
     if tag not in DO_SUPPORT or base is None:
         return None
@@ -222,18 +226,17 @@ def _do_support(
 def object_question(
     article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
 ) -> Question | None:
-    """"What did the ministers sign?" for a simple-past clause whose direct object is the answer."""
+    """ "What did the ministers sign?": a question on the direct object of the main verb."""
     wh = WH_BY_CLASS.get(cls)
     root = sentence.root
     table = article.tokens
-    objects = [c.i for c in article.doc[root].rights if table.dep[c.i] == "dobj"]
+    objects = [c for c in table.rights(root) if table.dep[c] == "dobj"]
     if wh is None or len(objects) != 1 or not answer[0] <= objects[0] < answer[1]:
         return None
     if cls == "organisation" and not article.type_word(article.span_text(*answer)):
         return None
-    tokens = [t.i for t in article.doc[objects[0]].subtree]
-    removed = (min(tokens), max(tokens) + 1)
-    if any(table.dep[c.i] == "conj" for c in article.doc[objects[0]].children):
+    removed = table.span(objects[0])
+    if any(table.dep[c] == "conj" for c in table.children(objects[0])):
         return None
     text = _do_support(article, sentence, statement, removed, wh)
     if not text or not anchored(article, sentence, text, answer):
@@ -256,16 +259,15 @@ def adjunct_phrase(
     14", "in Riyadh", or a bare "Tuesday"."""
     root = sentence.root
     table = article.tokens
-    for child in article.doc[root].children:
-        tokens = [t.i for t in child.subtree]
-        span = (min(tokens), max(tokens) + 1)
+    for child in table.children(root):
+        span = table.span(child)
         if not span[0] <= answer[0] < answer[1] <= span[1]:
             continue
-        if table.dep[child.i] == "prep" and table.lower[child.i] in ("on", "in", "at", "during"):
-            objects = [g.i for g in child.children if table.dep[g.i] == "pobj"]
+        if table.dep[child] == "prep" and table.lower[child] in ("on", "in", "at", "during"):
+            objects = [g for g in table.children(child) if table.dep[g] == "pobj"]
             if objects and answer[0] <= objects[0] < answer[1] and span[1] == answer[1]:
                 return span
-        elif table.dep[child.i] == "npadvmod" and span == answer and wh == "When":
+        elif table.dep[child] == "npadvmod" and span == answer and wh == "When":
             return span
     return None
 
@@ -294,7 +296,7 @@ def event_label(
 def adjunct_question(
     article: ArticleDoc, sentence: Sentence, statement: Statement, answer: tuple[int, int], cls: str
 ) -> Question | None:
-    """"When did X sign the accords?" / "Where did X meet Y?" for a date or place phrase."""
+    """ "When did X sign the accords?" / "Where did X meet Y?" for a date or place phrase."""
     wh = _date_or_place(cls)
     if not wh:
         return None

@@ -90,10 +90,46 @@ def make_statement(
     article: ArticleDoc, sentence: Sentence, gap: tuple[int, int] | None = None
 ) -> Statement | None:
     """The sentence standing alone with ``gap`` (token range) located in it, or None."""
+    opened = _opening(article, sentence)
+    if opened is None:
+        return None
+    start, end, first_changes = opened
+    changes = list(first_changes)
+    if gap is not None and not start <= gap[0] < gap[1] <= end:
+        return None
+    start, end, trimmed = _trim(article, sentence, start, end, gap)
+    changes.extend(trimmed)
+    if not is_clause(article, start, end):
+        return None
+    kept = list(range(start, end))
+    scanned = _scan(article, start, end)
+    if scanned is None:
+        return None
+    replacements, relative, changes_made = scanned
+    if gap is not None and any(gap[0] <= i < gap[1] for i in replacements):
+        return None
+    changes.extend(changes_made)
+    if len(replacements) > 1:
+        return None
+    return _render(article, kept, replacements, gap, tuple(changes), relative)
+
+
+def _opening(article: ArticleDoc, sentence: Sentence) -> tuple[int, int, tuple[str, ...]] | None:
+    """Where a sentence's statement starts and ends once a leading connective is dropped, and
+    whether it can stand alone at all (worked out once per sentence)."""
+    key = ("opening", sentence.index)
+    if key not in article.cache:
+        article.cache[key] = _read_opening(article, sentence)
+    return article.cache[key]
+
+
+def _read_opening(article: ArticleDoc, sentence: Sentence):
     table = article.tokens
     start, end = sentence.start, sentence.end
     changes: list[str] = []
-    while start < end and (table.pos[start] in ("PUNCT", "SYM") and table.text[start] not in _CLOSERS[:2] + ("“",)):
+    while start < end and (
+        table.pos[start] in ("PUNCT", "SYM") and table.text[start] not in ('"', "”", "“")
+    ):
         start += 1
     if start < end and table.pos[start] == "CCONJ":
         start += 1
@@ -101,9 +137,7 @@ def make_statement(
     elif start + 1 < end and table.lower[start] in CONNECTIVES and table.text[start + 1] == ",":
         start += 2
         changes.append("connective")
-    if gap is not None and not start <= gap[0] < gap[1] <= end:
-        return None
-    if not is_clause(article, start, end) or not _clean_start(article, sentence):
+    if start >= end or not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
     if table.tag[start] in ("VBD", "VBZ", "VBP") or table.lower[start] == "following":
         return None  # "Said that ...": the sentence lost its subject; "The following is ..."
@@ -113,52 +147,7 @@ def make_statement(
         return None
     if _sloppy(article, start, end) or _vague_subject(article, sentence):
         return None
-    start, end, trimmed = _trim(article, sentence, start, end, gap)
-    changes.extend(trimmed)
-    if not is_clause(article, start, end):
-        return None
-    kept = list(range(start, end))
-    replacements: dict[int, str] = {}
-    relative = False
-    for index in kept:
-        if article.token_in_quote(index):
-            continue
-        lower = table.lower[index]
-        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
-            if table.pos[index] != "PRON":
-                continue
-            need, person = resolve_pronoun(article, index)
-            if need == "unresolved":
-                return None
-            if need == "person":
-                if gap is not None and gap[0] <= index < gap[1]:
-                    return None
-                possessive = table.tag[index] == "PRP$" or lower in ("his", "hers")
-                replacements[index] = person.name + ("’s" if possessive else "")
-                changes.append("pronoun")
-        elif lower in _DEMONSTRATIVES and table.tag[index] == "DT":
-            noun = table.head[index]
-            if table.dep[index] == "det" and table.lemma[noun].lower() in TIME_UNITS:
-                relative = True
-            else:
-                return None
-        elif lower in ("former", "latter") and index > start and table.lower[index - 1] == "the":
-            return None
-        elif lower == "such" and table.dep[index] in ("amod", "predet") and not _such_as(
-            article, index
-        ):
-            return None  # "one such accident" points back
-        elif lower in _FIRST_PERSON and table.pos[index] == "PRON":
-            return None  # "we", "our": the writer, whom the statement does not name
-        elif lower == "other" and index > start and table.lower[index - 1] == "the":
-            return None  # "the other two" points back
-        elif lower == "so" and index > start and table.lower[index - 1] == "doing":
-            return None  # "by doing so" points back
-        elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
-            relative = True
-    if len(replacements) > 1:
-        return None
-    return _render(article, kept, replacements, gap, tuple(changes), relative)
+    return start, end, tuple(changes)
 
 
 def _trim(
@@ -171,16 +160,15 @@ def _trim(
         return start, end, changes
     root = sentence.root
     final = end - 1 if table.pos[end - 1] == "PUNCT" else end
-    for child in article.doc[root].rights:
-        i = child.i
+    for i in table.rights(root):
         if i <= root or table.dep[i] not in _TAIL_DEPS or i >= final:
             continue
-        if not _detachable_tail(article, child.i):
+        if not _detachable_tail(article, i):
             continue
-        comma = min(t.i for t in child.subtree) - 1
+        comma = table.span(i)[0] - 1
         if comma < start or table.text[comma] != ",":
             continue
-        if max(t.i for t in child.subtree) + 1 < final:
+        if table.span(i)[1] < final:
             continue
         if gap is not None and gap[1] > comma:
             continue
@@ -192,12 +180,11 @@ def _trim(
         changes.append("trimmed-tail")
         break
     if _words(article, start, end) > TRIM_ABOVE_WORDS:
-        for child in article.doc[root].lefts:
-            i = child.i
+        for i in table.lefts(root):
             if table.dep[i] not in _HEAD_DEPS:
                 continue
-            first = min(t.i for t in child.subtree)
-            last = max(t.i for t in child.subtree)
+            first, after = table.span(i)
+            last = after - 1
             if first != start or last + 1 >= root or table.text[last + 1] != ",":
                 continue
             if gap is not None and gap[0] <= last + 1:
@@ -252,7 +239,6 @@ def raw_statement(
     """The sentence exactly as written, with ``gap`` located in it, for a teacher to look at
     among further candidates when it cannot stand alone (a pronoun, a demonstrative, its
     length). None for a caption, a headline or a sentence that is mostly quotation."""
-    table = article.tokens
     start, end = sentence.start, sentence.end
     if not start <= gap[0] < gap[1] <= end or not is_clause(article, start, end):
         return None
@@ -262,16 +248,75 @@ def raw_statement(
     return _render(article, list(range(start, end)), {}, gap, ("as written",), False)
 
 
+def _scan(article: ArticleDoc, start: int, end: int):
+    """Pronouns and pointing words of tokens ``start:end``, read once per range: the names that
+    replace pronouns, whether a relative time is named, and the changes made; None when the
+    words lean on the text around them."""
+    key = ("scan", start, end)
+    if key in article.cache:
+        return article.cache[key]
+    found = _scan_range(article, start, end)
+    article.cache[key] = found
+    return found
+
+
+def _scan_range(article: ArticleDoc, start: int, end: int):
+    table = article.tokens
+    kept = range(start, end)
+    replacements: dict[int, str] = {}
+    relative = False
+    changes: list[str] = []
+    for index in kept:
+        if article.token_in_quote(index):
+            continue
+        lower = table.lower[index]
+        if lower in PERSON_PRONOUNS or lower in OTHER_PRONOUNS:
+            if table.pos[index] != "PRON":
+                continue
+            need, person = resolve_pronoun(article, index)
+            if need == "unresolved":
+                return None
+            if need == "person":
+                possessive = table.tag[index] == "PRP$" or lower in ("his", "hers")
+                replacements[index] = person.name + ("’s" if possessive else "")
+                changes.append("pronoun")
+        elif lower in _DEMONSTRATIVES and table.tag[index] == "DT":
+            noun = table.head[index]
+            if table.dep[index] == "det" and table.lemma[noun].lower() in TIME_UNITS:
+                relative = True
+            else:
+                return None
+        elif lower in ("former", "latter") and index > start and table.lower[index - 1] == "the":
+            return None
+        elif (
+            lower == "such"
+            and table.dep[index] in ("amod", "predet")
+            and not _such_as(article, index)
+        ):
+            return None  # "one such accident" points back
+        elif lower in _FIRST_PERSON and table.pos[index] == "PRON":
+            return None  # "we", "our": the writer, whom the statement does not name
+        elif lower == "other" and index > start and table.lower[index - 1] == "the":
+            return None  # "the other two" points back
+        elif lower == "so" and index > start and table.lower[index - 1] == "doing":
+            return None  # "by doing so" points back
+        elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
+            relative = True
+    if len(replacements) > 1:
+        return None
+    return replacements, relative, changes
+
+
 def _detachable_tail(article: ArticleDoc, head: int) -> bool:
     """A trailing part that only adds to a finished clause: a participle (", adding that ...",
     ", noting ...") or an attribution (", according to ...")."""
     table = article.tokens
-    first = min(t.i for t in article.doc[head].subtree)
+    first = table.span(head)[0]
     return (table.tag[head] == "VBG" and first == head) or table.lower[first] == "according"
 
 
 def _such_as(article: ArticleDoc, index: int) -> bool:
-    """"such ... as" gives its own examples."""
+    """ "such ... as" gives its own examples."""
     following = article.tokens.lower[index + 1 : index + 5]
     return "as" in following
 
@@ -285,18 +330,19 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
     """The subject only points back: a bare "the request", "the region", "the match", or a
     quantifier standing alone ("Most were Indonesians")."""
     table = article.tokens
-    for child in article.doc[sentence.root].children:
-        if table.dep[child.i] not in ("nsubj", "nsubjpass"):
+    for child in table.children(sentence.root):
+        if table.dep[child] not in ("nsubj", "nsubjpass"):
             continue
-        if table.lower[child.i] in _QUANTIFIER_SUBJECTS and not list(child.children):
+        below = table.children(child)
+        if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
             return True
-        modifiers = [c for c in child.children if table.dep[c.i] != "det"]
-        dets = [c for c in child.children if table.dep[c.i] == "det"]
+        modifiers = [c for c in below if table.dep[c] != "det"]
+        dets = [c for c in below if table.dep[c] == "det"]
         if (
-            table.pos[child.i] == "NOUN"
+            table.pos[child] == "NOUN"
             and not modifiers
             and dets
-            and table.lower[dets[0].i] in ("the", "this", "that")
+            and table.lower[dets[0]] in ("the", "this", "that")
         ):
             return True
     return False
@@ -362,40 +408,17 @@ def _render(
     changes: tuple[str, ...],
     relative: bool,
 ) -> Statement | None:
-    table = article.tokens
-    parts: list[str] = []
-    length = 0
+    """The statement of tokens ``kept`` with the gap located in it (the text is laid out once
+    per range of tokens, the gap found by token position)."""
+    layout = _layout(article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())))
+    if layout is None:
+        return None
+    text, starts, ends, negated = layout
     gap_start = gap_end = -1
-    for position, index in enumerate(kept):
-        if gap is not None and index == gap[0]:
-            gap_start = length
-        text = replacements.get(index, table.text[index])
-        space = table.space[index] if position + 1 < len(kept) else ""
-        if "\n" in space or space and not space.strip() and len(space) > 1:
-            space = " "
-        parts.append(text + space)
-        length += len(text) + len(space)
-        if gap is not None and index == gap[1] - 1:
-            gap_end = length - len(space)
-    text = "".join(parts)
-    if gap is not None and (gap_start < 0 or gap_end < 0):
-        return None
-    text, gap_start, gap_end = _squeeze(text, gap_start, gap_end)
-    if not text:
-        return None
-    if text[0].islower():
-        text = text[0].upper() + text[1:]
-    if text.rstrip("".join(_CLOSERS) + "’")[-1:] not in (".", "!", "?"):
-        text = text.rstrip(" ,;:–-") + "."
-    if sum(text.count(q) for q in '"“”') % 2:
-        return None
-    if len(text.split()) > MAX_WORDS:
-        return None
-    negated = any(
-        (table.dep[i] == "neg" or table.lower[i] in _NEGATING_WORDS)
-        and not article.token_in_quote(i)
-        for i in kept
-    )
+    if gap is not None:
+        gap_start, gap_end = starts.get(gap[0], -1), ends.get(gap[1] - 1, -1)
+        if gap_start < 0 or gap_end < 0:
+            return None
     return Statement(
         text,
         gap_start,
@@ -408,26 +431,48 @@ def _render(
     )
 
 
-def _squeeze(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """Collapse runs of white space, keeping the gap on the same characters."""
-    out: list[str] = []
-    new_start = new_end = -1
-    previous_space = False
-    for position, char in enumerate(text):
-        if position == start:
-            new_start = len(out)
-        if position == end:
-            new_end = len(out)
-        if char.isspace():
-            if previous_space or not out:
-                continue
-            out.append(" ")
-            previous_space = True
-        else:
-            out.append(char)
-            previous_space = False
-    if end == len(text):
-        new_end = len(out)
-    while out and out[-1] == " ":
-        out.pop()
-    return "".join(out), new_start, new_end
+def _layout(
+    article: ArticleDoc, start: int, end: int, replacements: tuple[tuple[int, str], ...]
+) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
+    """Tokens ``start:end`` as one line of text (runs of white space made one space, the first
+    letter a capital, a full stop at the end), where each token starts and ends in it, and
+    whether it holds a negation; None when quotation marks do not pair up or it is too long."""
+    key = ("layout", start, end, replacements)
+    if key in article.cache:
+        return article.cache[key]
+    table = article.tokens
+    replaced = dict(replacements)
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    length = 0
+    for index in range(start, end):
+        word = replaced.get(index, table.text[index])
+        if not word.strip():
+            if parts and not parts[-1].endswith(" "):
+                parts.append(" ")
+                length += 1
+            continue
+        starts[index] = length
+        parts.append(word)
+        length += len(word)
+        ends[index] = length
+        if table.space[index] and index + 1 < end:
+            parts.append(" ")
+            length += 1
+    text = "".join(parts).rstrip()
+    found = None
+    if text and sum(text.count(q) for q in '"“”') % 2 == 0:
+        if text[0].islower():
+            text = text[0].upper() + text[1:]
+        if text.rstrip("".join(_CLOSERS) + "’")[-1:] not in (".", "!", "?"):
+            text = text.rstrip(" ,;:–-") + "."
+        if len(text.split()) <= MAX_WORDS:
+            negated = any(
+                (table.dep[i] == "neg" or table.lower[i] in _NEGATING_WORDS)
+                and not article.token_in_quote(i)
+                for i in range(start, end)
+            )
+            found = (text, starts, ends, negated)
+    article.cache[key] = found
+    return found

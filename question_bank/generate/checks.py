@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from question_bank.data import countries
 from question_bank.facts.classes import cities_in, countries_in, country_name
-from question_bank.generate.distractors import normalise, same_answer
 from question_bank.facts.forms import number_value
+from question_bank.generate.distractors import normalise, same_answer
 from question_bank.generate.kinds import GAP, Candidate
 
 MAX_PROMPT_WORDS = 45
@@ -38,8 +38,10 @@ def leak(candidate: Candidate) -> str:
     stem = _outside_gap(item.prompt)
     stem_words = _words(stem)
     answer = item.answer
-    cls = candidate.fact.cls if candidate.form not in ("role", "post") else (
-        "person" if candidate.form == "role" else "title"
+    cls = (
+        candidate.fact.cls
+        if candidate.form not in ("role", "post")
+        else ("person" if candidate.form == "role" else "title")
     )
     if cls == "person":
         parts = {w for w in normalise(answer).split() if len(w) >= 3}
@@ -65,7 +67,7 @@ def leak(candidate: Candidate) -> str:
 
 
 def grammar_leak(candidate: Candidate) -> str:
-    """"a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
+    """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
     prompt = candidate.item.prompt
     if re.search(rf"\b(?:a|an|An|A) {re.escape(GAP)}", prompt):
         return "grammar leak: an article before the gap"

@@ -13,11 +13,12 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, cities, city_index, countries, name_key
 from question_bank.facts.classes import countries_in, country_name, takes_the
-from question_bank.facts.people import persons_described
 from question_bank.facts.forms import (
     nearby_dates,
     nearby_numbers,
@@ -25,6 +26,7 @@ from question_bank.facts.forms import (
     read_date,
     read_number,
 )
+from question_bank.facts.people import persons_described
 from question_bank.reading.dates import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from question_bank.facts.found import Found
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Options of one source looked at, at most, for one item (the best placed first).
+MAX_OPTIONS_SEEN = 40
 #: Years apart an article's other year may be and still be offered beside a year.
 YEAR_WINDOW = 25
 #: Smallest population of a country offered as a distractor (leaves out tiny territories).
@@ -43,6 +47,7 @@ UNTYPED = frozenset({"term", "phrase"})
 TYPED_BY_HEAD = frozenset({"organisation", "place", "place:facility", "place:area", "event"})
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case-folded words only, a leading article dropped."""
     words = _WORD.findall(text.casefold())
@@ -59,6 +64,7 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in _WORD.findall(text) if w[:1].isupper() and w.lower() not in _STOP)
 
 
+@lru_cache(maxsize=65536)
 def same_answer(first: str, second: str) -> bool:
     """Tell whether two options are one answer in two forms (the module's rules)."""
     a, b = normalise(first), normalise(second)
@@ -68,7 +74,10 @@ def same_answer(first: str, second: str) -> bool:
     if words_a and words_b and (words_a <= words_b or words_b <= words_a):
         return True
     compact_a, compact_b = a.replace(" ", ""), b.replace(" ", "")
-    if compact_a in (_acronym(second).lower(), b.replace(" ", "")) or compact_b == _acronym(first).lower():
+    if (
+        compact_a in (_acronym(second).lower(), b.replace(" ", ""))
+        or compact_b == _acronym(first).lower()
+    ):
         return True
     country_a, country_b = country_name(first), country_name(second)
     if country_a and country_a == country_b:
@@ -94,6 +103,10 @@ class DistractorPool:
     bank: dict[str, list[str]] = field(default_factory=dict)
     with_the: set[str] = field(default_factory=set)
     _country_cache: dict[str, set[str]] = field(default_factory=dict)
+    _naming: dict[str, list[int]] = field(default_factory=dict)
+    _sentence_lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
+    _sentence_names: dict[int, frozenset[str]] = field(default_factory=dict)
+    _subjects: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -113,7 +126,7 @@ class DistractorPool:
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, position)
         by_class: dict[str, list[str]] = {}
-        for (group, text) in sorted(counts, key=lambda k: (-counts[k], first[k])):
+        for group, text in sorted(counts, key=lambda k: (-counts[k], first[k])):
             by_class.setdefault(group, []).append(text)
         with_the = {text for text, votes in the_votes.items() if votes > 0}
         return cls(article, by_class, {k: list(v) for k, v in bank.items()}, with_the)
@@ -150,7 +163,7 @@ class DistractorPool:
         chosen: list[Option] = []
         names = not answer_class.startswith(("date:", "number:", "duration"))
         for source, options in self._sources(answer_class, answer):
-            for text in options:
+            for text in islice(options, MAX_OPTIONS_SEEN):
                 if len(chosen) >= count:
                     return chosen
                 if self._unsound(text, answer, variants, chosen, avoid_text, sentence, names):
@@ -203,6 +216,12 @@ class DistractorPool:
         return found
 
     def main_subject(self, answer: str) -> bool:
+        """``_main_subject``, worked out once per answer."""
+        if answer not in self._subjects:
+            self._subjects[answer] = self._main_subject(answer)
+        return self._subjects[answer]
+
+    def _main_subject(self, answer: str) -> bool:
         """The answer is what the article is about: in its headline, or named three times or
         more and at least twice as often as any other name of its class. Options beside it that
         the article never names give it away; a gap on it asks what every reader knows."""
@@ -213,18 +232,27 @@ class DistractorPool:
         country = country_name(answer)
         if country and country in countries_in(self.article.meta.title):
             return True
-        text = self.article.text
-        mentions = text.count(answer)
+        counts = self._counts
+        mentions = counts.get(answer, 0)
         if mentions < 3:
             return False
         rivals = [
-            text.count(other)
+            counts.get(other, 0)
             for group in self.by_class.values()
             if answer in group
-            for other in group
+            for other in group[:MAX_OPTIONS_SEEN]
             if other != answer
         ]
         return all(2 * count <= mentions for count in rivals)
+
+    @cached_property
+    def _counts(self) -> dict[str, int]:
+        """How often each of the article's answers is named in it (counted once)."""
+        return {
+            name: len(self._sentences_naming(name))
+            for group in self.by_class.values()
+            for name in group
+        }
 
     def _countries_in(self, text: str) -> set[str]:
         if text not in self._country_cache:
@@ -237,25 +265,42 @@ class DistractorPool:
             return text in self.with_the
         return takes_the(text)
 
+    def _sentences_naming(self, text: str) -> list[int]:
+        """The sentences that name ``text`` (found once per name)."""
+        if text not in self._naming:
+            article = self.article
+            found = article.name_offsets(text)
+            self._naming[text] = sorted({article.sentence_at_char(at) for at in found})
+        return self._naming[text]
+
     def _stated_elsewhere(self, text: str, answer: str, sentence: int) -> bool:
         """The option stands in the same sentence as the answer, or shares a sentence with the
         answer's sentence's main verb and another of its names: it may be true there too."""
         article = self.article
         here = article.sentences[sentence]
         verb = article.tokens.lemma[here.root].lower()
-        names = {normalise(m.text) for m in article.mentions_by_sentence.get(sentence, ())}
-        names.discard(normalise(answer))
-        for other in article.sentences:
-            body = article.text[other.start_char : other.end_char]
-            if not mentions_name(body, text):
-                continue
-            if other.index == sentence:
+        names = self._names(sentence) - {normalise(answer)}
+        for index in self._sentences_naming(text):
+            if index == sentence:
                 return True
-            lemmas = {article.tokens.lemma[i].lower() for i in range(other.start, other.end)}
-            others = {normalise(m.text) for m in article.mentions_by_sentence.get(other.index, ())}
-            if verb in lemmas and names & others:
+            if verb in self._lemmas(index) and names & self._names(index):
                 return True
         return False
+
+    def _lemmas(self, index: int) -> frozenset[str]:
+        """The lower-case lemmas of one sentence (read once)."""
+        if index not in self._sentence_lemmas:
+            sentence = self.article.sentences[index]
+            lemmas = self.article.tokens.lemma[sentence.start : sentence.end]
+            self._sentence_lemmas[index] = frozenset(lemma.lower() for lemma in lemmas)
+        return self._sentence_lemmas[index]
+
+    def _names(self, index: int) -> frozenset[str]:
+        """The normalised names of one sentence (read once)."""
+        if index not in self._sentence_names:
+            mentions = self.article.mentions_by_sentence.get(index, ())
+            self._sentence_names[index] = frozenset(normalise(m.text) for m in mentions)
+        return self._sentence_names[index]
 
     def _sources(self, answer_class: str, answer: str) -> Iterable[tuple[str, Iterable[str]]]:
         group = _pool_class(answer_class)
@@ -312,10 +357,20 @@ def _qualifiers(title: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=16384)
+def name_pattern(name: str) -> re.Pattern[str]:
+    """A case-folded name as a whole-word pattern (compiled once)."""
+    return re.compile(r"(?<![\w])" + re.escape(name.casefold()) + r"(?![\w])")
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
 def mentions_name(text: str, name: str) -> bool:
     """Whole-word, case-insensitive occurrence of a name in a text."""
-    pattern = r"(?<![\w])" + re.escape(name.casefold()) + r"(?![\w])"
-    return re.search(pattern, text.casefold()) is not None
+    return name_pattern(name).search(_folded(text)) is not None
 
 
 def _date_sources(pool: DistractorPool, answer_class: str, answer: str):

@@ -87,10 +87,27 @@ class ArticleContext:
         """The article text, normalised."""
         return f" {normalise(self.article.text)} "
 
+    def mentions_of(self, answer: str) -> float:
+        """log(1 + how often the article names the answer), counted once per answer."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if answer not in cache:
+            cache[answer] = math.log1p(len(self.article.name_offsets(answer)))
+        return cache[answer]
+
+    def has_quote(self, sentence) -> bool:
+        """Whether a quotation opens inside the sentence."""
+        starts = self.__dict__.setdefault("_quote_sentences", None)
+        if starts is None:
+            starts = {self.article.sentence_at_char(s) for s, _ in self.article.quoted}
+            self.__dict__["_quote_sentences"] = starts
+        return sentence.index in starts
+
     def main_subject(self, answer: str) -> bool:
         """The answer is in the headline or named three times or more."""
         words = set(normalise(answer).split()) - _STOP
-        return bool(words) and (words <= self.headline or self.article.text.count(answer) >= 3)
+        return bool(words) and (
+            words <= self.headline or len(self.article.name_offsets(answer)) >= 3
+        )
 
     @cached_property
     def first_paragraph(self) -> int:
@@ -130,12 +147,47 @@ def class_group(cls: str) -> str:
     return cls
 
 
-def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
-    """The ranker's features of one candidate."""
-    item, fact = candidate.item, candidate.fact
+def _fact_features(fact, context: ArticleContext) -> dict[str, float]:
+    """The features every item of one fact shares (worked out once per fact)."""
+    cached = fact.extras.get("features")
+    if cached is not None:
+        return cached
     article = context.article
     sentence = fact.sentence
     count = max(len(article.sentences) - 1, 1)
+    values: dict[str, float] = {}
+    if fact.statement is not None:
+        for change in fact.statement.changes:
+            values[f"change={change}"] = 1.0
+        values["relative_time"] = float(fact.statement.relative_time)
+    evidence = normalise(fact.extras.get("evidence", "")).split()
+    evidence_words = {w for w in evidence if w not in _STOP}
+    headline = context.headline
+    values.update(
+        {
+            "position": sentence.index / count,
+            "lead": float(sentence.index < 2),
+            "first_paragraph": float(sentence.paragraph == context.first_paragraph),
+            "paragraph_start": float(
+                sentence.index == 0
+                or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
+            ),
+            "headline_overlap": len(evidence_words & headline) / max(len(headline), 1),
+            "answer_mentions": context.mentions_of(fact.key),
+            "sentence_mentions": float(len(article.mentions_by_sentence.get(sentence.index, ()))),
+            "sentence_has_quote": float(context.has_quote(sentence)),
+            "specific_title": float(fact.detail("specific") == "1"),
+            "answer_is_subject": float(context.main_subject(fact.key)),
+            "statement_words": (fact.statement.words / 10.0 if fact.statement is not None else 0.0),
+        }
+    )
+    fact.extras["features"] = values
+    return values
+
+
+def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
+    """The ranker's features of one candidate."""
+    item, fact = candidate.item, candidate.fact
     answer_class = fact.cls
     if candidate.form == "role":
         answer_class = "person"
@@ -151,42 +203,21 @@ def features(candidate: Candidate, context: ArticleContext) -> dict[str, float]:
     }
     for option in candidate.options:
         values[f"source={option.source}"] = values.get(f"source={option.source}", 0.0) + 1.0
-    if fact.statement is not None:
-        for change in fact.statement.changes:
-            values[f"change={change}"] = 1.0
-        values["relative_time"] = float(fact.statement.relative_time)
-    evidence_words = {w for w in normalise(fact.extras.get("evidence", "")).split() if w not in _STOP}
-    headline = context.headline
+    values.update(_fact_features(fact, context))
     answer_words = normalise(item.answer if item.kind not in ("truefalse",) else fact.key).split()
     values.update(
         {
-            "position": sentence.index / count,
-            "lead": float(sentence.index < 2),
-            "first_paragraph": float(sentence.paragraph == context.first_paragraph),
-            "paragraph_start": float(
-                sentence.index == 0
-                or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
-            ),
-            "headline_overlap": len(evidence_words & headline) / max(len(headline), 1),
-            "answer_in_headline": float(bool(answer_words) and set(answer_words) <= headline),
-            "answer_mentions": math.log1p(context.body.count(f" {normalise(fact.key)} ")),
-            "sentence_mentions": float(len(article.mentions_by_sentence.get(sentence.index, ()))),
-            "sentence_has_quote": float(
-                any(sentence.start_char <= s < sentence.end_char for s, _ in article.quoted)
+            "answer_in_headline": float(
+                bool(answer_words) and set(answer_words) <= context.headline
             ),
             "prompt_words": len(item.prompt.split()) / 10.0,
             "answer_words": float(len(answer_words)),
             "answer_has_digit": float(any(ch.isdigit() for ch in item.answer)),
-            "specific_title": float(fact.detail("specific") == "1"),
             "group_size": float(len(candidate.facts)),
             "first_person": float(_first_person(item.prompt)),
             "in_list": float(fact.detail("list") == "1" or _in_list(item.prompt)),
             "odd_marks": float(any(mark in item.prompt for mark in ("[", "...", "…", ";", ":"))),
-            "answer_is_subject": float(context.main_subject(fact.key)),
             "options_mentioned": _options_mentioned(candidate, context),
-            "statement_words": (
-                fact.statement.words / 10.0 if fact.statement is not None else 0.0
-            ),
         }
     )
     return values

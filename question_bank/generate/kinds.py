@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from question_bank.facts.found import Found, Question
 from question_bank.facts.classes import countries_in, country_name
-from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
 from question_bank.facts.forms import number_value, read_date, read_number
+from question_bank.facts.found import Found, Question
+from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
 
@@ -27,7 +27,19 @@ MAX_TYPED_ANSWER_WORDS = 6
 #: that stay alike in every sentence (an organisation may not fit where another stood).
 SWAPPABLE = frozenset({"person", "country", "city", "duration"})
 #: Classes a typed (cloze or short) answer may have: names, dates and numbers.
-TYPED_CLASSES = ("phrase", "term", "person", "country", "city", "place", "place:", "organisation", "date:", "number:", "duration")
+TYPED_CLASSES = (
+    "phrase",
+    "term",
+    "person",
+    "country",
+    "city",
+    "place",
+    "place:",
+    "organisation",
+    "date:",
+    "number:",
+    "duration",
+)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
-from question_bank.model import Generation, Item
+from question_bank.model import Generation
 from question_bank.reading.dates import parse_date_text
 from question_bank.reading.metadata import prepare_article
 from question_bank.reading.validation import problem_with

@@ -48,12 +48,26 @@ class Ranker:
     def _logistic(
         self, values: Mapping[str, float], weights: tuple[float, ...], bias: float
     ) -> float:
-        total = bias
-        for name, mean, scale, weight in zip(
-            self.names, self.means, self.scales, weights, strict=True
-        ):
-            total += weight * (values.get(name, 0.0) - mean) / scale
+        slopes, constant = self._folded(weights, bias)
+        total = constant + sum(slopes[n] * v for n, v in values.items() if n in slopes)
         return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
+
+    def _folded(self, weights: tuple[float, ...], bias: float) -> tuple[dict[str, float], float]:
+        """Weights with the standardisation folded in: a slope per feature and a constant, so a
+        candidate's score sums only the features it has."""
+        key = (weights, bias)
+        cache = self.__dict__.setdefault("_folded_cache", {})
+        if key not in cache:
+            slopes = {
+                name: weight / scale
+                for name, scale, weight in zip(self.names, self.scales, weights, strict=True)
+            }
+            constant = bias - sum(
+                weight * mean / scale
+                for mean, scale, weight in zip(self.means, self.scales, weights, strict=True)
+            )
+            cache[key] = (slopes, constant)
+        return cache[key]
 
 
 def ranker_from_dict(data: Mapping[str, object]) -> Ranker:

@@ -56,4 +56,8 @@ def _date_forms(answer: str) -> list[str]:
         return [f"{month} {value.year}"]
     if form.pattern in ("md", "dm"):
         return [f"{month} {value.day}", f"{value.day} {month}"]
-    return [value.isoformat(), f"{value.day} {month} {value.year}", f"{month} {value.day}, {value.year}"]
+    return [
+        value.isoformat(),
+        f"{value.day} {month} {value.year}",
+        f"{month} {value.day}, {value.year}",
+    ]

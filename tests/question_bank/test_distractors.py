@@ -58,17 +58,23 @@ def test_aliases_are_one_answer(first, second):
     assert same_answer(first, second)
 
 
-@pytest.mark.parametrize("first, second", [("Estonia", "Latvia"), ("300", "200"), ("Riga", "Tallinn")])
+@pytest.mark.parametrize(
+    "first, second", [("Estonia", "Latvia"), ("300", "200"), ("Riga", "Tallinn")]
+)
 def test_different_answers_are_not_one(first, second):
     assert not same_answer(first, second)
 
 
 def test_countries_come_from_the_article_then_neighbours_and_region(pool):
-    options = choose(pool, "country", "Latvia", "The ministers of Estonia and _____ signed a treaty.")
+    options = choose(
+        pool, "country", "Latvia", "The ministers of Estonia and _____ signed a treaty."
+    )
     assert "Estonia" not in options  # named in the stem
     assert "Finland" in options
     neighbours = {c.name for c in countries() if c.iso in ("EE", "LT", "BY", "RU")}
-    assert set(options) - {"Finland"} <= neighbours | {c.name for c in countries() if c.subregion == "Northern Europe"}
+    assert set(options) - {"Finland"} <= neighbours | {
+        c.name for c in countries() if c.subregion == "Northern Europe"
+    }
 
 
 def test_people_are_other_people_of_the_article_never_one_named_in_the_stem(pool):

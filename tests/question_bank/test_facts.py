@@ -20,9 +20,7 @@ def questions(found) -> list[str]:
 
 def statements(found) -> list[str]:
     """Stand-alone statements of the facts that may be published."""
-    return [
-        fact.statement.text for fact in found if fact.statement is not None and not fact.loose
-    ]
+    return [fact.statement.text for fact in found if fact.statement is not None and not fact.loose]
 
 
 def test_a_post_comes_from_a_title_before_the_name_with_its_place_after_it():
@@ -67,8 +65,7 @@ def test_a_pronoun_with_one_named_subject_before_it_becomes_the_name():
 
 def test_a_pronoun_that_could_mean_two_people_leaves_its_sentence_out():
     _, found = facts_of(
-        "Rosa Lind met Mart Kask in Tartu on Monday.\n\nHe said the bridge cost 40 million "
-        "euros."
+        "Rosa Lind met Mart Kask in Tartu on Monday.\n\nHe said the bridge cost 40 million euros."
     )
     assert not any("40 million" in s for s in statements(found))
 
@@ -87,16 +84,14 @@ def test_loose_facts_are_never_published():
 
 def test_negated_sentences_give_no_gap_to_fill():
     _, found = facts_of(
-        "Peru is not one of the nine countries covered by the ban announced in Geneva on "
-        "Monday."
+        "Peru is not one of the nine countries covered by the ban announced in Geneva on Monday."
     )
     assert not [fact for fact in found if not fact.loose and fact.key == "Peru"]
 
 
 def test_keys_are_whole_names_and_hedged_numbers_keep_their_hedge():
     _, found = facts_of(
-        "Officials in Accra said more than 300 families received help from the Red Cross on "
-        "Monday."
+        "Officials in Accra said more than 300 families received help from the Red Cross on Monday."
     )
     keys = {fact.key for fact in found if not fact.loose}
     assert "more than 300" in keys

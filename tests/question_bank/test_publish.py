@@ -1,0 +1,71 @@
+"""What is published by default: one item per fact, none giving another's answer away."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank import generate
+from question_bank.generate.distractors import mentions_name, normalise
+from question_bank.generate.kinds import GAP
+from question_bank.generate.publish import PER_100_WORDS, PER_ANSWER
+
+
+@pytest.fixture(scope="module")
+def loose_list(bundled_text):
+    """Every sound candidate of the bundled article published, so the rules alone decide."""
+    return generate(bundled_text, min_score=0.0)
+
+
+def _stem(item) -> str:
+    return " ".join([item.prompt.replace(GAP, " "), *(left for left, _ in item.pairs)])
+
+
+def _keys(item) -> list[str]:
+    if item.kind == "truefalse":
+        return []
+    if item.pairs:
+        return [right for _, right in item.pairs]
+    return list(item.sequence) or [item.answer]
+
+
+def test_no_two_published_items_test_one_fact(loose_list):
+    facts = [item.fact_id for item in loose_list.items if not item.pairs and not item.sequence]
+    assert len(facts) == len(set(facts))
+
+
+def test_no_published_item_gives_away_another_of_the_same_sentence(loose_list):
+    items = loose_list.items
+    for first in items:
+        for second in items:
+            if first is second or first.evidence != second.evidence:
+                continue
+            for key in _keys(second):
+                assert not mentions_name(_stem(first), key), (first.prompt, second.answer)
+
+
+def test_one_answer_is_asked_at_most_twice(loose_list):
+    counts: dict[str, int] = {}
+    for item in loose_list.items:
+        for key in _keys(item):
+            counts[normalise(key)] = counts.get(normalise(key), 0) + 1
+    assert max(counts.values()) <= PER_ANSWER
+
+
+def test_the_list_is_no_longer_than_the_article_allows(loose_list, bundled_text):
+    words = len(bundled_text.split())
+    assert 0 < len(loose_list.items) <= words * PER_100_WORDS / 100
+
+
+def test_the_rest_stays_available_ranked_and_without_repeats(loose_list):
+    seen = {(normalise(i.prompt), normalise(i.answer)) for i in loose_list.items}
+    for item in loose_list.more:
+        identity = (normalise(item.prompt), normalise(item.answer))
+        assert identity not in seen
+        seen.add(identity)
+
+
+def test_a_higher_threshold_publishes_a_subset(bundled_text):
+    low = {i.id for i in generate(bundled_text, min_score=0.5).items}
+    high = generate(bundled_text, min_score=0.9).items
+    assert all(item.score >= 0.9 for item in high)
+    assert len(high) <= len(low)
