@@ -5,8 +5,8 @@
     python benchmarks/rating_packets.py collect benchmarks/out/rating-v1 --name NAME
 
 ``make`` generates with the default settings for every article of the split, draws items at
-random with the given seed (``candidates``: every item the generator offers, published or not,
-the same number from each article; ``published``: the published items of all articles pooled;
+random with the given seed (``candidates``: every item the generator could publish, published
+or not, the same number from each article (loose candidates, never published, are left out); ``published``: the published items of all articles pooled;
 ``top5``: the first five published items of each article), and writes one packet per rater:
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
@@ -81,7 +81,9 @@ def _generations(split: str) -> dict[str, tuple[list, list]]:
         text = path.read_text(encoding="utf-8")
         published = find_date_line(text)
         result = generate(text, published=published.isoformat() if published else None)
-        out[path.name] = (list(result.items), list(result.more))
+        loose = {f.id for f in result.facts if dict(f.attributes).get("loose") == "1"}
+        more = [item for item in result.more if item.fact_id not in loose]
+        out[path.name] = (list(result.items), more)
     return out
 
 
