@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres install browser bench lint clean
+.PHONY: run test test-postgres install browser bench ranker lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ test-postgres: $(VENV)/.installed-test browser
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/bench_generate.py
 	$(BIN)/python benchmarks/eval_generator.py
+
+# Fit the generator's ranker again on the stored ratings (needs the bench extra: scikit-learn).
+ranker: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/train_ranker.py --write
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check quizapp question_bank tests benchmarks
