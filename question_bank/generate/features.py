@@ -31,6 +31,7 @@ CLASS_GROUPS = (
     "duration",
     "number",
     "term",
+    "phrase",
 )
 SOURCES = ("article", "bank", "list", "made")
 CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun")
