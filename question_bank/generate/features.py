@@ -34,7 +34,7 @@ CLASS_GROUPS = (
     "phrase",
 )
 SOURCES = ("article", "bank", "list", "made")
-CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun")
+CHANGES = ("connective", "trimmed-tail", "trimmed-head", "pronoun", "as written")
 _STOP = frozenset("the a an of and for to in on at by with from as is was were be has have".split())
 
 FEATURE_NAMES: tuple[str, ...] = (
