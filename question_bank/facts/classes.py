@@ -188,6 +188,8 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
 
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[-'’][A-Za-zà-ÿ]+)*$|^[A-Z]\.?$")
 _MAX_NAME_WORDS = 5
+#: Short lower-case words that are never part of a person's name.
+_NOT_PARTICLES = frozenset({"the", "and", "of", "a", "an", "for", "to", "in", "on", "at", "or"})
 
 
 def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
@@ -208,7 +210,7 @@ def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
     if sum(1 for part in parts if part.lower() in article.lower_words) >= 2:
         return False  # "Space Shuttle Columbia": the article writes "space shuttle" in lower case
     for part in parts:
-        if part.islower() and part.isalpha() and len(part) <= 4:
+        if part.islower() and part.isalpha() and len(part) <= 4 and part not in _NOT_PARTICLES:
             continue  # a particle: "bin", "van", "de"
         if part.lower().startswith(("al-", "el-")) and _NAME_WORD.match(part[3:].capitalize()):
             continue

@@ -248,6 +248,13 @@ class ArticleDoc:
                     and (start <= table.head[start - 1] < end)
                 ):
                     start -= 1  # "more than 10", "nearly 300": the hedge belongs to the number
+            while (
+                ent.label_ == "PERSON"
+                and end - start > 2
+                and table.text[start].lower() in self.lower_words
+                and table.text[start][:1].isupper()
+            ):
+                start += 1  # "Nonpartisan Paul Tse": a word the article also writes in lower case
             if ent.label_ == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
                 before = table.text[start - 1]
                 if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():

@@ -7,6 +7,7 @@ answers (``facts.questions``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -71,8 +72,19 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
     person = article.people.person_at(mention.start)
     if person is None or not article.people.named(person.key):
         return "", ()
-    forms = tuple(dict.fromkeys(f for f in (mention.text, person.surname) if f != person.name))
-    return person.name, forms
+    return person.name, short_names(article, person)
+
+
+def short_names(article: ArticleDoc, person) -> tuple[str, ...]:
+    """The shorter forms the article itself uses for a person ("Aliyev", "Xi"): a student may
+    answer with them. The last word is not assumed to be a surname ("Yoon Suk Yeol")."""
+    forms = {
+        article.span_text(m.start, m.end)
+        for m in article.mentions
+        if m.cls == "person" and article.people.token_person.get(m.start) == person.key
+    }
+    forms.discard(person.name)
+    return tuple(sorted(forms))
 
 
 def entity_facts(article: ArticleDoc) -> Iterator[Found]:
@@ -342,7 +354,9 @@ def _in_open_list(article: ArticleDoc, mention: Mention) -> bool:
     members = sorted(set(members))
     if len(members) < 3:
         return False
-    return _open_list(article, min(members)) or table.lower[max(0, min(members) - 1)] == "from"
+    first = min(table.span(m)[0] for m in members)
+    before = table.lower[max(0, first - 3) : first]
+    return _open_list(article, first) or "from" in before
 
 
 def _open_list(article: ArticleDoc, first: int) -> bool:
@@ -591,10 +605,12 @@ def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str
     return []
 
 
+_QUOTE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z“\"])")
+
+
 def _split_sentences(text: str) -> list[str]:
-    """A quotation cut at sentence ends."""
-    marked = text.replace("? ", "?|").replace("! ", "!|").replace(". ", ".|")
-    return [p.strip() for p in marked.split("|") if p.strip()]
+    """A quotation cut at sentence ends (not after an initial or "U.S.")."""
+    return [part.strip() for part in _QUOTE_BREAK.split(text) if part.strip()]
 
 
 def _token_at(article: ArticleDoc, char: int) -> int:

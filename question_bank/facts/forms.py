@@ -111,7 +111,8 @@ def nearby_dates(form: DateForm, count: int) -> list[date]:
     """Dates near a date, at its granularity, nearest first (never the date itself)."""
     value = form.value
     if form.granularity == "year":
-        offsets = [1, -1, 2, -2, 3, -3, 5, -5]
+        step = 10 if value.year % 10 == 0 else 5 if value.year % 5 == 0 else 1
+        offsets = [step * o for o in (1, -1, 2, -2, 3, -3, 5, -5)]
         return [date(value.year + o, 1, 1) for o in offsets][: count * 2]
     if form.granularity == "month":
         out = []
@@ -213,9 +214,10 @@ def nearby_numbers(form: NumberForm, count: int) -> list[float]:
         return list(dict.fromkeys(out))[: count * 2]
     factors = (1.2, 0.8, 1.4, 0.6, 1.6, 0.5, 2.0)
     out = []
+    percent = "%" in form.rest or "percent" in form.rest.lower()
     for factor in factors:
         candidate = _round_like(value * factor, value, form.decimals)
-        if candidate != value and candidate > 0:
+        if candidate != value and candidate > 0 and not (percent and candidate > 100):
             out.append(candidate)
     return list(dict.fromkeys(out))[: count * 2]
 

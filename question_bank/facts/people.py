@@ -369,7 +369,7 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
     lower = article.tokens.lower[token]
     sentence = article.sentence_of(token)
     if lower in OTHER_PRONOUNS:
-        inside = _subject_before(article, sentence.start, token) and (
+        inside = _subject_before(article, sentence.start, token, people=False) and (
             lower in ("its", "their", "theirs") or article.tokens.head[token] != sentence.root
         )
         return ("inside", None) if inside else ("unresolved", None)
@@ -413,14 +413,16 @@ def _subject_of(article: ArticleDoc, sentence, key: str) -> bool:
     return False
 
 
-def _subject_before(article: ArticleDoc, start: int, token: int) -> bool:
+def _subject_before(article: ArticleDoc, start: int, token: int, people: bool = True) -> bool:
     """A noun subject earlier in the sentence, outside quotation marks, that the pronoun may
-    stand for: the sentence then reads as written without its neighbours."""
+    stand for: the sentence then reads as written without its neighbours. With ``people``
+    False, a person's name does not count ("its" does not mean Montalvo)."""
     table = article.tokens
     return any(
         table.dep[i] in ("nsubj", "nsubjpass")
         and table.pos[i] in ("NOUN", "PROPN")
         and not article.token_in_quote(i)
+        and (people or i not in article.people.token_person)
         for i in range(start, token)
     )
 

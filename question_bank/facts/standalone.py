@@ -31,7 +31,8 @@ TRIM_ABOVE_WORDS = 28
 #: Sentence adverbs that only link a sentence to the one before (dropped with their comma).
 CONNECTIVES = frozenset(
     """however meanwhile also additionally moreover furthermore separately likewise similarly
-    nevertheless nonetheless still instead overall indeed besides""".split()
+    nevertheless nonetheless still instead overall indeed besides finally lastly firstly
+    secondly thirdly""".split()
 )
 #: Words that make a statement lean on its context when they are determiners or pronouns.
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
@@ -139,8 +140,8 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
         changes.append("connective")
     if start >= end or not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
-    if table.tag[start] in ("VBD", "VBZ", "VBP") or table.lower[start] == "following":
-        return None  # "Said that ...": the sentence lost its subject; "The following is ..."
+    if table.tag[start] in ("VB", "VBD", "VBZ", "VBP") or table.lower[start] == "following":
+        return None  # "Said that ...", "Achieve a just peace": no subject; "The following is"
     if start + 1 < end and table.lower[start] == "the" and table.lower[start + 1] == "following":
         return None
     if _shouted(article, start, end) or _title_case(article, start, end):

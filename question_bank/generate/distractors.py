@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 #: Options of one source looked at, at most, for one item (the best placed first).
 MAX_OPTIONS_SEEN = 40
+#: A neighbour this many times more populous may contain a territory (see ``_may_contain``).
+CONTAINING_RATIO = 20
 #: Years apart an article's other year may be and still be offered beside a year.
 YEAR_WINDOW = 25
 #: Smallest population of a country offered as a distractor (leaves out tiny territories).
@@ -193,6 +195,8 @@ class DistractorPool:
             return True
         country = country_name(text)
         if country and country in self._countries_in(avoid_text):
+            return True
+        if country and _may_contain(country, country_name(answer)):
             return True
         if names and any(
             len(part) >= 3 and part[:1].isupper() and mentions_name(avoid_text, part)
@@ -409,9 +413,26 @@ def _number_sources(pool: DistractorPool, answer_class: str, answer: str):
     for other in pool.by_class.get(answer_class, []):
         other_form = read_number(other)
         if other_form is not None and other_form.scale == form.scale:
-            same_unit.append(form.write(other_form.value))
+            if not (answer_class == "number:percent" and other_form.value > 100):
+                same_unit.append(form.write(other_form.value))
     yield "article", same_unit
     yield "made", [form.write(value) for value in nearby_numbers(form, 6)]
+
+
+def _may_contain(option: str, answer: str) -> bool:
+    """A much larger neighbour, or a country whose people are called the same (China and Hong
+    Kong, both "Chinese"), may hold the answer's territory: offered in its place, it could read
+    as right."""
+    if not option or not answer:
+        return False
+    by_name = {c.name: c for c in countries()}
+    big, small = by_name.get(option), by_name.get(answer)
+    if big is None or small is None:
+        return False
+    if big.demonym and big.demonym == small.demonym:
+        return True
+    larger = big.population > CONTAINING_RATIO * max(small.population, 1)
+    return larger and big.iso in small.neighbours
 
 
 def _countries_near(answer: str) -> list[str]:

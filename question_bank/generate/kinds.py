@@ -135,7 +135,7 @@ def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if fact.statement is not None and not _obvious(fact, env):
             stems.append((fact.statement.with_gap(GAP), fact.key, fact.cls, "gap"))
         for number, (prompt, answer, cls, form) in enumerate(stems, start=1):
-            if cls.startswith("number:") and fact.detail("superlative"):
+            if cls.startswith("number:") and (fact.detail("superlative") or _hedged(answer)):
                 continue  # "the most votes": the largest option would be the answer
             if cls == "person" and form != "role":
                 continue  # other people of the article rarely fit what the stem says of one
@@ -206,9 +206,18 @@ def _swappable(fact: Found) -> bool:
     if cls in ("date:day", "date:month", "date:weekday"):
         return True
     if cls.startswith("number:"):
+        if _hedged(fact.key):
+            return False  # "more than 11" is not false where the article says "more than 10"
         numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
         return numbers == 0
     return cls in SWAPPABLE
+
+
+def _hedged(answer: str) -> bool:
+    """A number given as a bound or a guess ("more than 10", "about 300"): other values may be
+    true as well."""
+    form = read_number(answer)
+    return form is not None and bool(form.lead.strip())
 
 
 def _named_again(fact: Found, rest: str) -> bool:

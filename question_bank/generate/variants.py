@@ -1,5 +1,5 @@
-"""Other ways a student may rightly type an answer: a surname, digits for a number word, another
-way of writing a date, a number without its hedge ("nearly 300" -> "300")."""
+"""Other ways a student may rightly type an answer: a shorter name the article uses, digits for a
+number word, another way of writing a date, a number without its hedge ("nearly 300" -> "300")."""
 
 from __future__ import annotations
 
@@ -9,11 +9,7 @@ from question_bank.facts.forms import SMALL_NUMBERS, read_date, read_number
 def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Accepted alternatives to ``answer`` (never the answer itself)."""
     forms = list(variants)
-    if cls == "person":
-        words = answer.split()
-        if len(words) >= 2:
-            forms.append(words[-1])
-    elif cls.startswith("number:") or cls == "duration":
+    if cls.startswith("number:") or cls == "duration":
         forms.extend(_number_forms(answer))
     elif cls.startswith("date:"):
         forms.extend(_date_forms(answer))
