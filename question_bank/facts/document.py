@@ -36,6 +36,7 @@ def _leading_run(text: str, offset: int) -> int:
 
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Entity labels that never make a mention (no class an item could ask about).
 _SKIPPED_LABELS = frozenset({"ORDINAL", "TIME", "LANGUAGE"})
 
@@ -287,8 +288,12 @@ class ArticleDoc:
             title = label == "PERSON" and self.common_noun(table.lower[before])
             if joined or table.tag[before] == "HYPH":
                 return False
-            if table.pos[before] == "PROPN" and table.text[before][:1].isupper() and not title:
-                return False
+            if table.pos[before] in ("PROPN", "ADJ", "NOUN") and (
+                table.text[before][:1].isupper() and not title
+            ):
+                return False  # "Doctor Who [Society of Canada]", "First [Lady]"
+            if _ORDINAL.match(table.text[before]):
+                return False  # "501st [Legion]"
         if end < sentence.end:
             after = end
             joined = not table.space[end - 1] and table.text[after][:1].isalnum()

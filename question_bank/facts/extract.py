@@ -545,11 +545,13 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
         for quote, evidence_start in _quoted_sentences(article, sentence):
             evidence = " ".join(article.text[evidence_start : sentence.end_char].split())
             own = article.sentence_of(_token_at(article, evidence_start))
+            person = article.people.persons.get(speaker)
             found = Found(
                 type="quote",
                 key=speaker,
                 cls="person",
                 sentence=own,
+                variants=short_names(article, person) if person is not None else (),
                 questions=(Question(f"Who said: “{quote}”?", "who", "speaker"),),
                 details=(("quote", quote), ("speaker", speaker)),
             )

@@ -138,6 +138,9 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
     elif start + 1 < end and table.lower[start] in CONNECTIVES and table.text[start + 1] == ",":
         start += 2
         changes.append("connective")
+    elif start + 1 < end and table.lower[start] == "then" and table.text[start + 1][:1].isupper():
+        start += 1  # "Then England opened the scoring": what follows holds without "then"
+        changes.append("connective")
     if start >= end or not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
     if table.tag[start] in ("VB", "VBD", "VBZ", "VBP") or table.lower[start] == "following":
@@ -199,7 +202,10 @@ def _trim(
                 continue
             if not _closed(article, last + 2, end, root):
                 continue
-            if any(article.mention_at.get(t) is not None for t in range(first, last + 1)):
+            if any(
+                (m := article.mention_at.get(t)) is not None and not m.cls.startswith("number:")
+                for t in range(first, last + 1)
+            ):
                 continue  # "Through Artemis, ...", "According to Yonhap, ...": it names something
             start = last + 2
             changes.append("trimmed-head")
@@ -351,8 +357,8 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
 
 def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
     """Marks of a garbled source: an elision ("[...]", "..."), a word cut after a hyphen
-    ("claim- "), a currency sign apart from its number ("$ 50"), or a common noun or verb
-    capitalised inside the sentence ("Last Year")."""
+    ("claim- "), a currency sign apart from its number ("$ 50"), or a lone common word
+    capitalised inside the sentence that the article writes in lower case elsewhere."""
     table = article.tokens
     for i in range(start, end):
         word = table.text[i]
@@ -370,9 +376,16 @@ def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
             and article.mention_at.get(i) is None
             and table.text[i - 1] not in (":", '"', "“", "(", "-", "–")
             and not article.token_in_quote(i)
+            and word.lower() in article.lower_words
+            and not _capitalised(table.text[i - 1])
+            and not (i + 1 < end and _capitalised(table.text[i + 1]))
         ):
-            return True
+            return True  # "the Court has ruled" where the article writes "court" elsewhere
     return False
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def _title_case(article: ArticleDoc, start: int, end: int) -> bool:
