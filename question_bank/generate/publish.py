@@ -28,8 +28,10 @@ PER_SENTENCE = 2
 PER_ANSWER = 2
 KIND_SHARE = 0.4
 MIN_PER_KIND = 3
+#: Candidates of each kind tried for its first place in the list.
+BEST_TRIED = 25
 #: Each item of a kind already published lowers the next one's worth by this factor.
-KIND_DECAY = 0.93
+KIND_DECAY = 0.8
 
 
 @dataclass(frozen=True)
@@ -76,17 +78,26 @@ def gives_away(first: Candidate, second: Candidate) -> bool:
 def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Selection:
     """Split ranked candidates (best first) into the published list and the rest.
 
-    Candidates are taken in order of their worth (``Candidate.worth``) lowered by
-    ``KIND_DECAY`` for each item of their kind already published, so that a list mixes kinds
-    when items are about as good; the rest keep their ranked order.
+    First the best candidate of each kind that may be published is taken (the kinds with the
+    fewest candidates first), so a list has every kind the article allows; then candidates in order of their
+    worth (``Candidate.worth``) lowered by ``KIND_DECAY`` for each item of their kind already
+    published, so that a list mixes kinds when items are about as good. The rest keep their
+    ranked order.
     """
     cap = max(1, int(words * PER_100_WORDS / 100))
     state = _State()
     order = {id(c): n for n, c in enumerate(candidates)}
-    heap = [(-c.worth, order[id(c)], 0, c) for c in candidates]
-    heapq.heapify(heap)
     taken: set[int] = set()
     seen: set[tuple[str, str]] = set()
+    for group in _best_of_each_kind(candidates, threshold):
+        for candidate in group:
+            if len(state.published) < cap and state.admits(candidate, cap, threshold):
+                seen.add((normalise(candidate.item.prompt), normalise(candidate.item.answer)))
+                state.add(candidate)
+                taken.add(order[id(candidate)])
+                break
+    heap = [(-c.worth, order[id(c)], 0, c) for c in candidates if order[id(c)] not in taken]
+    heapq.heapify(heap)
     while heap and len(state.published) < cap:
         _, position, counted, candidate = heapq.heappop(heap)
         kind_count = state.per_kind[candidate.item.kind]
@@ -113,6 +124,19 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
             seen.add(identity)
             more.append(candidate)
     return Selection(tuple(state.published), tuple(more))
+
+
+def _best_of_each_kind(
+    candidates: Sequence[Candidate], threshold: float
+) -> list[list[Candidate]]:
+    """Each kind's best few candidates in order of worth; the kinds with the fewest candidates
+    over the threshold first (they have the least choice of sentence), then by their best."""
+    by_kind: dict[str, list[Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: -c.worth):
+        if candidate.item.score >= threshold and not candidate.fact.loose:
+            by_kind.setdefault(candidate.item.kind, []).append(candidate)
+    firsts = sorted(by_kind.values(), key=lambda group: (len(group), -group[0].worth))
+    return [group[:BEST_TRIED] for group in firsts]
 
 
 @dataclass
