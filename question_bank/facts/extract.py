@@ -476,7 +476,7 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
                 f"According to the article, what post does {person.name} hold?", "what", "post"
             )
         ]
-        if len(holders[role.title.casefold()]) == 1:
+        if len(holders[role.title.casefold()]) == 1 and _one_holder(article, role):
             asked = f"According to the article, who is {_with_article(article, role)}?"
             questions.insert(0, Question(asked, "who", "role"))
         yield Found(
@@ -492,6 +492,20 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
                 ("specific", "1" if specific else ""),
             ),
         )
+
+
+def _one_holder(article: ArticleDoc, role) -> bool:
+    """A post only one person holds at a time: of a body or place ("Minister of Foreign Affairs",
+    "NASA Administrator", "Afghanistan's Ambassador to ..."); a country's adjective alone does
+    not say which one ("U.S. Senator")."""
+    if any(word in role.title.split() for word in ("of", "for", "to")):
+        return True
+    if _possessive_start(article, role.start):
+        return True
+    return any(
+        (m := article.mention_at.get(i)) is not None and m.label == "ORG"
+        for i in range(role.start, role.end)
+    )
 
 
 def _with_article(article: ArticleDoc, role) -> str:

@@ -350,9 +350,17 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
             and not modifiers
             and dets
             and table.lower[dets[0]] in ("the", "this", "that")
+            and (table.tag[child] == "NN" or not _names_something(article, sentence))
         ):
-            return True
+            return True  # "The region ...", but "The delegations ... Armenia's ..." is tied down
     return False
+
+
+def _names_something(article: ArticleDoc, sentence: Sentence) -> bool:
+    """The sentence names a person, place, organisation or date."""
+    return any(
+        not m.cls.startswith("number:") for m in article.mentions_by_sentence.get(sentence.index, ())
+    )
 
 
 def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
