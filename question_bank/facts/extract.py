@@ -110,12 +110,10 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
                 if statement is None:
                     continue
             key, variants = _answer_key(article, mention)
-            loose = (
-                not key
-                or "as written" in statement.changes
-                or statement.negated
-                or bool(_doubts(article, sentence, mention, key, statement))
-            )
+            doubt = _doubts(article, sentence, mention, key, statement) if key else "no name"
+            if "as written" in statement.changes or statement.negated:
+                doubt = "as written"
+            loose = bool(doubt)
             if not key:
                 key, variants = mention.text, ()
             if mention.cls.startswith("number:") and number_value(key) is None:
@@ -136,6 +134,7 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
                     ("superlative", "1" if _superlative(article, sentence) else ""),
                     ("descriptor", article.people.descriptors.get(mention.start, "")),
                     ("loose", "1" if loose else ""),
+                    ("doubt", doubt),
                 ),
                 variants=variants,
             )

@@ -296,6 +296,12 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
         elif lower in ("former", "latter") and index > start and table.lower[index - 1] == "the":
             return None
         elif (
+            lower == "following"
+            and table.dep[index] == "amod"
+            and (table.lemma[table.head[index]].lower() not in TIME_UNITS)
+        ):
+            return None  # "the following statement" points at text the quiz does not show
+        elif (
             lower == "such"
             and table.dep[index] in ("amod", "predet")
             and not _such_as(article, index)
@@ -359,7 +365,8 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
 def _names_something(article: ArticleDoc, sentence: Sentence) -> bool:
     """The sentence names a person, place, organisation or date."""
     return any(
-        not m.cls.startswith("number:") for m in article.mentions_by_sentence.get(sentence.index, ())
+        not m.cls.startswith("number:")
+        for m in article.mentions_by_sentence.get(sentence.index, ())
     )
 
 

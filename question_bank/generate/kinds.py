@@ -23,6 +23,11 @@ CHOICES = 4
 MIN_PAIRS = 3
 MAX_PAIRS = 5
 MAX_TYPED_ANSWER_WORDS = 6
+#: Doubts about a fact that concern asking for its answer, not its sentence: the sentence may
+#: still be given as a true statement.
+STATEMENT_DOUBTS = frozenset(
+    {"only name", "a modifier", "address", "spelt out", "bare possessive", "among examples"}
+)
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing
 #: that stay alike in every sentence (an organisation may not fit where another stood).
 SWAPPABLE = frozenset({"person", "country", "city", "duration"})
@@ -151,42 +156,55 @@ def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
 
 
 def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
-    """The fact's statement as written (true) or with the answer swapped for a same-type one."""
+    """The fact's statement as written (true) and, where the answer can be swapped for a
+    same-type one that is wrong, the statement made false; publication keeps the two in
+    balance."""
     for fact in facts:
         statement = fact.statement
-        if statement is None or fact.type in ("quote", "role") or fact.loose:
+        if statement is None or fact.type in ("quote", "role"):
             continue
-        rng = make_rng(env.seed, fact.id, "truefalse")
-        make_false = rng.random() < 0.5
-        swap = None
-        before = statement.text[: statement.gap_start]
-        swappable = _swappable(fact)
-        rest = statement.with_gap(" ")
-        if (
-            make_false
-            and swappable
-            and not before.rstrip().lower().endswith((" a", " an"))
-            and not _named_again(fact, rest)
-        ):
-            options = env.pool.choose(
-                fact.cls,
-                fact.key,
-                1,
-                rng,
-                statement.text,
-                fact.sentence.index,
-                fact.variants,
-                after_the(before),
-                fact.detail("descriptor"),
-            )
-            if options:
-                swap = options[0]
+        if fact.loose:
+            if fact.detail("doubt") not in STATEMENT_DOUBTS:
+                continue
+            # a doubt about asking for this answer, not about the sentence: it may be stated
+            fact = replace(fact, details=(*fact.details, ("loose", "")))
+        true = _item(fact, "truefalse", 1, prompt=statement.text, answer="True")
+        yield Candidate(replace(true, choices=("True", "False")), fact, "true")
+        if fact.loose or fact.detail("doubt"):
+            continue
+        swap = _false_swap(fact, env)
         if swap is not None:
-            prompt, answer, form, wrong = statement.with_gap(swap.text), "False", "false", (swap,)
-        else:
-            prompt, answer, form, wrong = statement.text, "True", "true", ()
-        item = _item(fact, "truefalse", 1, prompt=prompt, answer=answer, choices=("True", "False"))
-        yield Candidate(item, fact, form, wrong)
+            item = _item(
+                fact,
+                "truefalse",
+                2,
+                prompt=statement.with_gap(swap.text),
+                answer="False",
+                choices=("True", "False"),
+            )
+            yield Candidate(item, fact, "false", (swap,))
+
+
+def _false_swap(fact: Found, env: Env) -> Option | None:
+    """A same-type option that makes the fact's statement false, or None."""
+    statement = fact.statement
+    before = statement.text[: statement.gap_start]
+    if not _swappable(fact) or before.rstrip().lower().endswith((" a", " an")):
+        return None
+    if _named_again(fact, statement.with_gap(" ")):
+        return None
+    options = env.pool.choose(
+        fact.cls,
+        fact.key,
+        1,
+        make_rng(env.seed, fact.id, "truefalse"),
+        statement.text,
+        fact.sentence.index,
+        fact.variants,
+        after_the(before),
+        fact.detail("descriptor"),
+    )
+    return options[0] if options else None
 
 
 def _obvious(fact: Found, env: Env) -> bool:

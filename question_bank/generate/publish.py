@@ -25,9 +25,15 @@ from question_bank.generate.kinds import GAP, Candidate
 PER_100_WORDS = 8.0
 PER_SENTENCE = 2
 #: Published items sharing one answer ("Ilham Aliyev" to every "Who said ...?"), at most.
-PER_ANSWER = 2
+PER_ANSWER = 3
 KIND_SHARE = 0.4
 MIN_PER_KIND = 3
+#: A true statement is taken after items of other kinds about as good (a reader can recognise
+#: it without recalling anything): its worth is weighed by this factor when ordering.
+TRUE_WEIGHT = 0.8
+#: True statements published, at most, per false one, plus this many.
+TRUE_PER_FALSE = 3
+TRUE_ALLOWANCE = 3
 #: Candidates of each kind tried for its first place in the list.
 BEST_TRIED = 25
 #: Each item of a kind already published lowers the next one's worth by this factor.
@@ -81,8 +87,9 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
     First the best candidate of each kind that may be published is taken (the kinds with the
     fewest candidates first), so a list has every kind the article allows; then candidates in order of their
     worth (``Candidate.worth``) lowered by ``KIND_DECAY`` for each item of their kind already
-    published, so that a list mixes kinds when items are about as good. The rest keep their
-    ranked order.
+    published, so that a list mixes kinds when items are about as good. A true statement gives
+    way to a false one of the same sentence while the list has more true than false ones. The
+    rest keep their ranked order.
     """
     cap = max(1, int(words * PER_100_WORDS / 100))
     state = _State()
@@ -96,7 +103,8 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
                 state.add(candidate)
                 taken.add(order[id(candidate)])
                 break
-    heap = [(-c.worth, order[id(c)], 0, c) for c in candidates if order[id(c)] not in taken]
+    falses = _false_statements(candidates, threshold)
+    heap = [(-_weighted(c), order[id(c)], 0, c) for c in candidates if order[id(c)] not in taken]
     heapq.heapify(heap)
     while heap and len(state.published) < cap:
         _, position, counted, candidate = heapq.heappop(heap)
@@ -104,9 +112,14 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
         if counted != kind_count:  # its kind grew since it was queued: queue it again, lower
             heapq.heappush(
                 heap,
-                (-candidate.worth * KIND_DECAY**kind_count, position, kind_count, candidate),
+                (-_weighted(candidate) * KIND_DECAY**kind_count, position, kind_count, candidate),
             )
             continue
+        if candidate.item.kind == "truefalse" and candidate.item.answer == "True":
+            candidate = _false_instead(candidate, falses, state, taken, order, cap, threshold)
+            if candidate.item.answer == "True" and not state.room_for_true():
+                continue
+            position = order[id(candidate)]
         identity = (normalise(candidate.item.prompt), normalise(candidate.item.answer))
         if identity in seen:
             taken.add(position)
@@ -126,9 +139,45 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
     return Selection(tuple(state.published), tuple(more))
 
 
-def _best_of_each_kind(
+def _false_instead(
+    candidate: Candidate,
+    falses: dict[int, list[Candidate]],
+    state: _State,
+    taken: set[int],
+    order: dict[int, int],
+    cap: int,
+    threshold: float,
+) -> Candidate:
+    """A false statement of the same sentence in place of a true one, while the list has as
+    many true statements as false ones or more."""
+    if state.true_statements < state.false_statements:
+        return candidate
+    for other in falses.get(candidate.fact.sentence.index, ()):
+        if order[id(other)] not in taken and state.admits(other, cap, threshold):
+            return other
+    return candidate
+
+
+def _weighted(candidate: Candidate) -> float:
+    """The worth a candidate is ordered by (``TRUE_WEIGHT`` for a true statement)."""
+    item = candidate.item
+    true = item.kind == "truefalse" and item.answer == "True"
+    return candidate.worth * (TRUE_WEIGHT if true else 1.0)
+
+
+def _false_statements(
     candidates: Sequence[Candidate], threshold: float
-) -> list[list[Candidate]]:
+) -> dict[int, list[Candidate]]:
+    """Statements made false that may be published, by sentence, best first."""
+    found: dict[int, list[Candidate]] = {}
+    for candidate in sorted(candidates, key=lambda c: -c.worth):
+        item = candidate.item
+        if item.kind == "truefalse" and item.answer == "False" and item.score >= threshold:
+            found.setdefault(candidate.fact.sentence.index, []).append(candidate)
+    return found
+
+
+def _best_of_each_kind(candidates: Sequence[Candidate], threshold: float) -> list[list[Candidate]]:
     """Each kind's best few candidates in order of worth; the kinds with the fewest candidates
     over the threshold first (they have the least choice of sentence), then by their best."""
     by_kind: dict[str, list[Candidate]] = {}
@@ -162,6 +211,24 @@ class _State:
             self.per_kind,
             cap,
             threshold,
+        )
+
+    def room_for_true(self) -> bool:
+        """Another true statement keeps the list's true/false items from being mostly true."""
+        return self.true_statements < TRUE_PER_FALSE * self.false_statements + TRUE_ALLOWANCE
+
+    @property
+    def true_statements(self) -> int:
+        """Published true/false items keyed True."""
+        return sum(
+            1 for c in self.published if c.item.kind == "truefalse" and c.item.answer == "True"
+        )
+
+    @property
+    def false_statements(self) -> int:
+        """Published true/false items keyed False."""
+        return sum(
+            1 for c in self.published if c.item.kind == "truefalse" and c.item.answer == "False"
         )
 
     def add(self, candidate: Candidate) -> None:
