@@ -4,10 +4,11 @@
         --count 70 --seed 11 --raters 3 --out benchmarks/out/rating-v1
     python benchmarks/rating_packets.py collect benchmarks/out/rating-v1 --name NAME
 
-``make`` generates with the default settings for every article of the split, draws items at
-random with the given seed (``candidates``: every item the generator could publish, published
-or not, the same number from each article (loose candidates, never published, are left out); ``published``: the published items of all articles pooled;
-``top5``: the first five published items of each article), and writes one packet per rater:
+``make`` generates with the default settings for every article of the split, draws items at random
+with the given seed (``candidates``: every item the generator could publish, published or not, the
+same number from each article (loose candidates, never published, are left out); ``published``: the
+published items of all articles pooled; ``top5``: the first five published items of each article),
+and writes one packet per rater:
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
 internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items

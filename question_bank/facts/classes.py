@@ -171,13 +171,18 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     if label == "NORP":
         return "nationality" if country_name(text) else "group"
     if label == "DATE":
-        if table.dep[end - 1] == "nummod" and table.pos[table.head[end - 1]] == "NOUN":
+        head = table.head[end - 1]
+        if table.dep[end - 1] == "nummod" and table.tag[head] in ("NNS", "NNPS"):
             return number_class(article, start, end, "CARDINAL", text)  # "1709 schoolchildren"
         return date_class(text, table.lemma[end - 1].lower())
     if label in ("CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
         if not _DIGIT.search(text) and label == "CARDINAL" and len(text.split()) == 1:
             if text.lower() in ("one", "a"):
                 return ""
+        if _YEAR_SHAPED.match(text) and not (
+            table.dep[end - 1] == "nummod" and table.tag[table.head[end - 1]] in ("NNS", "NNPS")
+        ):
+            return date_class(text, "")  # "as 2021 co-chair": a year, not a count
         return number_class(article, start, end, label, text)
     if label not in ("NORP", "DATE") and (country_name(text, label) or place_class(text) == "city"):
         return place_class(text)
@@ -186,6 +191,8 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     return _FIXED.get(label, "")
 
 
+#: Four digits from 1000 to 2099 with no separator: how news writes a year.
+_YEAR_SHAPED = re.compile(r"^(?:1\d|20)\d\d$")
 _NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[-'’][A-Za-zà-ÿ]+)*$|^[A-Z]\.?$")
 _MAX_NAME_WORDS = 5
 #: Short lower-case words that are never part of a person's name.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from question_bank.data import countries
 from question_bank.facts.classes import cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
@@ -20,6 +22,10 @@ MAX_PROMPT_WORDS = 45
 MAX_OPTION_WORDS = 12
 _NUMBER_TEXT = re.compile(r"\d[\d,.]*")
 _LEAK_EXEMPT_KINDS = frozenset({"truefalse", "matching", "ordering"})
+#: A gap joined to a word by a letter, digit or hyphen ("_____-chair"): the key is part of a word.
+_GAP_IN_WORD = re.compile(r"[\w-]" + re.escape(GAP) + r"|" + re.escape(GAP) + r"(?:-|\w)")
+#: The same word twice in a row ("revenge revenge"): a slip in the source, not to be copied.
+_REPEATED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 
 
 def _outside_gap(prompt: str) -> str:
@@ -96,7 +102,8 @@ def choices_sound(candidate: Candidate) -> str:
 
 
 def prompt_sound(candidate: Candidate) -> str:
-    """A stem of reasonable length, with one gap at most and balanced brackets."""
+    """A stem of reasonable length, with one gap at most, standing apart from the words around
+    it, balanced brackets and no content word written twice in a row."""
     prompt = candidate.item.prompt
     if len(prompt.split()) > MAX_PROMPT_WORDS:
         return "stem: too long"
@@ -104,6 +111,11 @@ def prompt_sound(candidate: Candidate) -> str:
         return "stem: two gaps"
     if prompt.count("(") != prompt.count(")"):
         return "stem: unbalanced brackets"
+    if _GAP_IN_WORD.search(prompt):
+        return "stem: gap inside a word"
+    for repeated in _REPEATED.finditer(prompt):
+        if repeated.group(1).lower() not in STOP_WORDS:  # "had had" is English
+            return "stem: a word repeated"
     return ""
 
 

@@ -122,15 +122,21 @@ class DistractorPool:
             if fact.type == "quote":
                 continue
             if fact.span is not None and fact.span[0] > 0:
-                before = article.tokens.lower[fact.span[0] - 1]
-                the_votes[fact.key] = the_votes.get(fact.key, 0) + (1 if before == "the" else -1)
+                the_votes.setdefault(fact.key, 0)
+                if (
+                    article.tokens.dep[fact.span[1] - 1] != "compound"
+                ):  # "U.S. officials" tells nothing
+                    before = article.tokens.lower[fact.span[0] - 1]
+                    the_votes[fact.key] += 1 if before == "the" else -1
             key = (_pool_class(fact.cls), fact.key)
             counts[key] = counts.get(key, 0) + 1
             first.setdefault(key, position)
         by_class: dict[str, list[str]] = {}
         for group, text in sorted(counts, key=lambda k: (-counts[k], first[k])):
             by_class.setdefault(group, []).append(text)
-        with_the = {text for text, votes in the_votes.items() if votes > 0}
+        with_the = {
+            text for text, votes in the_votes.items() if votes > 0 or votes == 0 and takes_the(text)
+        }
         return cls(article, by_class, {k: list(v) for k, v in bank.items()}, with_the)
 
     def choose(
@@ -145,6 +151,7 @@ class DistractorPool:
         after_the: bool | None = None,
         described: str = "",
         post: str = "",
+        capital: bool = False,
     ) -> list[Option]:
         """Up to ``count`` wrong options of the answer's class (fewer when too few are sound).
 
@@ -152,7 +159,8 @@ class DistractorPool:
         article (False) or alone (None): a name is offered only where it reads as it would in
         the article ("the United States", but not "the Canada"). ``described`` is the noun the
         stem puts beside a person ("Facebook creator _____"): only people the article describes
-        the same way are offered then.
+        the same way are offered then. ``capital`` says the stem calls the answer a capital:
+        only capitals are offered.
         """
         allowed = None
         if answer_class == "person" and described:
@@ -162,6 +170,8 @@ class DistractorPool:
             }
         if answer_class == "person" and post:
             allowed = self._holders_of_like_posts(post)
+        if capital:
+            allowed = {c.capital for c in countries() if c.capital}
         chosen: list[Option] = []
         names = not answer_class.startswith(("date:", "number:", "duration"))
         for source, options in self._sources(answer_class, answer):

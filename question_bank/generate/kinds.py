@@ -14,6 +14,7 @@ from datetime import date
 from question_bank.facts.classes import countries_in, country_name
 from question_bank.facts.forms import number_value, read_date, read_number
 from question_bank.facts.found import Found, Question
+from question_bank.facts.people import persons_described
 from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
@@ -100,6 +101,12 @@ def after_the(text_before_gap: str) -> bool:
     return bool(words) and words[-1].lower() == "the"
 
 
+def before_capital(text_before_gap: str) -> bool:
+    """Whether the gap follows the word "capital" ("arrived in the capital _____")."""
+    words = text_before_gap.split()
+    return bool(words) and words[-1].lower() == "capital"
+
+
 def _options(
     env: Env, fact: Found, cls: str, answer: str, stem: str, gap: bool, *parts: str
 ) -> tuple[tuple[str, ...], tuple[Option, ...]] | None:
@@ -119,6 +126,7 @@ def _options(
         the,
         described,
         post,
+        capital=gap and before_capital(stem.split(GAP)[0]),
     )
     if len(wrong) < CHOICES - 1:
         return None
@@ -213,6 +221,15 @@ def _obvious(fact: Found, env: Env) -> bool:
     return fact.type in ("person", "place", "organisation") and env.pool.main_subject(fact.key)
 
 
+def _only_one_so_described(fact: Found, env: Env) -> bool:
+    """A person gapped beside a description only they bear in the article ("Prime Minister
+    _____" where one prime minister is named): the words around the gap give the name."""
+    described = fact.detail("descriptor")
+    if fact.cls != "person" or not described:
+        return False
+    return len(persons_described(env.pool.article.people, described)) <= 1
+
+
 def _swappable(fact: Found) -> bool:
     """Whether a false statement may swap the fact's answer: a country, city or duration; a
     person only beside a word that says what they are (another person so described is offered);
@@ -252,7 +269,7 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         if fact.statement is None or not _typed(fact.cls):
             continue
-        if _obvious(fact, env) and not fact.loose:
+        if (_obvious(fact, env) or _only_one_so_described(fact, env)) and not fact.loose:
             fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue

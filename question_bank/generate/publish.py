@@ -84,11 +84,11 @@ def gives_away(first: Candidate, second: Candidate) -> bool:
 def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Selection:
     """Split ranked candidates (best first) into the published list and the rest.
 
-    First the best candidate of each kind that may be published is taken (the kinds with the
-    fewest candidates first), so a list has every kind the article allows; then candidates in order of their
-    worth (``Candidate.worth``) lowered by ``KIND_DECAY`` for each item of their kind already
-    published, so that a list mixes kinds when items are about as good. A true statement gives
-    way to a false one of the same sentence while the list has more true than false ones. The
+    First the best candidate of each kind that may be published is taken (the kinds with the fewest
+    candidates first), so a list has every kind the article allows; then candidates in order of
+    their worth (``Candidate.worth``) lowered by ``KIND_DECAY`` for each item of their kind already
+    published, so that a list mixes kinds when items are about as good. A true statement gives way
+    to a false one of the same sentence while the list has more true than false ones. The
     rest keep their ranked order.
     """
     cap = max(1, int(words * PER_100_WORDS / 100))

@@ -116,3 +116,31 @@ def test_country_names_are_read_from_the_shipped_tables():
     assert country_name("Britain") in ("United Kingdom", "")
     assert country_name("Estonian") == "Estonia"
     assert country_name("ATA", label="ORG") == ""
+
+
+def test_a_gap_called_a_capital_is_offered_only_capitals(pool):
+    made, article = pool
+    stem = "Marsh thanked Ots for hosting the talks in the capital _____."  # as if it said Baku
+    sentence = next(
+        s.index for s in article.sentences if article.sentence_text(s).startswith("Marsh thanked")
+    )
+    capitals = {c.capital for c in countries() if c.capital}
+
+    def offered(**kwargs):
+        found = made.choose("city", "Baku", 3, random.Random(1), stem, sentence, **kwargs)
+        return {o.text for o in found}
+
+    assert offered() - capitals, "without the word, other cities of the country come first"
+    options = offered(capital=True)
+    assert len(options) == 3 and options <= capitals and "Baku" not in options
+
+
+def test_a_name_seen_only_as_a_modifier_takes_the_by_its_form():
+    text = (
+        "U.S. officials met Cambodian leaders in Phnom Penh on Monday. The U.S. embassy said "
+        "U.S. aid would continue. Vietnam sent observers to the talks in Phnom Penh."
+    )
+    _, article, found = read_article_facts(text, None)
+    made = DistractorPool.build(article, found, {})
+    assert "U.S." in made.with_the  # never seen after "the" or without it: read by its form
+    assert "Vietnam" not in made.with_the

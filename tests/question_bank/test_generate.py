@@ -109,3 +109,27 @@ def test_a_short_story_gives_facts_of_several_types_and_items_of_several_kinds()
 
 def test_the_generate_attribute_is_the_function():
     assert callable(question_bank.generate)
+
+
+def test_a_plain_four_digit_year_is_a_year_not_a_count():
+    text = (
+        "Cambodia thanked Laos for its work as 2021 co-chair of the river forum. The forum "
+        "met in Vientiane and 1709 schoolchildren attended the closing ceremony."
+    )
+    items = generate(text).items + generate(text).more
+    years = [i for i in items if i.answer == "2021" and i.choices]
+    assert years, "the year is asked about"
+    for item in years:
+        assert all(len(c) == 4 and abs(int(c) - 2021) <= 10 for c in item.choices)
+    assert not [i for i in items if "_____-" in i.prompt or "-_____" in i.prompt]
+
+
+def test_a_word_written_twice_in_the_source_is_not_copied_into_a_stem():
+    text = (
+        "Eleven engineers died in the revenge revenge attack on the dam in Mosul in March. "
+        "The attack on the dam in Mosul was condemned by Iraq. Iraq said 11 engineers died."
+    )
+    result = generate(text)
+    prompts = [i.prompt for i in (*result.items, *result.more)]
+    assert prompts, "the other sentences still give questions"
+    assert not [p for p in prompts if "revenge revenge" in p]
