@@ -361,6 +361,15 @@ class ArticleDoc:
         return max(bisect_right(self._sentence_chars, char) - 1, 0)
 
     @cached_property
+    def first_noun(self) -> dict[str, int]:
+        """Lower-case noun lemma -> the first token where the article uses it."""
+        first: dict[str, int] = {}
+        for index, (pos, lemma) in enumerate(zip(self.tokens.pos, self.tokens.lemma, strict=True)):
+            if pos == "NOUN":
+                first.setdefault(lemma.lower(), index)
+        return first
+
+    @cached_property
     def lower_words(self) -> frozenset[str]:
         """Words the article writes in lower case somewhere."""
         return frozenset(word for word in self.tokens.text if word.islower())

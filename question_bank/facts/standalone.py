@@ -311,6 +311,13 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
             return None  # "we", "our": the writer, whom the statement does not name
         elif lower == "other" and index > start and table.lower[index - 1] == "the":
             return None  # "the other two" points back
+        elif (
+            lower == "same"
+            and index > start
+            and table.lower[index - 1] == "the"
+            and "as" not in table.lower[index + 1 : index + 5]
+        ):
+            return None  # "made the same claim" points back; "the same day as ..." does not
         elif lower == "so" and index > start and table.lower[index - 1] == "doing":
             return None  # "by doing so" points back
         elif lower in _RELATIVE_DAYS and table.dep[index] != "amod" or lower == "ago":
@@ -340,12 +347,22 @@ _QUANTIFIER_SUBJECTS = frozenset(
 
 
 def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
-    """The subject only points back: a bare "the request", "the region", "the match", or a
-    quantifier standing alone ("Most were Indonesians")."""
+    """The subject of the sentence, or of what it reports ("said the suggestion was ..."),
+    only points back: a bare "the request", "the region", "the match", or a quantifier standing
+    alone ("Most were Indonesians")."""
     table = article.tokens
-    for child in table.children(sentence.root):
-        if table.dep[child] not in ("nsubj", "nsubjpass"):
-            continue
+    clauses = [sentence.root]
+    clauses += [c for c in table.children(sentence.root) if table.dep[c] == "ccomp"]
+    subjects = [
+        child
+        for clause in clauses
+        for child in table.children(clause)
+        if table.dep[child] in ("nsubj", "nsubjpass")
+    ]
+    reported = set(subjects) - set(table.children(sentence.root))
+    for child in subjects:
+        if child in reported and article.first_noun.get(table.lemma[child].lower(), child) < child:
+            continue  # "said the bridge cost ...": a bridge the article has already spoken of
         below = table.children(child)
         if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
             return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from question_bank import generate
 from question_bank.generate.pipeline import read_article_facts
 
 
@@ -171,3 +172,25 @@ def test_members_of_a_whole_list_are_asked_with_the_others_in_place():
     terms = {fact.key: fact.statement.with_gap("_____") for fact in found if fact.cls == "term"}
     assert "veterinary medicine" in terms
     assert "fields of _____, tourism and energy" in terms["veterinary medicine"]
+
+
+def test_a_statement_that_points_back_at_an_earlier_claim_is_not_offered():
+    text = (
+        "Estonian police say the mayor of Tartu, Rosa Lind, took money from a builder. Lind "
+        "has denied the claims.\n\nAs Estonia opened an inquiry into Rosa Lind, the newspaper "
+        "Postimees last year made the same claim. Lind said a bridge cost 40 million euros."
+    )
+    result = generate(text)
+    stated = [i.prompt for i in (*result.items, *result.more) if i.kind == "truefalse"]
+    assert any("40 million euros" in s for s in stated)
+    assert not [s for s in stated if "the same claim" in s]
+
+
+def test_a_reported_subject_is_vague_only_when_the_article_never_spoke_of_it():
+    _, found = facts_of(
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\nOn Tuesday Rosa Lind said the "
+        "bridge cost 40 million euros. Mayor Rosa Lind of Tartu said the suggestion was unfair."
+    )
+    made = statements(found)
+    assert any("Rosa Lind said the bridge cost" in s for s in made)
+    assert not [s for s in made if "the suggestion" in s]
