@@ -229,14 +229,16 @@ def bulk_attempts(quiz_id: int, question_ids: list[int], rows, start=None) -> No
     from quizapp.models import Attempt, Response
 
     start = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-    attempts = []
+    attempts, numbers = [], {}
     for n, (user_id, marks) in enumerate(rows):
         when = start + timedelta(minutes=n)
         score = sum(mark or 0 for mark in marks)
+        numbers[user_id] = numbers.get(user_id, 0) + 1
         attempts.append(
             {
                 "quiz_id": quiz_id,
                 "user_id": user_id,
+                "number": numbers[user_id],
                 "started_at": when,
                 "submitted_at": when,
                 "score": score,

@@ -72,6 +72,11 @@ class MatchingKind(QuestionKind):
         pairs = zip(matching_items(question), response, strict=False)
         return "; ".join(f"{p.left} → {given or '?'}" for p, given in pairs)
 
+    def card_front(self, question: Question) -> str:
+        """The prompt and the items to match."""
+        items = "\n".join(f"• {pair.left}" for pair in matching_items(question))
+        return f"{question.prompt}\n{items}"
+
     def card_back(self, question: Question) -> str:
         """Item → partner lines."""
         return "\n".join(f"{p.left} → {p.right}" for p in matching_items(question))

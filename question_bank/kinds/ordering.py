@@ -61,6 +61,11 @@ class OrderingKind(QuestionKind):
         """The student's order."""
         return " → ".join(given or "?" for given in response)
 
+    def card_front(self, question: Question) -> str:
+        """The prompt and the steps, in alphabetical order."""
+        steps = "\n".join(f"• {text}" for text in sorted(a.text for a in question.answers))
+        return f"{question.prompt}\n{steps}"
+
     def card_back(self, question: Question) -> str:
         """The steps in order."""
         return self.right_answer_text(question)

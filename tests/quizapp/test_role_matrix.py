@@ -14,7 +14,16 @@ import pytest
 
 from question_bank.model import Generation
 from quizapp.extensions import db
-from quizapp.models import Article, Assignment, Attempt, Category, Membership, Quiz, ReviewItem
+from quizapp.models import (
+    Article,
+    Assignment,
+    Attempt,
+    Category,
+    Membership,
+    Quiz,
+    Response,
+    ReviewItem,
+)
 from quizapp.services.accounts import find_user
 from quizapp.services.quizzes import quiz_questions
 from quizapp.services.review import queue_items
@@ -29,6 +38,7 @@ ANY_USER = {
     "quiz.index",
     "quiz.start",
     "quiz.take",
+    "quiz.save",
     "quiz.review",
     "history.index",
     "classes.join",
@@ -45,6 +55,8 @@ ANY_USER = {
 TEACHER_PREFIXES = ("/teach/", "/gradebook/")
 #: Routes whose object is a student's own attempt: others get 404.
 ATTEMPT_ROUTES = {"quiz.take", "quiz.review"}
+#: Routes that answer a script with JSON (a POST without the question's fields is refused).
+SCRIPT_ROUTES = {"quiz.save"}
 
 
 @dataclass
@@ -82,6 +94,7 @@ def world(app, client, auth, bundled_quiz, bundled_generation, create_user, make
             "item_id": item.id,
             "classroom_id": class_id,
             "membership_id": db.session.execute(db.select(Membership.id)).scalar_one(),
+            "response_id": db.session.execute(db.select(Response.id).limit(1)).scalar_one(),
             "assignment_id": assignment.id,
             "attempt_id": attempt_id,
             "category_id": category.id,
@@ -115,6 +128,7 @@ WORLD_KEYS = {
     "assignment_id",
     "attempt_id",
     "category_id",
+    "response_id",
     "kind",
     "action",
     "filename",
@@ -187,7 +201,7 @@ def test_other_teacher_gets_403_or_404_on_every_object_of_another(app, client, a
         owned_object = bool(set(rule.arguments) - {"kind", "action", "filename"})
         if _classify(rule) == "teacher" and owned_object:
             assert response.status_code in (403, 404), where
-        elif rule.endpoint in ATTEMPT_ROUTES:
+        elif rule.endpoint in ATTEMPT_ROUTES | SCRIPT_ROUTES:
             assert response.status_code == 404, where
         else:
             assert response.status_code in (200, 302, 400), where
