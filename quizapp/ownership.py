@@ -4,8 +4,8 @@
 for its model in ``OWNER_RULES``: the object does not exist (404), or belongs to someone else
 (the rule's status: 404 where even its existence stays hidden, as for classes, else 403).
 ``owned_ids(Model, ids, user)`` keeps the ids of a list that the user owns, for forms that tick
-several objects. Ids are read by ``parse_id``: only ASCII digits within a database integer, so
-``²``, ``1e9`` or an id beyond 64 bits names nothing instead of failing.
+several objects. Ids are read by ``parse_id``: only ASCII digits within an id column's range, so
+``²``, ``1e9`` or an id beyond 32 bits (let alone 64) names nothing instead of failing.
 """
 
 from __future__ import annotations
@@ -33,8 +33,9 @@ from quizapp.models import (
     User,
 )
 
-#: Largest id a database integer column holds (64-bit signed).
-MAX_ID = 2**63 - 1
+#: Largest id an id column holds on every database the app runs on (PostgreSQL's INTEGER is
+#: 32-bit signed; SQLite's is 64-bit).
+MAX_ID = 2**31 - 1
 
 
 class BoundedIntegerConverter(IntegerConverter):
@@ -48,7 +49,7 @@ class BoundedIntegerConverter(IntegerConverter):
 def parse_id(value: Any) -> int | None:
     """An id from text: ASCII digits, 1 to ``MAX_ID``; None for anything else."""
     text = str(value if value is not None else "").strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 19:
+    if not text.isascii() or not text.isdigit() or len(text) > 12:
         return None
     number = int(text)
     return number if 1 <= number <= MAX_ID else None

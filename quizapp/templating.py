@@ -7,6 +7,7 @@ import random
 from flask import Flask
 
 from question_bank.grading import response_text
+from question_bank.kinds import CHOICE_KINDS
 from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
 from question_bank.model import Gap
@@ -48,6 +49,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
     app.add_template_filter(percent)
+    app.add_template_global(CHOICE_KINDS, "choice_kinds")
     for helper in (
         response_text,
         cloze_gaps,

@@ -2,8 +2,8 @@
 
 QUESTIONS is a question file in any format the package reads (guessed unless ``--from`` names
 it). RESPONSES.csv has the columns ``question`` and ``response`` (any order, any case; other
-columns are ignored). ``question`` names a question by its title, an id it carries (the bank's,
-a GIFT or Moodle id number, a QTI identifier, an Anki guid) or its number in the file (1 for the
+columns are ignored). ``question`` names a question by its title, else by an id it carries (the
+bank's, a GIFT or Moodle id number, a QTI identifier), else by its number in the file (1 for the
 first). ``response`` is what a student typed or chose, as the kind reads it
 (``QuestionKind.response_from_text``): an option by its text; several parts (gaps, pairs, steps,
 options) separated by ``|``, or a JSON list.
@@ -49,21 +49,33 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run_mark)
 
 
-def question_index(questions: list[Question]) -> dict[str, list[Question]]:
-    """Every name a question answers to (title, ids, number in the file) -> the questions."""
-    index: dict[str, list[Question]] = {}
+Index = list[dict[str, list[Question]]]
+
+
+def question_index(questions: list[Question]) -> Index:
+    """The names questions answer to, in the order they are tried: titles, then ids, then
+    numbers in the file (a name found in an earlier one is not looked for further)."""
+    titles: dict[str, list[Question]] = {}
+    ids: dict[str, list[Question]] = {}
+    numbers: dict[str, list[Question]] = {}
     for number, question in enumerate(questions, start=1):
         extra = dict(question.extra)
-        names = {question.title.strip(), str(number)}
-        names |= {extra[key].strip() for key in ID_KEYS if extra.get(key, "").strip()}
-        for name in names - {""}:
-            index.setdefault(name, []).append(question)
-    return index
+        if question.title.strip():
+            titles.setdefault(question.title.strip(), []).append(question)
+        for value in {extra[key].strip() for key in ID_KEYS if extra.get(key, "").strip()}:
+            ids.setdefault(value, []).append(question)
+        numbers[str(number)] = [question]
+    return [titles, ids, numbers]
 
 
-def mark_row(index: dict[str, list[Question]], name: str, response: str) -> dict:
+def find_questions(index: Index, name: str) -> list[Question]:
+    """The questions ``name`` names in the first place it names any."""
+    return next((found for names in index if (found := names.get(name.strip()))), [])
+
+
+def mark_row(index: Index, name: str, response: str) -> dict:
     """The output object of one CSV row."""
-    found = index.get(name.strip(), [])
+    found = find_questions(index, name)
     result: dict = {"question": name, "response": response}
     if len(found) != 1:
         reason = (

@@ -40,8 +40,10 @@ class WebKind:
 
     name: ClassVar[str] = ""
     form: ClassVar[type[BaseQuestionForm]] = BaseQuestionForm
-    #: Whether the kind's options are shuffled on a quiz page (when the quiz shuffles options).
+    #: Whether the kind's options are shuffled on a quiz page (when the quiz shuffles options),
+    #: and whether they always are (their written order would give the answer away).
     shuffles_options: ClassVar[bool] = False
+    always_shuffled: ClassVar[bool] = False
 
     @property
     def kind(self) -> QuestionKind:

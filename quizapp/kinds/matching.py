@@ -49,6 +49,7 @@ class MatchingWeb(WebKind):
 
     name = "matching"
     form = MatchingForm
+    always_shuffled = True
 
     def read(self, form: MultiDict, name: str, question: BankQuestion) -> list[str]:
         """The partner chosen for each item."""

@@ -43,6 +43,7 @@ class OrderingWeb(WebKind):
 
     name = "ordering"
     form = OrderingForm
+    always_shuffled = True
 
     def read(self, form: MultiDict, name: str, question: BankQuestion) -> list[str]:
         """The step chosen for each position."""

@@ -84,7 +84,7 @@ def slot_views(attempt: Attempt, slots: list[AttemptSlot]) -> list[SlotView]:
         bank = slot.question.bank
         web = web_kind(bank)
         shuffle = web.shuffles_options and bank.shuffle and attempt.quiz.is_shuffle_options
-        shuffle = shuffle or bank.kind in ("matching", "ordering")
+        shuffle = shuffle or web.always_shuffled
         is_question = web.kind.is_scored
         number += is_question
         views.append(
@@ -215,7 +215,7 @@ def take(attempt_id: int):
             flash("This attempt is closed for now: the quiz is not open to you.", "error")
             return redirect(url_for("quiz.take", attempt_id=attempt.id))
         return _save_page(attempt, pages[number - 1], len(pages), number)
-    return render_template(
+    page = render_template(
         "quiz/take.html",
         attempt=attempt,
         deadline=attempt_deadline(attempt),
@@ -229,6 +229,8 @@ def take(attempt_id: int):
         writable=writable,
         form=ActionForm(),
     )
+    # Coming back (even with the browser's Back button) shows what is saved now, not a copy.
+    return page, 200, {"Cache-Control": "no-store"}
 
 
 @bp.post("/attempts/<int:attempt_id>/save")
