@@ -60,6 +60,8 @@ def _simple_gap(question: Question) -> Gap:
     gap_kind = dict(question.extra).get("gap_kind", "shortanswer")
     if gap_kind == "truefalse":
         return Gap("multichoice", question.answers)
+    if gap_kind in CHOICE_GAPS:
+        return Gap(gap_kind, question.answers, shuffle=question.shuffle)
     if gap_kind in GAP_KINDS:
         return Gap(gap_kind, question.answers)
     return Gap("shortanswer", question.answers if gap_kind != "matching" else ())
