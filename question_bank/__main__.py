@@ -17,6 +17,7 @@ COMMANDS = {
     "generate": ("question_bank.commands.generate", "generate quiz items from articles"),
     "convert": ("question_bank.commands.convert", "convert a question file between formats"),
     "stats": ("question_bank.commands.stats", "quiz statistics from a CSV of marks"),
+    "mark": ("question_bank.commands.mark", "mark a CSV of responses against a question file"),
 }
 
 

@@ -5,9 +5,10 @@ share. Two families live side by side:
 
 * ``ArticleMeta``, ``Fact``, ``Item`` and ``Generation`` are what the generator produces from an
   article (``question_bank.generate``).
-* ``Question``, ``Answer`` and ``Pair`` are the bank's interchange form: what the web app
-  stores as a question's payload, what the grading registry marks and what every
-  import/export format reads and writes. ``item_to_question`` turns a generated item into one.
+* ``Question``, ``Answer``, ``Pair`` and ``Gap`` are the bank's interchange form: what the web
+  app stores as a question's payload, what the kind registry (``question_bank.kinds``) marks and
+  what every import/export format reads and writes. ``item_to_question`` turns a generated item
+  into one. The kinds a question may have are those of ``question_bank.kinds.KINDS``.
 """
 
 from __future__ import annotations
@@ -27,19 +28,6 @@ FACT_TYPES = (
     "agreement",
     "event",
     "quote",
-)
-
-#: Question kinds known to the bank, the grading registry and the formats.
-QUESTION_KINDS = (
-    "multichoice",
-    "truefalse",
-    "shortanswer",
-    "numerical",
-    "matching",
-    "ordering",
-    "cloze",
-    "essay",
-    "description",
 )
 
 
@@ -180,13 +168,46 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """One gap of a cloze question, as Moodle's embedded answers describe it.
+
+    ``kind`` is ``shortanswer``, ``numerical``, ``multichoice`` (one option) or
+    ``multiresponse`` (several options); ``answers`` are the accepted texts or the options with
+    their fractions and feedback; ``weight`` is the gap's share of the question's mark relative
+    to the other gaps; ``layout`` (``dropdown``, ``vertical`` or ``horizontal``) and ``shuffle``
+    say how options are shown.
+    """
+
+    kind: str = "shortanswer"
+    answers: tuple[Answer, ...] = ()
+    weight: float = 1.0
+    case_sensitive: bool = False
+    layout: str = "dropdown"
+    shuffle: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Gap:
+        """Build a gap from ``asdict`` output, ignoring unknown keys."""
+        return cls(
+            kind=data.get("kind", "shortanswer"),
+            answers=tuple(Answer(**a) for a in data.get("answers", ())),
+            weight=data.get("weight", 1.0),
+            case_sensitive=data.get("case_sensitive", False),
+            layout=data.get("layout", "dropdown"),
+            shuffle=data.get("shuffle", False),
+        )
+
+
+@dataclass(frozen=True)
 class Question:
     """A question in the bank's interchange form.
 
     ``prompt_format`` is one of ``plain``, ``html``, ``markdown`` or ``moodle``. ``category`` is a
     ``/``-separated path. For ``ordering`` the answers are listed in their right order. For
-    ``cloze`` the prompt holds ``{{1}}``-style gaps and the answers fill them in order. For
-    ``multichoice`` with ``single=False`` several answers carry positive fractions.
+    ``cloze`` the prompt holds ``{{1}}``-style gaps; ``gaps`` describes each (the n-th smallest
+    gap number is the n-th gap), or, in the simple form, the answers fill the gaps in order (one
+    gap: every answer is accepted). For ``multichoice`` with ``single=False`` several answers
+    carry positive fractions.
     """
 
     kind: str
@@ -203,12 +224,15 @@ class Question:
     default_mark: float = 1.0
     evidence: str = ""
     extra: tuple[tuple[str, str], ...] = field(default=())
+    gaps: tuple[Gap, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return JSON-ready data (the payload the web app stores)."""
         data = asdict(self)
         data["tags"] = list(self.tags)
         data["extra"] = dict(self.extra)
+        if not self.gaps:
+            del data["gaps"]
         return data
 
     @classmethod
@@ -229,6 +253,7 @@ class Question:
             default_mark=data.get("default_mark", 1.0),
             evidence=data.get("evidence", ""),
             extra=tuple(sorted(dict(data.get("extra", {})).items())),
+            gaps=tuple(Gap.from_dict(g) for g in data.get("gaps", ())),
         )
 
     @property

@@ -9,7 +9,7 @@ safe list of inline CSS properties are kept so that Moodle exports stay readable
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 
 import nh3
 
@@ -82,8 +82,23 @@ def sanitize_markup(text: str, text_format: str) -> str:
     return text
 
 
+def _without_nul(value):
+    """``value`` with NUL characters removed from every string in it (dataclasses included)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, tuple):
+        return tuple(_without_nul(item) for item in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(
+            value, **{f.name: _without_nul(getattr(value, f.name)) for f in fields(value)}
+        )
+    return value
+
+
 def sanitize_question(question: Question) -> Question:
-    """Return ``question`` with every HTML-capable text field sanitised."""
+    """Return ``question`` without NUL characters (no database text holds them) and with every
+    HTML-capable text field sanitised."""
+    question = _without_nul(question)
     fmt = question.prompt_format
 
     def clean(text: str) -> str:

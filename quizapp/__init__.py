@@ -11,6 +11,7 @@ from flask import Flask
 from quizapp import cli, errors, views
 from quizapp.config import load_config
 from quizapp.extensions import init_extensions
+from quizapp.inputs import register_input_checks
 from quizapp.templating import register_template_helpers
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     init_extensions(app)
     views.register_blueprints(app)
     errors.register_error_handlers(app)
+    register_input_checks(app)
     register_template_helpers(app)
     cli.register_commands(app)
     return app

@@ -2,29 +2,60 @@
 
 from __future__ import annotations
 
+import random
+
 from flask import Flask
 
-from question_bank.grading import GAP, response_text
+from question_bank.grading import response_text
+from question_bank.kinds import CHOICE_KINDS
+from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
+from question_bank.kinds.matching import matching_items, partner_options
+from question_bank.model import Gap
 
 
 def cloze_parts(prompt: str) -> list[tuple[str, int | None]]:
     """Split a cloze prompt into (text, gap index) pieces; the last piece has no gap."""
-    parts: list[tuple[str, int | None]] = []
-    position = 0
-    for match in GAP.finditer(prompt):
-        parts.append((prompt[position : match.start()], int(match.group(1)) - 1))
-        position = match.end()
-    parts.append((prompt[position:], None))
-    return parts
+    return prompt_parts(prompt)
 
 
 def cloze_blank(prompt: str) -> str:
     """Show cloze gaps as a blank line for reading."""
-    return GAP.sub("_____", prompt)
+    return blank_gaps(prompt)
+
+
+def gap_order(gap: Gap, field: str) -> list[int]:
+    """The order a gap's options are shown in: written order, or shuffled (the same for a field)."""
+    order = list(range(len(gap.answers)))
+    if gap.shuffle:
+        random.Random(field).shuffle(order)
+    return order
+
+
+def marks(value: float | None) -> str:
+    """A mark rounded to at most two decimals, without trailing zeros (``7.33``, ``8``)."""
+    if value is None:
+        return "—"
+    return f"{round(float(value), 2):.2f}".rstrip("0").rstrip(".")
+
+
+def percent(value: float | None) -> str:
+    """A percentage rounded to at most two decimals (``73.96%``, ``80%``)."""
+    return "—" if value is None else f"{marks(value)}%"
 
 
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
     app.add_template_filter(cloze_blank)
-    app.add_template_global(response_text)
+    app.add_template_filter(marks)
+    app.add_template_filter(percent)
+    app.add_template_global(CHOICE_KINDS, "choice_kinds")
+    for helper in (
+        response_text,
+        cloze_gaps,
+        cloze_parts,
+        gap_order,
+        matching_items,
+        partner_options,
+    ):
+        app.add_template_global(helper)

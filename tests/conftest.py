@@ -144,6 +144,19 @@ def post_form(client: FlaskClient, url: str, data: dict | None = None, **kwargs)
     return client.post(url, data=payload, **kwargs)
 
 
+def upload_questions(client: FlaskClient, data: bytes, filename: str, fmt: str = "", **kwargs):
+    """POST a question file to the bank's import page (format recognised unless ``fmt``)."""
+    import io
+
+    return post_form(
+        client,
+        "/teach/bank/import",
+        {"upload": (io.BytesIO(data), filename), "fmt": fmt},
+        content_type="multipart/form-data",
+        **kwargs,
+    )
+
+
 class AuthActions:
     """Log in and out through the real forms."""
 
@@ -229,14 +242,16 @@ def bulk_attempts(quiz_id: int, question_ids: list[int], rows, start=None) -> No
     from quizapp.models import Attempt, Response
 
     start = start or datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-    attempts = []
+    attempts, numbers = [], {}
     for n, (user_id, marks) in enumerate(rows):
         when = start + timedelta(minutes=n)
         score = sum(mark or 0 for mark in marks)
+        numbers[user_id] = numbers.get(user_id, 0) + 1
         attempts.append(
             {
                 "quiz_id": quiz_id,
                 "user_id": user_id,
+                "number": numbers[user_id],
                 "started_at": when,
                 "submitted_at": when,
                 "score": score,
@@ -300,3 +315,39 @@ def make_class(app: Flask) -> Callable[..., tuple[int, str]]:
             return classroom.id, classroom.join_code
 
     return make
+
+
+# --- Quizzes of chosen questions ------------------------------------------------------------
+
+
+@pytest.fixture
+def make_quiz(app: Flask, create_user) -> Callable[..., tuple[int, list[int]]]:
+    """Factory: make_quiz(questions, owner='tess', **settings) -> (quiz id, question ids).
+
+    ``questions`` are ``question_bank.model.Question``; the quiz is published and public unless
+    the settings say otherwise. The owner (a teacher) is created when missing.
+    """
+    from quizapp.services.accounts import find_user
+    from quizapp.services.authoring import add_question
+    from quizapp.services.quizzes import create_quiz
+
+    def make(questions, owner: str = "tess", title: str = "Chosen quiz", **settings):
+        with app.app_context():
+            teacher = find_user(owner)
+        if teacher is None:
+            create_user(owner, role="teacher")
+        with app.app_context():
+            teacher = find_user(owner)
+            rows = [add_question(question, teacher) for question in questions]
+            quiz = create_quiz(title, rows, teacher, publish=True, public=True)
+            for name, value in settings.items():
+                setattr(quiz, name, value)
+            db.session.commit()
+            return quiz.id, [row.id for row in rows]
+
+    return make
+
+
+def attempt_id_of(response) -> int:
+    """The attempt id a start request redirected to."""
+    return int(re.search(r"/attempts/(\d+)", response.headers["Location"]).group(1))

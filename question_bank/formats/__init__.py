@@ -67,14 +67,14 @@ def guess_format(data: bytes, filename: str) -> Format:
         return fmt.sniff(data) + (5 if suffix in fmt.extensions else 0)
 
     best = max(readable_formats(), key=score)
-    if best.sniff(data) == 0:
-        by_extension = [fmt for fmt in readable_formats() if suffix in fmt.extensions]
-        if not by_extension:
-            names = ", ".join(f.name for f in readable_formats())
-        reason = f"cannot tell the file's format; name it (one of {names})"
-        raise FormatError([Problem(filename, 0, reason)])
+    if best.sniff(data) > 0:
+        return best
+    by_extension = [fmt for fmt in readable_formats() if suffix in fmt.extensions]
+    if by_extension:
         return by_extension[0]
-    return best
+    names = ", ".join(f.name for f in readable_formats())
+    reason = f"cannot tell the file's format; name it (one of {names})"
+    raise FormatError([Problem(filename, 0, reason)])
 
 
 def read_questions(data: bytes, filename: str, fmt: str | None = None) -> list[Question]:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from question_bank.formats.errors import FormatError, Problem
+from question_bank.kinds import KINDS
 from question_bank.model import Question
 
 Reader = Callable[[bytes, str], list[Question]]
@@ -51,13 +52,18 @@ class Format:
         return self.reader(data, filename)
 
     def write(self, questions: Sequence[Question]) -> bytes:
-        """Return ``questions`` as the bytes of one file in this format, or raise FormatError."""
+        """Return ``questions`` as the bytes of one file in this format, or raise FormatError.
+
+        Questions whose kind cannot be held by the format (``QuestionKind.formats``) are refused
+        before the writer runs.
+        """
         if self.writer is None:
             raise FormatError([Problem(self.name, 0, f"{self.label} files cannot be exported")])
+        refuse_unwritable(questions, self.name)
         return self.writer(questions)
 
 
-def refuse_unwritable(questions: Sequence[Question], fmt: str, supported: frozenset[str]) -> None:
+def refuse_unwritable(questions: Sequence[Question], fmt: str) -> None:
     """Raise FormatError naming every question whose kind ``fmt`` cannot hold."""
     problems = [
         Problem(
@@ -67,7 +73,7 @@ def refuse_unwritable(questions: Sequence[Question], fmt: str, supported: frozen
             f"kind {question.kind!r} cannot be written as {fmt}",
         )
         for index, question in enumerate(questions, start=1)
-        if question.kind not in supported
+        if question.kind not in KINDS or fmt not in KINDS[question.kind].formats
     ]
     if problems:
         raise FormatError(problems)

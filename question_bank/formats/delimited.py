@@ -36,11 +36,14 @@ import io
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from question_bank.formats.base import Format
-from question_bank.formats.errors import ProblemLog
+from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.text import decode_text, format_number, make_extra, parse_number
-from question_bank.model import QUESTION_KINDS, Answer, Pair, Question
+from question_bank.kinds import KIND_NAMES
+from question_bank.kinds.cloze import cloze_gaps
+from question_bank.model import Answer, Pair, Question
 
 FIXED_COLUMNS = (
     "kind",
@@ -109,8 +112,8 @@ def _answers_and_pairs(row: dict[str, str], kind: str, count: int) -> tuple[tupl
 def row_to_question(row: dict[str, str], count: int) -> Question:
     """Build one question from a row (header name -> cell); raise RowError when it is bad."""
     kind = row.get("kind", "").strip().lower()
-    if kind not in QUESTION_KINDS:
-        raise RowError(f"kind {kind!r} is not one of {', '.join(QUESTION_KINDS)}")
+    if kind not in KIND_NAMES:
+        raise RowError(f"kind {kind!r} is not one of {', '.join(KIND_NAMES)}")
     if not row.get("prompt", "").strip():
         raise RowError("prompt is empty")
     answers, pairs = _answers_and_pairs(row, kind, count)
@@ -201,8 +204,39 @@ def _row(question: Question, count: int) -> list[str]:
     return cells
 
 
+def _simple_cloze(question: Question) -> Question:
+    """A cloze question in the simple form (one answer per gap, or one gap's variants); a
+    ValueError when its gaps carry more (options, weights, fractions, several answers)."""
+    if not question.gaps:
+        return question
+    gaps = cloze_gaps(question)
+    plain = all(
+        gap.kind == "shortanswer" and gap.weight == 1 and not gap.case_sensitive for gap in gaps
+    )
+    if plain and len(gaps) == 1:
+        return replace(question, gaps=(), answers=gaps[0].answers)
+    if plain and all(len(g.answers) == 1 and g.answers[0].fraction == 1 for g in gaps):
+        return replace(question, gaps=(), answers=tuple(g.answers[0] for g in gaps))
+    raise ValueError(
+        "its gaps have options, weights or several answers, which a spreadsheet cannot hold"
+    )
+
+
 def write_delimited(questions: Sequence[Question], delimiter: str) -> bytes:
-    """Return the questions as a spreadsheet with the documented header row."""
+    """Return the questions as a spreadsheet with the documented header row (cloze questions
+    only in the simple form)."""
+    questions, problems = list(questions), []
+    for index, question in enumerate(questions):
+        if question.kind == "cloze":
+            try:
+                questions[index] = _simple_cloze(question)
+            except ValueError as error:
+                name = question.title or question.prompt[:40]
+                problems.append(
+                    Problem("spreadsheet export", index + 1, f"question {name!r}: {error}")
+                )
+    if problems:
+        raise FormatError(problems)
     count = max((max(len(q.answers), len(q.pairs)) for q in questions), default=0)
     header = list(FIXED_COLUMNS)
     header += [f"{name}{n}" for n in range(1, count + 1) for name in NUMBERED_COLUMNS]

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from question_bank.formats.base import Format
 from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.text import decode_text
-from question_bank.model import QUESTION_KINDS, Question
+from question_bank.kinds import KIND_NAMES
+from question_bank.model import Question
 
 
 def questions_to_json(questions: Sequence[Question]) -> str:
@@ -23,8 +24,8 @@ def write_json(questions: Sequence[Question]) -> bytes:
 
 
 def _question(data: object, index: int, log: ProblemLog) -> Question | None:
-    if not isinstance(data, dict) or data.get("kind") not in QUESTION_KINDS:
-        log.add(0, f"question {index}: needs a 'kind', one of {', '.join(QUESTION_KINDS)}")
+    if not isinstance(data, dict) or data.get("kind") not in KIND_NAMES:
+        log.add(0, f"question {index}: needs a 'kind', one of {', '.join(KIND_NAMES)}")
         return None
     try:
         return Question.from_dict(data)
@@ -39,6 +40,8 @@ def read_json(data: bytes, filename: str) -> list[Question]:
         listing = json.loads(decode_text(data, filename))
     except json.JSONDecodeError as error:
         raise FormatError([Problem(filename, error.lineno, f"not JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise FormatError([Problem(filename, 1, "not JSON: nested too deep")]) from None
     items = listing.get("questions") if isinstance(listing, dict) else listing
     if not isinstance(items, list):
         raise FormatError([Problem(filename, 1, 'expected {"questions": [...]}')])

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 from question_bank.formats.errors import FormatError, Problem
+from question_bank.typed.numbers import format_number as format_number
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -27,13 +28,6 @@ def decode_text(data: bytes, filename: str) -> str:
 def normalise_newlines(text: str) -> str:
     """Return ``text`` with CRLF and lone CR line ends turned into LF."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def format_number(value: float) -> str:
-    """Return the shortest text that reads back as ``value`` (``2`` rather than ``2.0``)."""
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
 
 
 def parse_number(text: str) -> float | None:

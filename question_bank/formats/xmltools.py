@@ -18,15 +18,32 @@ class LineElement(Element):
     line: int = 0
 
 
+#: Deepest element nesting read; deeper documents are refused (they only serve to exhaust the
+#: stack of every recursive XML and HTML routine that later touches them).
+MAX_DEPTH = 100
+
+
+class TooDeep(ValueError):
+    """The document nests elements more than ``MAX_DEPTH`` deep."""
+
+
 class _LineTreeBuilder(TreeBuilder):
     def __init__(self) -> None:
         super().__init__(element_factory=LineElement)
         self.expat = None
+        self.depth = 0
 
     def start(self, tag, attrs):  # type: ignore[no-untyped-def]
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise TooDeep(f"elements are nested more than {MAX_DEPTH} deep")
         element = super().start(tag, attrs)
         element.line = self.expat.CurrentLineNumber if self.expat is not None else 0
         return element
+
+    def end(self, tag):  # type: ignore[no-untyped-def]
+        self.depth -= 1
+        return super().end(tag)
 
 
 def parse_xml(data: bytes, filename: str) -> LineElement:
@@ -40,9 +57,22 @@ def parse_xml(data: bytes, filename: str) -> LineElement:
     except ParseError as error:
         line = error.position[0] if error.position else 0
         raise FormatError([Problem(filename, line, f"not well-formed XML: {error.msg}")]) from None
+    except TooDeep as error:
+        line = builder.expat.CurrentLineNumber if builder.expat is not None else 0
+        raise FormatError([Problem(filename, line, str(error))]) from None
     except DefusedXmlException as error:
         line = builder.expat.CurrentLineNumber if builder.expat is not None else 0
         raise FormatError([Problem(filename, line, f"refused unsafe XML: {error}")]) from None
+
+
+def depth(element: Element) -> int:
+    """How deep elements nest under ``element`` (1 for a leaf), counted without recursion."""
+    deepest, stack = 0, [(element, 1)]
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in node)
+    return deepest
 
 
 def local_name(element: Element) -> str:

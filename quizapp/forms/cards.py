@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import DecimalField, HiddenField, IntegerField, SubmitField
+from wtforms import HiddenField, IntegerField, SubmitField
 from wtforms.validators import AnyOf, InputRequired, NumberRange, Optional
 
+from quizapp.forms.fields import FiniteDecimalField
 from quizapp.services.flashcards import RATINGS
 
 
@@ -22,7 +23,7 @@ class RatingForm(FlaskForm):
 class StudySettingsForm(FlaskForm):
     """Desired retention and how many new cards to start per day."""
 
-    desired_retention = DecimalField(
+    desired_retention = FiniteDecimalField(
         "Desired retention (share of cards you want to still remember when they fall due)",
         places=2,
         validators=[InputRequired(), NumberRange(min=0.70, max=0.97)],

@@ -24,6 +24,9 @@ class QuizSettingsForm(FlaskForm):
     is_public = BooleanField("Public practice: every student may take it, in a class or not")
     is_shuffle_questions = BooleanField("Shuffle the questions for each attempt")
     is_shuffle_options = BooleanField("Shuffle the options of choice questions")
+    is_one_per_page = BooleanField(
+        "One question per page, with a progress bar, a question navigator and flags"
+    )
     max_attempts = IntegerField(
         "Attempts allowed (empty: no limit)", validators=[Optional(), NumberRange(1, 100)]
     )

@@ -36,13 +36,26 @@ def _skip_empty_autogenerate(context_, revision, directives) -> None:
 
 
 def run_migrations_online() -> None:
-    """Run the migrations on a live connection."""
+    """Run the migrations on a live connection.
+
+    On SQLite, foreign keys are not enforced while migrations run: batch mode rebuilds a table
+    by copying it and dropping the old one, and a drop with enforcement on would cascade to (and
+    delete) every row referring to it.
+    """
     options = dict(extension.configure_args)
     options.setdefault("process_revision_directives", _skip_empty_autogenerate)
     with extension.db.engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
         context.configure(connection=connection, target_metadata=target_metadata, **options)
         with context.begin_transaction():
             context.run_migrations()
+        if sqlite:
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 if context.is_offline_mode():

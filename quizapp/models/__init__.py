@@ -1,7 +1,7 @@
 """Database models, one module per aggregate."""
 
 from quizapp.models.article import Article
-from quizapp.models.attempt import Attempt, Response
+from quizapp.models.attempt import Attempt, AttemptSlot, Response
 from quizapp.models.card import Card, CardReview, StudySettings
 from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Membership
@@ -15,6 +15,7 @@ __all__ = [
     "Assignment",
     "AssignmentKind",
     "Attempt",
+    "AttemptSlot",
     "Card",
     "CardReview",
     "Category",

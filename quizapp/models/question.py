@@ -8,14 +8,14 @@ from typing import Any
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from question_bank.model import QUESTION_KINDS
+from question_bank.kinds import KIND_NAMES
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
 from quizapp.models.article import Article
 from quizapp.models.base import UTCDateTime, utcnow
 from quizapp.models.category import Category, QuestionTag
 
-_KINDS_SQL = ", ".join(f"'{k}'" for k in QUESTION_KINDS)
+_KINDS_SQL = ", ".join(f"'{k}'" for k in KIND_NAMES)
 
 
 def normalise_tags(tags) -> list[str]:

@@ -49,6 +49,7 @@ class Quiz(db.Model):
     is_public: Mapped[bool] = mapped_column(default=False)
     is_shuffle_questions: Mapped[bool] = mapped_column(default=False)
     is_shuffle_options: Mapped[bool] = mapped_column(default=True)
+    is_one_per_page: Mapped[bool] = mapped_column(default=False)
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
     feedback_policy: Mapped[str] = mapped_column(String(16), default=FeedbackPolicy.IMMEDIATE.value)

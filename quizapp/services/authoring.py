@@ -1,8 +1,9 @@
 """The question bank of a teacher: writing, versioning, deleting, filtering and categories.
 
-A question students have answered is never changed in place: editing it adds a new version and
-retires the old one (``is_deleted``), and quizzes move to the new version; deleting it is a soft
-delete. Responses always keep the exact question they answered.
+A question an attempt holds (answered, or pinned by an attempt under way) is never changed in
+place: editing it adds a new version and retires the old one (``is_deleted``), and quizzes move
+to the new version, so new attempts get it while attempts already started keep theirs; deleting
+it is a soft delete. Responses always keep the exact question they answered.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from sqlalchemy.orm import selectinload
 
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
-from quizapp.models import Question, QuestionTag, QuizQuestion, Response, User
+from quizapp.models import AttemptSlot, Question, QuestionTag, QuizQuestion, Response, User
 from quizapp.models.question import normalise_tags
+from quizapp.ownership import owned_or_404
 from quizapp.services.categories import category_and_descendants
 
 
@@ -32,9 +34,7 @@ class BankFilter:
 
 def owned_question_or_404(question_id: int, teacher: User) -> Question:
     """A current question of ``teacher``'s bank; 403 for another teacher's, 404 when retired."""
-    question = db.get_or_404(Question, question_id)
-    if question.author_id != teacher.id:
-        abort(403)
+    question = owned_or_404(Question, question_id, teacher)
     if question.is_deleted:
         abort(404)
     return question
@@ -61,13 +61,11 @@ def add_question(
 
 
 def is_answered(question: Question) -> bool:
-    """Whether any response points at this question."""
-    return (
-        db.session.execute(
-            db.select(Response.id).where(Response.question_id == question.id).limit(1)
-        ).first()
-        is not None
-    )
+    """Whether any attempt holds this question: answered, or pinned by an attempt under way."""
+    answered = db.select(Response.id).where(Response.question_id == question.id)
+    pinned = db.select(AttemptSlot.id).where(AttemptSlot.question_id == question.id)
+    found = db.session.execute(answered.union_all(pinned).limit(1)).first()
+    return found is not None
 
 
 def update_question(question: Question, bank: BankQuestion, category_id: int | None) -> Question:

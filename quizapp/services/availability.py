@@ -9,7 +9,7 @@ its due date it stays visible and takeable but is marked late.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import selectinload
 
@@ -90,46 +90,35 @@ def student_due_at(user: User, quiz: Quiz) -> datetime | None:
     return _aware(due)
 
 
+def takeable_quiz_ids(user_id, now: datetime | None = None):
+    """Select of the ids of the quizzes the user may take now (see the module rules).
+
+    ``user_id`` may be a column, so that a statement can ask it of each attempt's student.
+    """
+    classes = db.select(Membership.classroom_id).where(Membership.user_id == user_id)
+    assigned = db.select(Assignment.quiz_id).where(
+        Assignment.classroom_id.in_(classes),
+        Assignment.kind == AssignmentKind.QUIZ.value,
+        db.or_(Assignment.opens_at.is_(None), Assignment.opens_at <= (now or utcnow())),
+    )
+    return db.select(Quiz.id).where(
+        db.or_(
+            Quiz.owner_id == user_id,
+            db.and_(
+                Quiz.is_published.is_(True), db.or_(Quiz.is_public.is_(True), Quiz.id.in_(assigned))
+            ),
+        )
+    )
+
+
 def can_take(user: User, quiz: Quiz) -> bool:
-    """Whether ``user`` may see and start ``quiz`` (see the module rules)."""
+    """Whether ``user`` may see and start (or go on with) ``quiz`` (see the module rules)."""
     if quiz.owner_id == user.id:
         return True
-    if not quiz.is_published:
-        return False
-    if quiz.is_public:
-        return True
-    assigned = _open_assignments(user)
     found = db.session.execute(
-        db.select(assigned.c.quiz_id).where(assigned.c.quiz_id == quiz.id)
+        takeable_quiz_ids(user.id).where(Quiz.id == quiz.id).limit(1)
     ).first()
     return found is not None
-
-
-def attempts_used(user: User, quiz: Quiz) -> int:
-    """How many attempts (submitted or not) ``user`` has started at ``quiz``."""
-    return db.session.execute(
-        db.select(db.func.count(Attempt.id)).where(
-            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id
-        )
-    ).scalar_one()
-
-
-def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
-    """The user's latest unsubmitted attempt at ``quiz``, to resume instead of starting anew."""
-    return db.session.execute(
-        db.select(Attempt)
-        .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
-        .where(Attempt.submitted_at.is_(None))
-        .order_by(Attempt.id.desc())
-        .limit(1)
-    ).scalar_one_or_none()
-
-
-def may_start_another(user: User, quiz: Quiz) -> bool:
-    """Whether the quiz's attempt limit leaves ``user`` another go (owners are never limited)."""
-    if quiz.max_attempts is None or quiz.owner_id == user.id:
-        return True
-    return attempts_used(user, quiz) < quiz.max_attempts
 
 
 def feedback_visible(user: User, attempt: Attempt) -> bool:
@@ -145,25 +134,3 @@ def feedback_visible(user: User, attempt: Attempt) -> bool:
         return False
     due = student_due_at(attempt.user, quiz)
     return due is None or due <= utcnow()
-
-
-#: Seconds after the time limit during which a submission still counts (slow networks, clocks).
-GRACE_SECONDS = 60
-
-
-def attempt_deadline(attempt: Attempt) -> datetime | None:
-    """When the attempt's time runs out, or None when the quiz has no time limit."""
-    minutes = attempt.quiz.time_limit_minutes
-    return attempt.started_at + timedelta(minutes=minutes) if minutes else None
-
-
-def is_too_late(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Whether a submission now comes after the deadline plus the grace period.
-
-    Rule: such a late submission still closes the attempt, but its answers are refused: it is
-    marked as if blank, so the student scores only what was sent in time (nothing).
-    """
-    deadline = attempt_deadline(attempt)
-    if deadline is None:
-        return False
-    return (now or utcnow()) > deadline + timedelta(seconds=GRACE_SECONDS)

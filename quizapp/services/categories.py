@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort
-
 from quizapp.extensions import db
 from quizapp.models import Category, User
+from quizapp.ownership import owned_or_404
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,7 @@ def category_and_descendants(owner: User, category_id: int) -> list[int]:
 def create_category(owner: User, name: str, parent_id: int | None = None) -> Category:
     """Add a category (under ``parent_id`` if given, which must be the owner's)."""
     if parent_id:
-        parent = db.get_or_404(Category, parent_id)
-        if parent.owner_id != owner.id:
-            abort(403)
+        owned_or_404(Category, parent_id, owner)
     category = Category(owner_id=owner.id, name=name.strip(), parent_id=parent_id or None)
     db.session.add(category)
     db.session.flush()

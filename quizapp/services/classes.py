@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Assignment, AssignmentKind, Classroom, Membership, Quiz, User
+from quizapp.ownership import owned_or_404
 
 #: Join codes avoid letters and digits that are easy to confuse (0/O, 1/I/L).
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -60,10 +61,7 @@ def teacher_classes(teacher: User) -> list[ClassSummary]:
 
 def owned_classroom_or_404(classroom_id: int, teacher: User) -> Classroom:
     """The class with this id if ``teacher`` runs it; 404 otherwise (others' stay hidden)."""
-    classroom = db.get_or_404(Classroom, classroom_id)
-    if classroom.teacher_id != teacher.id:
-        abort(404)
-    return classroom
+    return owned_or_404(Classroom, classroom_id, teacher)
 
 
 def class_roster(classroom: Classroom) -> list[Membership]:
@@ -149,7 +147,7 @@ def assign(
 
 def remove_student(classroom: Classroom, membership_id: int) -> None:
     """Take one student out of the class (their past attempts stay)."""
-    membership = db.get_or_404(Membership, membership_id)
+    membership = owned_or_404(Membership, membership_id, classroom.teacher)
     if membership.classroom_id != classroom.id:
         abort(404)
     db.session.delete(membership)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flask import abort
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Assignment, Attempt, Question, Quiz, QuizQuestion, User
+from quizapp.ownership import owned_or_404
 
 #: How many of an article's best-ranked questions its default quiz takes.
 DEFAULT_QUIZ_LENGTH = 12
@@ -97,10 +97,7 @@ def owned_quizzes(user: User) -> list[Quiz]:
 
 def owned_quiz_or_404(quiz_id: int, teacher: User) -> Quiz:
     """The quiz with this id if ``teacher`` owns it; 403 for another teacher's quiz."""
-    quiz = db.get_or_404(Quiz, quiz_id)
-    if quiz.owner_id != teacher.id:
-        abort(403)
-    return quiz
+    return owned_or_404(Quiz, quiz_id, teacher)
 
 
 def set_quiz_questions(quiz: Quiz, questions: Sequence[Question]) -> None:
@@ -119,6 +116,7 @@ SETTINGS_FIELDS = (
     "is_public",
     "is_shuffle_questions",
     "is_shuffle_options",
+    "is_one_per_page",
     "max_attempts",
     "time_limit_minutes",
     "feedback_policy",

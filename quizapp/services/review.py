@@ -9,14 +9,12 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable, Sequence
 
-from flask import abort
-from sqlalchemy.orm import selectinload
-
 from question_bank.bank import item_to_question
 from question_bank.model import Generation, Item
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
 from quizapp.models import Article, Question, ReviewItem, ReviewStatus, User
+from quizapp.ownership import owned_or_404
 from quizapp.services.articles import generate_from_text
 
 
@@ -67,24 +65,12 @@ def review_queue(article: Article) -> list[ReviewItem]:
 
 def owned_article_or_404(article_id: int, teacher: User) -> Article:
     """The article if ``teacher`` added it; 403 for another teacher's article."""
-    article = db.get_or_404(Article, article_id)
-    if article.owner_id != teacher.id:
-        abort(403)
-    return article
+    return owned_or_404(Article, article_id, teacher)
 
 
 def owned_item_or_404(item_id: int, teacher: User) -> ReviewItem:
     """The review item if its article belongs to ``teacher``; 403 otherwise."""
-    item = db.session.execute(
-        db.select(ReviewItem)
-        .where(ReviewItem.id == item_id)
-        .options(selectinload(ReviewItem.article))
-    ).scalar_one_or_none()
-    if item is None:
-        abort(404)
-    if item.article.owner_id != teacher.id:
-        abort(403)
-    return item
+    return owned_or_404(ReviewItem, item_id, teacher)
 
 
 def accept_item(item: ReviewItem, author: User) -> Question | None:

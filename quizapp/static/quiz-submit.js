@@ -1,4 +1,4 @@
-// Before a quiz is sent, warn about questions left blank (the student may still send it).
+// Before a quiz is submitted, warn about questions left blank (the student may still send it).
 (function () {
   "use strict";
   var form = document.getElementById("quiz-form");
@@ -8,6 +8,7 @@
     var controls = section.querySelectorAll("input, select, textarea");
     for (var i = 0; i < controls.length; i++) {
       var control = controls[i];
+      if (control.name.indexOf("flag-") === 0) { continue; }
       if (control.type === "radio" || control.type === "checkbox") {
         if (control.checked) { return true; }
       } else if (control.value.trim() !== "") {
@@ -18,6 +19,7 @@
   }
 
   form.addEventListener("submit", function (event) {
+    if (form.dataset.timeUp || (event.submitter && event.submitter.id !== "submit-quiz")) { return; }
     var blank = [];
     form.querySelectorAll("section.question").forEach(function (section, index) {
       if (!isAnswered(section)) { blank.push(index + 1); }

@@ -1,4 +1,5 @@
-// Count down to the attempt's deadline and send the quiz form when the time is up.
+// Count down to the attempt's deadline (the server's) and send the quiz form when the time is
+// up. Answers are saved as they change, so what reached the server in time counts either way.
 (function () {
   "use strict";
   var clock = document.getElementById("time-left");
@@ -10,8 +11,14 @@
     var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
     var minutes = Math.floor(left / 60), seconds = left % 60;
     clock.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
-    if (left === 0 && !sent) { sent = true; form.submit(); return; }
-    if (left > 0) { window.setTimeout(tick, 1000); }
+    if (left === 0 && !sent) {
+      sent = true;
+      form.dataset.timeUp = "1";
+      var button = document.getElementById("submit-quiz");
+      if (button && form.requestSubmit) { form.requestSubmit(button); } else { form.submit(); }
+      return;
+    }
+    window.setTimeout(tick, 1000);
   }
   tick();
 }());

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Flask
 
+from quizapp.ownership import BoundedIntegerConverter
 from quizapp.views import (
     auth,
     bank,
@@ -38,6 +39,7 @@ BLUEPRINTS = (
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register every blueprint on ``app``."""
+    """Register every blueprint on ``app`` (ids in URLs limited to what a database holds)."""
+    app.url_map.converters["int"] = BoundedIntegerConverter
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

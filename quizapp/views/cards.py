@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from question_bank.grading import right_answer_text
+from question_bank.formats.cards import card_back, card_front
 from quizapp.extensions import db
 from quizapp.forms.cards import RatingForm, StudySettingsForm
 from quizapp.forms.quiz import ActionForm
@@ -76,7 +76,8 @@ def review():
         ratings=[
             (v, label, key, format_interval(intervals[v])) for v, (label, key) in RATINGS.items()
         ],
-        right_answer=right_answer_text(question.bank),
+        card_front=card_front(question.bank),
+        right_answer=card_back(question.bank),
         form=RatingForm(deck=deck.token),
     )
 

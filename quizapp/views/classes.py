@@ -12,6 +12,7 @@ from quizapp.forms.choices import options
 from quizapp.forms.classes import AssignForm, ClassForm, JoinForm
 from quizapp.forms.quiz import ActionForm
 from quizapp.models import Assignment
+from quizapp.ownership import owned_or_404
 from quizapp.services.classes import (
     ClassError,
     assign,
@@ -103,7 +104,7 @@ def assign_work(classroom_id: int):
 def unassign(classroom_id: int, assignment_id: int):
     """Take an assignment off the class (attempts already made stay)."""
     classroom = owned_classroom_or_404(classroom_id, current_user)
-    assignment = db.get_or_404(Assignment, assignment_id)
+    assignment = owned_or_404(Assignment, assignment_id, current_user)
     if assignment.classroom_id != classroom.id:
         abort(404)
     if ActionForm().validate_on_submit():

@@ -19,7 +19,7 @@ from quizapp.services.analytics import (
     streak,
     study_days,
 )
-from quizapp.services.attempts import start_attempt
+from quizapp.services.attempts import resume_or_start
 from quizapp.services.charts import bar_chart, line_chart
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
@@ -80,6 +80,6 @@ def mistakes():
     if quiz is None:
         flash("No mistakes to practise: your latest answer to every question was right.", "info")
         return redirect(url_for("progress.index"))
-    attempt = start_attempt(quiz, current_user)
+    attempt = resume_or_start(quiz, current_user)
     db.session.commit()
     return redirect(url_for("quiz.take", attempt_id=attempt.id))

@@ -10,8 +10,10 @@ from question_bank.grading import right_answer_text
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.choices import options
-from quizapp.forms.questions import QUESTION_FORMS, bank_question, form_data
+from quizapp.forms.questions import bank_question, form_data, question_forms
 from quizapp.forms.quiz import ActionForm
+from quizapp.kinds import web_kind
+from quizapp.ownership import form_id, query_id
 from quizapp.services.articles import owned_articles
 from quizapp.services.authoring import (
     BankFilter,
@@ -32,10 +34,10 @@ bp = Blueprint("questions", __name__, url_prefix="/teach/questions")
 def _filters() -> BankFilter:
     args = request.args
     return BankFilter(
-        article_id=args.get("article", type=int),
-        tag=args.get("tag", ""),
-        kind=args.get("kind", "") if args.get("kind") in QUESTION_FORMS else "",
-        category_id=args.get("category", type=int),
+        article_id=query_id("article"),
+        tag=args.get("tag", "")[:64],
+        kind=args.get("kind", "") if args.get("kind") in question_forms() else "",
+        category_id=query_id("category"),
         text=args.get("q", "")[:200],
     )
 
@@ -49,7 +51,7 @@ def index():
         "questions/index.html",
         questions=bank_questions(current_user, filters),
         filters=filters,
-        kinds=QUESTION_FORMS,
+        kinds=question_forms(),
         tags=owner_tags(current_user),
         articles=owned_articles(current_user),
         categories=category_tree(current_user),
@@ -62,16 +64,16 @@ def index():
 @teacher_required
 def choose_kind():
     """Pick the kind of question to write."""
-    return render_template("questions/choose_kind.html", kinds=QUESTION_FORMS)
+    return render_template("questions/choose_kind.html", kinds=question_forms())
 
 
 @bp.route("/new/<kind>", methods=["GET", "POST"])
 @teacher_required
 def new(kind: str):
     """Write a new question of one kind."""
-    if kind not in QUESTION_FORMS:
+    if kind not in question_forms():
         return redirect(url_for("questions.choose_kind"))
-    label, form_class = QUESTION_FORMS[kind]
+    label, form_class = question_forms()[kind]
     form = form_class()
     form.category.choices = options(category_choices(current_user))
     if form.validate_on_submit():
@@ -87,7 +89,7 @@ def new(kind: str):
 def edit(question_id: int):
     """Edit a question; an answered one is saved as a new version and the old one kept."""
     question = owned_question_or_404(question_id, current_user)
-    label, form_class = QUESTION_FORMS.get(question.kind, (None, None))
+    label, form_class = question_forms().get(question.kind, (None, None))
     if form_class is None:
         flash(f"Questions of kind {question.kind!r} cannot be edited here.", "error")
         return redirect(url_for("questions.index"))
@@ -116,10 +118,12 @@ def edit(question_id: int):
 def preview(question_id: int):
     """The question exactly as a student sees it, with its right answer and versions."""
     question = owned_question_or_404(question_id, current_user)
+    bank = question.bank
     return render_template(
         "questions/preview.html",
         question=question,
-        q=question.bank,
+        q=bank,
+        order=list(range(web_kind(bank).option_count(bank))),
         versions=question_versions(question),
         right_answer_text=right_answer_text,
         form=ActionForm(),
@@ -154,7 +158,7 @@ def categories():
             flash("Give the category a name.", "error")
         else:
             try:
-                create_category(current_user, name, request.form.get("parent", type=int))
+                create_category(current_user, name, form_id("parent"))
                 db.session.commit()
             except IntegrityError:
                 db.session.rollback()

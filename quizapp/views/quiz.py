@@ -1,35 +1,42 @@
-"""Taking quizzes: list, start, answer, submit once, review (within each quiz's settings)."""
+"""Taking quizzes: list, start, answer (saved as you go), submit once, review.
+
+A quiz page posts its answers with an ``action``: ``save`` (the no-script "Save" button and the
+question navigator's moves), ``submit``, or ``page-N`` (save, then show page N in the
+one-question-per-page mode). Without an action the answers are saved and submitted. Scripts
+also save each question as it changes through ``quiz.save``.
+"""
 
 from __future__ import annotations
 
 import html
 import random
+from dataclasses import dataclass
 
 import nh3
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from question_bank.grading import right_answer_text
 from quizapp.extensions import db
-from quizapp.forms.answers import field_name, read_answers
 from quizapp.forms.quiz import ActionForm
-from quizapp.models import Attempt, Quiz
+from quizapp.kinds import field_name, read_answer, saved_fields, web_kind
+from quizapp.models import Attempt, AttemptSlot, Quiz
+from quizapp.ownership import owned_or_404, parse_id
 from quizapp.services.attempts import (
+    AttemptLimitReached,
+    attempt_deadline,
     attempt_responses,
-    can_view_attempt,
-    start_attempt,
+    attempt_slots,
+    close_expired,
+    is_past_deadline,
+    may_continue,
+    resume_or_start,
+    save_answers,
     submit_attempt,
 )
-from quizapp.services.availability import (
-    attempt_deadline,
-    available_quizzes,
-    can_take,
-    feedback_visible,
-    is_too_late,
-    may_start_another,
-    open_attempt,
-)
-from quizapp.services.quizzes import quiz_questions
+from quizapp.services.availability import available_quizzes, can_take
+from quizapp.services.visibility import feedback_question_ids
+from quizapp.templating import marks
 
 bp = Blueprint("quiz", __name__, url_prefix="/quizzes")
 
@@ -46,13 +53,6 @@ def prompt_text(prompt: str, prompt_format: str = "plain") -> str:
     return html.unescape(nh3.clean(prompt, tags=set())).strip()
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.get_or_404(Attempt, attempt_id)
-    if not can_view_attempt(current_user, attempt):
-        abort(404)
-    return attempt
-
-
 def display_order(attempt: Attempt, question_id: int, count: int, shuffle: bool) -> list[int]:
     """Option order for one question in one attempt: shuffled, but stable across reloads."""
     order = list(range(count))
@@ -61,12 +61,67 @@ def display_order(attempt: Attempt, question_id: int, count: int, shuffle: bool)
     return order
 
 
-def attempt_questions(attempt: Attempt) -> list:
-    """The quiz's questions in the order this attempt shows them (shuffled per attempt if set)."""
-    questions = quiz_questions(attempt.quiz)
-    if attempt.quiz.is_shuffle_questions:
-        random.Random(f"attempt:{attempt.id}").shuffle(questions)
-    return questions
+@dataclass(frozen=True)
+class SlotView:
+    """One question of the page: its slot, bank question, number and what to draw it with."""
+
+    slot: AttemptSlot
+    number: int | None
+    order: list[int]
+    values: dict[str, list[str]]
+    is_answered: bool
+
+    @property
+    def question(self):
+        """The bank question."""
+        return self.slot.question.bank
+
+
+def slot_views(attempt: Attempt, slots: list[AttemptSlot]) -> list[SlotView]:
+    """Every slot with its number (descriptions have none), option order and saved fields."""
+    views, number = [], 0
+    for slot in slots:
+        bank = slot.question.bank
+        web = web_kind(bank)
+        shuffle = web.shuffles_options and bank.shuffle and attempt.quiz.is_shuffle_options
+        shuffle = shuffle or web.always_shuffled
+        is_question = web.kind.is_scored
+        number += is_question
+        views.append(
+            SlotView(
+                slot,
+                number if is_question else None,
+                display_order(attempt, slot.question_id, web.option_count(bank), shuffle),
+                saved_fields(slot.question_id, bank, slot.answer),
+                is_question and web.is_answered(slot.answer),
+            )
+        )
+    return views
+
+
+def page_of(views: list[SlotView], one_per_page: bool) -> list[list[SlotView]]:
+    """The pages of an attempt: all on one, or one question per page (a description goes on the
+    page of the question after it)."""
+    if not one_per_page:
+        return [views]
+    pages: list[list[SlotView]] = [[]]
+    for view in views:
+        pages[-1].append(view)
+        if view.number is not None:
+            pages.append([])
+    return [page for page in pages if page] or [[]]
+
+
+def _student_attempt(attempt_id: int) -> Attempt:
+    attempt = owned_or_404(Attempt, attempt_id, current_user)
+    if attempt.user_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+def _page_number(value, pages: int) -> int:
+    number = parse_id(value) or 1
+    return min(max(number, 1), pages)
 
 
 @bp.get("/")
@@ -85,70 +140,136 @@ def start(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     if not can_take(current_user, quiz):
         abort(404)
-    attempt = open_attempt(current_user, quiz)
-    if attempt is None:
-        if not may_start_another(current_user, quiz):
-            flash(f"You have used all {quiz.max_attempts} attempts at this quiz.", "error")
-            return redirect(url_for("quiz.index"))
-        attempt = start_attempt(quiz, current_user)
-        db.session.commit()
+    close_expired(quiz=quiz, user=current_user)
+    try:
+        attempt = resume_or_start(quiz, current_user)
+    except AttemptLimitReached:
+        db.session.rollback()
+        flash(f"You have used all {quiz.max_attempts} attempts at this quiz.", "error")
+        return redirect(url_for("quiz.index"))
+    db.session.commit()
     return redirect(url_for("quiz.take", attempt_id=attempt.id))
 
 
-def _submit(attempt: Attempt, questions: list):
-    """Mark the posted answers once (refusing them past the time limit) and go to the review."""
-    late = is_too_late(attempt)
-    answers = {} if late else read_answers(request.form, [(q.id, q.bank) for q in questions])
-    if submit_attempt(attempt, answers):
-        db.session.commit()
-        if late:
-            flash("Time ran out before these answers arrived, so they were not counted.", "error")
-        else:
-            flash(
-                f"Submitted: you scored {attempt.score:g} out of {attempt.max_score:g}.", "success"
-            )
-    else:
-        db.session.rollback()
-        flash("This attempt was already submitted; your first answers count.", "info")
+def _close_late(attempt: Attempt):
+    close_expired([attempt])
+    db.session.commit()
+    flash("Time ran out: the answers saved before the deadline were marked.", "info")
     return redirect(url_for("quiz.review", attempt_id=attempt.id))
+
+
+def _submitted(attempt: Attempt):
+    if submit_attempt(attempt):
+        db.session.commit()
+        message = f"Submitted: you scored {marks(attempt.score)} out of {marks(attempt.max_score)}."
+        if attempt.pending_marks:
+            message += " Your teacher still has to mark some answers."
+        flash(message, "success")
+        return redirect(url_for("quiz.review", attempt_id=attempt.id))
+    db.session.rollback()
+    flash("This attempt cannot be submitted now.", "error")
+    return redirect(url_for("quiz.take", attempt_id=attempt.id))
+
+
+def _save_page(attempt: Attempt, page: list[SlotView], pages: int, number: int):
+    answers = {
+        v.slot.question_id: read_answer(request.form, v.slot.question_id, v.question)
+        for v in page
+        if v.number is not None
+    }
+    flags = {
+        v.slot.question_id: bool(request.form.get(f"flag-{v.slot.question_id}"))
+        for v in page
+        if v.number is not None
+    }
+    save_answers(attempt, answers, flags)
+    action = request.form.get("action", "submit")
+    if action == "submit":
+        return _submitted(attempt)
+    db.session.commit()
+    target = number
+    if action.startswith("page-"):
+        target = _page_number(action.removeprefix("page-"), pages)
+    if action == "save":
+        flash("Your answers are saved.", "success")
+    return redirect(url_for("quiz.take", attempt_id=attempt.id, page=target))
 
 
 @bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
 @login_required
 def take(attempt_id: int):
-    """Show the quiz form; on submit, mark it once and show the review."""
-    attempt = _own_attempt(attempt_id)
-    if attempt.user_id != current_user.id:
-        abort(404)
+    """The quiz form (one page, or one question per page); a POST saves and may submit."""
+    attempt = _student_attempt(attempt_id)
     if attempt.submitted_at is not None:
         if request.method == "POST":
             flash("This attempt was already submitted; your first answers count.", "info")
         return redirect(url_for("quiz.review", attempt_id=attempt.id))
-    questions = attempt_questions(attempt)
+    if is_past_deadline(attempt):
+        return _close_late(attempt)
+    writable = may_continue(current_user, attempt)
+    views = slot_views(attempt, attempt_slots(attempt))
+    pages = page_of(views, attempt.quiz.is_one_per_page)
+    number = _page_number(request.values.get("page"), len(pages))
     if request.method == "POST":
-        return _submit(attempt, questions)
-    return render_template(
+        if not writable:
+            flash("This attempt is closed for now: the quiz is not open to you.", "error")
+            return redirect(url_for("quiz.take", attempt_id=attempt.id))
+        return _save_page(attempt, pages[number - 1], len(pages), number)
+    page = render_template(
         "quiz/take.html",
         attempt=attempt,
         deadline=attempt_deadline(attempt),
-        questions=[(q, q.bank) for q in questions],
+        views=pages[number - 1],
+        all_views=views,
+        pages=pages,
+        page=number,
+        total=sum(1 for v in views if v.number is not None),
+        answered=sum(1 for v in views if v.is_answered),
         field_name=field_name,
-        display_order=display_order,
+        writable=writable,
         form=ActionForm(),
     )
+    # Coming back (even with the browser's Back button) shows what is saved now, not a copy.
+    return page, 200, {"Cache-Control": "no-store"}
+
+
+@bp.post("/attempts/<int:attempt_id>/save")
+@login_required
+def save(attempt_id: int):
+    """Save one question's answer as it changes (scripts); JSON says whether it was saved."""
+    attempt = _student_attempt(attempt_id)
+    question_id = parse_id(request.form.get("question"))
+    slot = next((s for s in attempt_slots(attempt) if s.question_id == question_id), None)
+    if slot is None:
+        abort(404)
+    if not may_continue(current_user, attempt):
+        return jsonify(saved=False, reason="closed"), 409
+    bank = slot.question.bank
+    flags = {slot.question_id: bool(request.form.get(f"flag-{slot.question_id}"))}
+    answer = read_answer(request.form, slot.question_id, bank)
+    saved = save_answers(attempt, {slot.question_id: answer}, flags)
+    db.session.commit()
+    if not saved:
+        return jsonify(saved=False, reason="time"), 409
+    return jsonify(saved=True, saved_at=slot.saved_at.isoformat() if slot.saved_at else None)
 
 
 @bp.get("/attempts/<int:attempt_id>/review")
 @login_required
 def review(attempt_id: int):
     """Score and, when the quiz's feedback setting allows, the right answers and evidence."""
-    attempt = _own_attempt(attempt_id)
+    attempt = owned_or_404(Attempt, attempt_id, current_user)
+    if attempt.submitted_at is None and is_past_deadline(attempt):
+        close_expired([attempt])
+        db.session.commit()
     if attempt.submitted_at is None:
+        if attempt.user_id != current_user.id:
+            abort(404)
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
     return render_template(
         "quiz/review.html",
         attempt=attempt,
         responses=attempt_responses(attempt),
-        show_feedback=feedback_visible(current_user, attempt),
+        shown=feedback_question_ids(current_user, attempt),
         right_answer_text=right_answer_text,
     )

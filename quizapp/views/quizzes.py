@@ -5,9 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from question_bank.grading import parse_number
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm, QuizSettingsForm
+from quizapp.ownership import form_id, form_ids, parse_id
 from quizapp.services.quizzes import (
     SETTINGS_FIELDS,
     create_quiz,
@@ -53,12 +55,11 @@ def order(quiz_id: int):
     if ActionForm().validate_on_submit():
         positions = {}
         for key, value in request.form.items():
-            if key.startswith("pos-") and key[4:].isdigit():
-                try:
-                    positions[int(key[4:])] = float(value)
-                except ValueError:
-                    continue
-        removed = set(request.form.getlist("remove", type=int))
+            question_id = parse_id(key.removeprefix("pos-")) if key.startswith("pos-") else None
+            position = parse_number(value)
+            if question_id is not None and position is not None:
+                positions[question_id] = position
+        removed = set(form_ids("remove"))
         reorder_quiz(quiz, positions, removed)
         db.session.commit()
         flash("Questions updated.", "success")
@@ -71,11 +72,11 @@ def add_from_bank():
     """Add the questions ticked in the bank to a quiz, or to a new draft quiz."""
     if not ActionForm().validate_on_submit():
         return redirect(url_for("questions.index"))
-    chosen = owned_bank_questions(current_user, request.form.getlist("question", type=int))
+    chosen = owned_bank_questions(current_user, form_ids("question"))
     if not chosen:
         flash("Tick at least one question.", "error")
         return redirect(url_for("questions.index"))
-    target = request.form.get("quiz", type=int) or 0
+    target = form_id("quiz") or 0
     if target:
         quiz = owned_quiz_or_404(target, current_user)
         set_quiz_questions(quiz, [*quiz_questions(quiz), *chosen])

@@ -10,9 +10,10 @@ from question_bank.grading import right_answer_text
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.choices import options
-from quizapp.forms.questions import QUESTION_FORMS, bank_question, form_data
+from quizapp.forms.questions import bank_question, form_data, question_forms
 from quizapp.forms.quiz import ActionForm
 from quizapp.models import ReviewStatus
+from quizapp.ownership import form_ids
 from quizapp.services.articles import evidence_in_context
 from quizapp.services.quizzes import create_quiz
 from quizapp.services.review import (
@@ -71,7 +72,7 @@ def bulk(article_id: int):
         db.session.commit()
         flash(f"Generated the set again: {len(added)} new items to review.", "success")
         return _back(article.id)
-    ids = None if request.form.get("scope") == "all" else request.form.getlist("item", type=int)
+    ids = None if request.form.get("scope") == "all" else form_ids("item")
     changed = apply_to_items(pending_items(article, ids), action, current_user)
     db.session.commit()
     flash(f"{'Accepted' if action == 'accept' else 'Rejected'} {changed} item(s).", "success")
@@ -114,7 +115,7 @@ def regenerate(item_id: int):
 def edit(item_id: int):
     """Edit one generated item with its kind's authoring form, then accept it."""
     item = owned_item_or_404(item_id, current_user)
-    label, form_class = QUESTION_FORMS[item.kind]
+    label, form_class = question_forms()[item.kind]
     form = form_class(data=None if request.method == "POST" else form_data(item.bank))
     form.category.choices = options([(0, "— None —")])
     if form.validate_on_submit():

@@ -57,14 +57,15 @@ def fill_answers(page, app, quiz_id: int) -> int:
     with app.app_context():
         questions = [(q.id, q.bank) for q in quiz_questions(quiz_by_id(quiz_id))]
     for question_id, bank in questions:
-        for name, value in right_form_data(question_id, bank).items():
-            if isinstance(value, list):
-                for index in value:
-                    page.check(f'input[name="{name}"][value="{index}"]')
+        for name, values in right_form_data(question_id, bank).items():
+            buttons = f'input[name="{name}"][type=radio], input[name="{name}"][type=checkbox]'
+            if page.locator(buttons).count():
+                for value in values:
+                    page.check(f'input[name="{name}"][value="{value}"]')
             elif page.locator(f'select[name="{name}"]').count():
-                page.select_option(f'select[name="{name}"]', label=value)
+                page.select_option(f'select[name="{name}"]', label=values[0])
             else:
-                page.fill(f'[name="{name}"]', value)
+                page.fill(f'[name="{name}"]', values[0])
     return len(questions)
 
 

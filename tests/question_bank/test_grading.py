@@ -118,8 +118,12 @@ def test_essay_is_left_ungraded():
 
 
 def test_unknown_kind_is_an_error():
-    with pytest.raises(ValueError, match="no matcher"):
-        grade(Question(kind="description", prompt="Read this."), None)
+    with pytest.raises(ValueError, match="no question kind"):
+        grade(Question(kind="banana", prompt="Read this."), None)
+
+
+def test_description_is_never_marked():
+    assert grade(Question(kind="description", prompt="Read this."), "anything").fraction is None
 
 
 def test_response_text_is_readable():

@@ -62,6 +62,7 @@ GOOD = {
         ["Baku", "Azerbaijan"],
     ),
     "essay": ({"prompt": "Why do the talks matter?"}, "Because."),
+    "description": ({"prompt": "The next questions are about the talks."}, None),
 }
 
 BAD = {
@@ -77,7 +78,7 @@ BAD = {
     "numerical": ({"prompt": "Q?", "answer": "seven"}, "Not a valid float value."),
     "matching": (
         {"prompt": "Q?", "pairs-0-left": "A", "pairs-1-left": "B", "pairs-1-right": "b"},
-        "Fill in both sides",
+        "Give every item its partner",
     ),
     "ordering": ({"prompt": "Q?", "steps-0": "only"}, "at least two steps"),
     "cloze": ({"prompt": "No gaps here.", "gaps-0": "x"}, "Mark each gap"),
@@ -106,7 +107,7 @@ def test_each_kind_saves_and_grades_as_written(client, app, teacher, kind):
         question = db.session.get(Question, question_id)
         assert question.kind == kind and question.tags == ["capitals", "europe"]
         mark = grade(question.bank, right)
-        assert mark.fraction is None if kind == "essay" else mark.fraction == 1.0
+        assert mark.fraction is None if kind in ("essay", "description") else mark.fraction == 1.0
     preview = client.get(f"/teach/questions/{question_id}").get_data(as_text=True)
     assert f'data-kind="{kind}"' in preview
 

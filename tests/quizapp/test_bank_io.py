@@ -12,7 +12,7 @@ import pytest
 from question_bank.formats import read_questions
 from quizapp.extensions import db
 from quizapp.models import Category, Question
-from tests.conftest import post_form
+from tests.conftest import post_form, upload_questions
 
 GIFT = """// A small bank written for these tests
 $CATEGORY: $course$/top/Europe/Capitals
@@ -56,13 +56,7 @@ def teacher(auth, create_user):
 
 
 def _upload(client, data: bytes, filename: str, fmt: str = ""):
-    return post_form(
-        client,
-        "/teach/bank/import",
-        {"upload": (io.BytesIO(data), filename), "fmt": fmt},
-        content_type="multipart/form-data",
-        follow_redirects=True,
-    )
+    return upload_questions(client, data, filename, fmt, follow_redirects=True)
 
 
 def _count(app) -> int:

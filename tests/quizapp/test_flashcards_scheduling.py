@@ -8,7 +8,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from quizapp.extensions import db
-from quizapp.forms.answers import read_answers
+from quizapp.kinds import read_answer
 from quizapp.models import Card, CardReview, User
 from quizapp.services.attempts import start_attempt, submit_attempt
 from quizapp.services.flashcards import (
@@ -119,7 +119,7 @@ def test_quiz_answers_are_reviews_wrong_again_right_good(app, bundled_quiz, stud
         for name, value in fields.items():
             for item in value if isinstance(value, list) else [value]:
                 form.add(name, item)
-        answers = read_answers(form, [(q.id, q.bank) for q in (right, wrong)])
+        answers = {q.id: read_answer(form, q.id, q.bank) for q in (right, wrong)}
         right_id, wrong_id, count = right.id, wrong.id, len(questions)
         attempt = start_attempt(quiz, db.session.get(User, student_id))
         assert submit_attempt(attempt, answers)

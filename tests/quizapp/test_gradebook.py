@@ -125,7 +125,7 @@ def test_gradebook_best_last_mean_attempts_and_csv(client, app, teacher, create_
         db.session.commit()
     page = client.get(f"/gradebook/classes/{classroom_id}").get_data(as_text=True)
     assert "student0000" in page and "student0001" in page and "student0002" not in page
-    assert "best 100%" in page and "last 25%" in page and "mean 58%" in page
+    assert "best 100%" in page and "last 25%" in page and "mean 58.33%" in page
     assert "3 attempts" in page and "not attempted" in page
     response = client.get(f"/gradebook/classes/{classroom_id}/gradebook.csv")
     assert (

@@ -105,7 +105,13 @@ def test_shuffled_questions_are_stable_per_attempt(client, app, auth, bundled_qu
     assert sorted(shown) == sorted(_question_ids(app, bundled_quiz))
 
 
-def test_time_limit_shows_countdown_and_refuses_late_answers(
+def _move_deadline(app, attempt_id: int, ago: timedelta) -> None:
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).deadline_at = datetime.now(UTC) - ago
+        db.session.commit()
+
+
+def test_time_limit_counts_answers_saved_in_time_and_refuses_late_ones(
     client, app, auth, bundled_quiz, create_user
 ):
     _settings(app, bundled_quiz, time_limit_minutes=10)
@@ -116,18 +122,20 @@ def test_time_limit_shows_countdown_and_refuses_late_answers(
     assert 'id="time-left" data-deadline=' in page and "quiz-timer.js" in page
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
-        attempt.started_at = datetime.now(UTC) - timedelta(minutes=12)
-        db.session.commit()
+        assert attempt.deadline_at - attempt.started_at == timedelta(minutes=10)
+    right = answer_sheet(app, bundled_quiz)
+    post_form(client, f"/quizzes/attempts/{attempt_id}", {**right, "action": "save"})
+    _move_deadline(app, attempt_id, timedelta(minutes=2))
     late = post_form(
         client,
         f"/quizzes/attempts/{attempt_id}",
-        answer_sheet(app, bundled_quiz),
+        answer_sheet(app, bundled_quiz, right=False),
         follow_redirects=True,
     )
-    assert "Time ran out before these answers arrived" in late.get_data(as_text=True)
+    assert "answers saved before the deadline were marked" in late.get_data(as_text=True)
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
-        assert attempt.submitted_at is not None and attempt.score == 0
+        assert attempt.submitted_at is not None and attempt.score == attempt.max_score > 0
 
 
 def test_answers_within_the_grace_period_count(client, app, auth, bundled_quiz, create_user):
@@ -135,11 +143,7 @@ def test_answers_within_the_grace_period_count(client, app, auth, bundled_quiz, 
     create_user("sam")
     auth.login("sam")
     attempt_id = start(client, bundled_quiz)
-    with app.app_context():
-        db.session.get(Attempt, attempt_id).started_at = datetime.now(UTC) - timedelta(
-            minutes=10, seconds=20
-        )
-        db.session.commit()
+    _move_deadline(app, attempt_id, timedelta(seconds=5))
     post_form(client, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz))
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)

@@ -8,6 +8,7 @@ Ordering questions and cloze questions with several gaps have no GIFT form and a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from question_bank.formats.errors import FormatError, Problem
 from question_bank.formats.gift.reader import GAP
@@ -103,11 +104,22 @@ ANSWER_WRITERS: dict[str, AnswerWriter] = {
 }
 
 
-def _gap_kind(question: Question) -> str | None:
-    """The kind of a one-gap cloze question's gap, or None when GIFT cannot hold it."""
+#: Gap kind -> the GIFT answer block that writes it.
+_GAP_BLOCKS = {"multiresponse": "multichoice"}
+
+
+def _one_gap(question: Question) -> tuple[str, Question] | None:
+    """(answer block kind, question carrying the gap's answers) of a one-gap cloze question,
+    or None when GIFT cannot hold it (several gaps)."""
     if question.prompt.count("{{") != 1 or GAP not in question.prompt:
         return None
-    return dict(question.extra).get("gap_kind", "shortanswer")
+    if not question.gaps:
+        return dict(question.extra).get("gap_kind", "shortanswer"), question
+    gap = question.gaps[0]
+    single = gap.kind != "multiresponse"
+    return _GAP_BLOCKS.get(gap.kind, gap.kind), replace(
+        question, answers=gap.answers, single=single
+    )
 
 
 def _answer_block(question: Question, kind: str) -> str:
@@ -138,11 +150,11 @@ def write_question(question: Question) -> str:
     if question.kind == "description":
         return head + prompt
     if question.kind == "cloze":
-        kind = _gap_kind(question)
+        kind, source = _one_gap(question) or ("", question)
         if kind not in ANSWER_WRITERS:
             raise ValueError("only cloze questions with one gap have a GIFT form")
         before, _, after = prompt.partition(escape(GAP))
-        return head + before + _answer_block(question, kind) + after
+        return head + before + _answer_block(source, kind) + after
     if question.kind not in ANSWER_WRITERS:
         raise ValueError(f"GIFT has no {question.kind} questions")
     return head + prompt + _answer_block(question, question.kind)

@@ -5,13 +5,15 @@ has no ``Question`` field (penalty, hidden, idnumber, answernumbering, combined 
 hints, essay options, ...) is kept in ``extra``: a simple one as ``moodle.<tag>``, any other as
 its XML under ``moodle.xml.<NN>``; embedded files (``<file encoding="base64">``) are kept as
 their XML under ``moodle.file.<place>.<NN>``; so the writer puts them all back. Cloze
-(``multianswer``) text is kept raw with prompt format ``moodle`` after Moodle's own checks.
+(``multianswer``) text is checked as Moodle checks it, then its embedded answers become the
+question's gaps (``question_bank.embedded``) and ``{{1}}``, ``{{2}}`` ... markers in the text.
 """
 
 from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from question_bank.embedded import EmbeddedError, read_embedded
 from question_bank.formats.errors import ProblemLog
 from question_bank.formats.moodlexml import mapping as names
 from question_bank.formats.moodlexml.cloze import cloze_problems
@@ -100,9 +102,9 @@ def _unmapped(question: Element) -> dict[str, str]:
     return extra
 
 
-def _check_kind(kind: str, question: Question, line: int, log: ProblemLog) -> None:
+def _check_kind(kind: str, question: Question, text: str, line: int, log: ProblemLog) -> None:
     if kind == "cloze":
-        for reason in cloze_problems(question.prompt):
+        for reason in cloze_problems(text):
             log.add(line, f"invalid embedded answers (Cloze) question: {reason}")
     elif kind in ("multichoice", "shortanswer", "numerical", "truefalse") and not question.answers:
         log.add(line, f"a {kind} question needs at least one answer")
@@ -126,15 +128,18 @@ def read_question(
     if category_xml:
         extra[names.CATEGORY_XML] = category_xml
     prompt_format = names.FORMAT_TO_PROMPT.get(format_attr, "html")
-    if kind == "cloze":
-        prompt_format = "moodle"
-        if format_attr != "moodle_auto_format":
-            extra[names.QUESTIONTEXT_FORMAT] = format_attr
     answers = _read_answers(element, format_attr, log, extra)
     grade = element.find("defaultgrade")
+    prompt, gaps = _text_of(questiontext), ()
+    if kind == "cloze" and not cloze_problems(prompt):
+        try:
+            prompt, gaps = read_embedded(prompt)
+        except EmbeddedError as error:
+            log.add(element.line, f"invalid embedded answers (Cloze) question: {error}")
     question = Question(
         kind=kind,
-        prompt=_text_of(questiontext),
+        prompt=prompt,
+        gaps=gaps,
         title=_text_of(element.find("name")),
         prompt_format=prompt_format,
         category=category,
@@ -147,7 +152,7 @@ def read_question(
         default_mark=parse_number(grade.text or "1") or 0.0 if grade is not None else 1.0,
         extra=make_extra(extra),
     )
-    _check_kind(kind, question, element.line, log)
+    _check_kind(kind, question, _text_of(questiontext), element.line, log)
     return question
 
 

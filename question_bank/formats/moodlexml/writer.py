@@ -3,20 +3,19 @@
 Fields kept in ``extra`` by the reader (``moodle.<tag>``, ``moodle.xml.<NN>``, embedded files,
 category details) are written back. Questions made elsewhere are mapped onto Moodle types:
 a GIFT "missing word" question becomes its gap's type with ``_____`` in the text, as Moodle's
-GIFT import makes it, and a ``{{n}}`` cloze question becomes embedded short answers.
+GIFT import makes it, and any other cloze question Moodle's embedded answers, one per gap.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from xml.etree.ElementTree import Element, SubElement, fromstring, indent, tostring
 
+from question_bank.embedded import write_embedded
 from question_bank.formats.moodlexml import mapping as names
 from question_bank.formats.text import format_number, fraction_to_percent
+from question_bank.kinds.cloze import cloze_gaps, gap_numbers
 from question_bank.model import Question
-
-_GAP = re.compile(r"\{\{(\d+)\}\}")
 
 
 def _text_element(parent: Element, tag: str, text: str, fmt: str | None = None) -> Element:
@@ -33,15 +32,8 @@ def _attach_files(element: Element, extra: dict[str, str], place: str) -> None:
 
 
 def _cloze_embedded(question: Question) -> str:
-    """Turn ``{{n}}`` gaps into Moodle short-answer gaps filled by the n-th answer."""
-
-    def gap(match: re.Match[str]) -> str:
-        index = int(match.group(1)) - 1
-        answer = question.answers[index].text if index < len(question.answers) else ""
-        escaped = re.sub(r"([}~#\\])", r"\\\1", answer)
-        return f"{{1:SHORTANSWER:={escaped}}}"
-
-    return _GAP.sub(gap, question.prompt)
+    """The text with each ``{{n}}`` gap written as a Moodle embedded answer."""
+    return write_embedded(question.prompt, cloze_gaps(question), gap_numbers(question.prompt))
 
 
 def _as_moodle(question: Question) -> tuple[str, str, str]:
@@ -49,7 +41,7 @@ def _as_moodle(question: Question) -> tuple[str, str, str]:
     extra = dict(question.extra)
     text_format = names.PROMPT_TO_FORMAT.get(question.prompt_format, "html")
     gap_kind = extra.get("gap_kind")
-    if question.kind == "cloze" and gap_kind in names.KIND_TO_TYPE:
+    if question.kind == "cloze" and gap_kind in names.KIND_TO_TYPE and not question.gaps:
         return names.KIND_TO_TYPE[gap_kind], question.prompt.replace("{{1}}", "_____"), text_format
     if question.kind == "cloze":
         cloze_format = extra.get(names.QUESTIONTEXT_FORMAT, text_format)

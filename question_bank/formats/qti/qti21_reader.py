@@ -3,7 +3,9 @@
 Interactions read: ``choiceInteraction`` (single or multiple; two choices "True"/"False" make a
 true/false question), ``textEntryInteraction`` (one gap: a cloze question with one ``{{1}}`` gap
 whose accepted answers are the correct and mapped values, ``extra['gap_kind']`` being
-shortanswer or numerical; several gaps: a cloze question with one answer per gap),
+shortanswer or numerical), ``inlineChoiceInteraction`` (a gap with options); several of these
+make a cloze question with one gap each, typed or with options, answers weighted by the
+mapping,
 ``matchInteraction`` and ``associateInteraction`` (pairs; choices in no correct pair are
 distractors), ``orderInteraction`` (answers in the correct order), ``extendedTextInteraction``
 (essay); an item without interactions is a description. Fractions come from the ``mapping``
@@ -25,12 +27,13 @@ from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.qti.common import child, children, descendants, markup
 from question_bank.formats.text import make_extra, parse_number
 from question_bank.formats.xmltools import LineElement, local_name, parse_xml
-from question_bank.model import Answer, Pair, Question
+from question_bank.model import Answer, Gap, Pair, Question
 from question_bank.sanitize import looks_like_markup
 
 INTERACTIONS = (
     "choiceInteraction",
     "textEntryInteraction",
+    "inlineChoiceInteraction",
     "matchInteraction",
     "associateInteraction",
     "orderInteraction",
@@ -174,6 +177,24 @@ INTERACTION_READERS: dict[str, Callable[[Element, Declaration], dict]] = {
 }
 
 
+#: Interactions that sit inside the text as a gap.
+INLINE = frozenset({"textEntryInteraction", "inlineChoiceInteraction"})
+
+
+def _gap(interaction: Element, declaration: Declaration) -> Gap:
+    """One gap of a cloze question: typed (text entry) or an option to choose (inline choice)."""
+    if local_name(interaction) == "inlineChoiceInteraction":
+        choices = _choices(interaction, "inlineChoice")
+        fractions = _fractions([key for key, _ in choices], declaration)
+        return Gap(
+            "multichoice",
+            tuple(Answer(text, fractions[key]) for key, text in choices),
+            shuffle=interaction.get("shuffle", "false") == "true",
+        )
+    fields = _read_text_entry(interaction, declaration)
+    return Gap(dict(fields["extra"])["gap_kind"], fields["answers"])
+
+
 def _prompt(body: Element | None) -> str:
     """Body markup with inline gaps as ``{{n}}`` and block interactions replaced by their prompt."""
     if body is None:
@@ -183,7 +204,7 @@ def _prompt(body: Element | None) -> str:
     for parent in list(body.iter()):
         for index, element in enumerate(list(parent)):
             name = local_name(element)
-            if name == "textEntryInteraction":
+            if name in INLINE:
                 gap += 1
                 marker = Element("span")
                 marker.text, marker.tail = f"{{{{{gap}}}}}", element.tail
@@ -222,7 +243,7 @@ def read_item(item: LineElement, log: ProblemLog) -> Question | None:
     interactions = [e for e in nodes if local_name(e) in INTERACTIONS]
     kinds = {local_name(e) for e in interactions}
     declarations = _declarations(item)
-    if len(interactions) > 1 and kinds != {"textEntryInteraction"}:
+    if len(interactions) > 1 and not kinds <= INLINE:
         log.add(
             item.line,
             f"items with several interactions ({', '.join(sorted(kinds))}) are not supported",
@@ -230,20 +251,15 @@ def read_item(item: LineElement, log: ProblemLog) -> Question | None:
         return None
     prompt = _prompt(body)
     fields: dict = {"kind": "description"}
-    if len(interactions) == 1:
+    if len(interactions) == 1 and kinds != {"inlineChoiceInteraction"}:
         interaction = interactions[0]
         declaration = declarations.get(interaction.get("responseIdentifier", ""), Declaration())
         fields = INTERACTION_READERS[local_name(interaction)](interaction, declaration)
     elif interactions:
         fields = {
             "kind": "cloze",
-            "answers": tuple(
-                Answer(
-                    (
-                        declarations.get(e.get("responseIdentifier", ""), Declaration()).correct
-                        or [""]
-                    )[0]
-                )
+            "gaps": tuple(
+                _gap(e, declarations.get(e.get("responseIdentifier", ""), Declaration()))
                 for e in interactions
             ),
         }

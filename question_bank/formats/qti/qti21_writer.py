@@ -2,11 +2,12 @@
 
 Multiple choice and true/false become ``choiceInteraction``, short answer and numerical a
 ``textEntryInteraction`` (all accepted answers in the ``mapping``), cloze questions one
-``textEntryInteraction`` per ``{{n}}`` gap, matching a ``matchInteraction`` (distractors are
-extra targets), ordering an ``orderInteraction``, essays an ``extendedTextInteraction`` and
-descriptions a body without interactions. Items are scored with the standard ``map_response``
-template. Numerical tolerances, categories and tags have no place in a plain QTI item and are
-not written; Moodle embedded-answer (``moodle`` format) cloze text is refused.
+``textEntryInteraction`` per typed ``{{n}}`` gap and an ``inlineChoiceInteraction`` per gap
+with options (gaps where several options are ticked have no QTI form), matching a
+``matchInteraction`` (distractors are extra targets), ordering an ``orderInteraction``,
+essays an ``extendedTextInteraction`` and descriptions a body without interactions. Items
+are scored with the standard ``map_response`` template. Numerical tolerances, categories and
+tags have no place in a plain QTI item and are not written.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from xml.etree.ElementTree import Element, ParseError, SubElement, fromstring, i
 
 from question_bank.formats.errors import FormatError, Problem
 from question_bank.formats.text import format_number
-from question_bank.model import Question
+from question_bank.formats.xmltools import MAX_DEPTH, depth
+from question_bank.kinds.cloze import cloze_gaps, gap_numbers
+from question_bank.model import Gap, Question
 
 QTI = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 MAP_RESPONSE = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response"
-_GAP = re.compile(r"\{\{(\d+)\}\}")
+_GAP = re.compile(r"\{\{([0-9]{1,6})\}\}")
 _FIXED_TIME = (2020, 1, 1, 0, 0, 0)
 
 
@@ -35,14 +38,16 @@ def _q(tag: str) -> str:
 
 
 def _flow(parent: Element, text: str, fmt: str) -> None:
-    """Append a question text to ``parent``: parsed as XHTML when it is markup, else a <p>."""
+    """Append a question text to ``parent``: parsed as XHTML when it is markup (and not nested
+    deeper than ``MAX_DEPTH``), else a <p> of its text."""
     if fmt in ("html", "markdown", "moodle") and "<" in text:
         try:
             holder = fromstring(f"<div>{text}</div>")
+        except (ParseError, RecursionError):
+            holder = None
+        if holder is not None and depth(holder) <= MAX_DEPTH:
             parent.append(holder)
             return
-        except ParseError:
-            pass
     SubElement(parent, _q("p")).text = text
 
 
@@ -112,30 +117,50 @@ def _text_entry(item: Element, body: Element, question: Question) -> None:
     SubElement(paragraph, _q("textEntryInteraction"), {"responseIdentifier": "RESPONSE"})
 
 
+def _declare_gap(item: Element, identifier: str, gap: Gap) -> None:
+    if gap.kind == "multiresponse":
+        raise ValueError("a gap with several options to tick has no QTI 2.1 form")
+    answers = [a for a in gap.answers if a.text != "*"]
+    if gap.kind == "multichoice":
+        ids = {a.text: f"{identifier}_{n}" for n, a in enumerate(answers, start=1)}
+        correct = [ids[a.text] for a in answers if a.fraction > 0][:1]
+        mapping = {ids[a.text]: a.fraction for a in answers if a.fraction}
+        _declare(item, identifier, "single", "identifier", correct, mapping)
+        return
+    base = "float" if gap.kind == "numerical" else "string"
+    correct = [a.text for a in answers if a.fraction > 0][:1]
+    _declare(item, identifier, "single", base, correct, {a.text: a.fraction for a in answers})
+
+
+def _gap_interaction(parent: Element, identifier: str, gap: Gap) -> Element:
+    if gap.kind != "multichoice":
+        return SubElement(parent, _q("textEntryInteraction"), {"responseIdentifier": identifier})
+    interaction = SubElement(
+        parent,
+        _q("inlineChoiceInteraction"),
+        {"responseIdentifier": identifier, "shuffle": str(gap.shuffle).lower()},
+    )
+    answers = [a for a in gap.answers if a.text != "*"]
+    for n, answer in enumerate(answers, start=1):
+        SubElement(
+            interaction, _q("inlineChoice"), {"identifier": f"{identifier}_{n}"}
+        ).text = answer.text
+    return interaction
+
+
 def _cloze(item: Element, body: Element, question: Question) -> None:
-    if question.prompt_format == "moodle" and not _GAP.search(question.prompt):
-        raise ValueError("Moodle embedded-answer text has no QTI 2.1 form")
-    gaps = _GAP.findall(question.prompt)
-    one_gap_alternatives = len(gaps) == 1 and dict(question.extra).get("gap_kind")
-    for number in gaps:
-        index = int(number) - 1
-        answers = question.answers if one_gap_alternatives else question.answers[index : index + 1]
-        _declare(
-            item,
-            f"RESPONSE{number}",
-            "single",
-            "string",
-            [a.text for a in answers if a.fraction > 0][:1],
-            {a.text: a.fraction for a in answers},
-        )
+    numbers = gap_numbers(question.prompt)
+    if not numbers:
+        raise ValueError("a cloze question without {{n}} gaps has no QTI 2.1 form")
+    gaps = dict(zip(numbers, cloze_gaps(question), strict=True))
+    for number, gap in gaps.items():
+        _declare_gap(item, f"RESPONSE{number}", gap)
     paragraph = SubElement(body, _q("p"))
     pieces = _GAP.split(question.prompt)
-    paragraph.text, last = pieces[0], paragraph
+    paragraph.text = pieces[0]
     for number, text in zip(pieces[1::2], pieces[2::2], strict=True):
-        last = SubElement(
-            paragraph, _q("textEntryInteraction"), {"responseIdentifier": f"RESPONSE{number}"}
-        )
-        last.tail = text
+        interaction = _gap_interaction(paragraph, f"RESPONSE{int(number)}", gaps[int(number)])
+        interaction.tail = text
 
 
 def _match(item: Element, body: Element, question: Question) -> None:
@@ -213,7 +238,8 @@ def item_xml(question: Question, identifier: str) -> bytes:
     )
     body = Element(_q("itemBody"))
     gap_kind = dict(question.extra).get("gap_kind", "")
-    if question.kind == "cloze" and gap_kind in ("multichoice", "truefalse", "matching"):
+    simple = question.kind == "cloze" and not question.gaps
+    if simple and gap_kind in ("multichoice", "truefalse", "matching"):
         prompt = question.prompt.replace("{{1}}", "_____")
         question = replace(question, kind=gap_kind, prompt=prompt)
     if question.kind != "cloze":

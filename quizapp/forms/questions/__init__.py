@@ -1,8 +1,8 @@
-"""Question authoring: one form per question kind, behind the ``QUESTION_FORMS`` registry.
+"""Question authoring: each kind's form lives with its web side (``quizapp.kinds``).
 
-Each kind's form adds its own fields to the shared ones and knows how to turn itself into the
-kind-specific fields of a ``question_bank.model.Question`` (``kind_fields``) and back
-(``kind_data``). Fractions are typed as percentages.
+Each kind's form adds its own fields to the shared ones (``BaseQuestionForm``) and knows how to
+turn itself into the kind-specific fields of a ``question_bank.model.Question``
+(``kind_fields``) and back (``kind_data``). Fractions are typed as percentages.
 """
 
 from __future__ import annotations
@@ -12,30 +12,18 @@ from typing import Any
 
 from question_bank.model import Question as BankQuestion
 from quizapp.forms.questions.base import BaseQuestionForm
-from quizapp.forms.questions.choice import (
-    MultichoiceForm,
-    NumericalForm,
-    ShortAnswerForm,
-    TrueFalseForm,
-)
-from quizapp.forms.questions.structured import ClozeForm, EssayForm, MatchingForm, OrderingForm
 
-#: Question kind -> (label, authoring form).
-QUESTION_FORMS: dict[str, tuple[str, type[BaseQuestionForm]]] = {
-    "multichoice": ("Multiple choice", MultichoiceForm),
-    "truefalse": ("True or false", TrueFalseForm),
-    "shortanswer": ("Short answer", ShortAnswerForm),
-    "numerical": ("Numerical", NumericalForm),
-    "matching": ("Matching", MatchingForm),
-    "ordering": ("Ordering", OrderingForm),
-    "cloze": ("Cloze (fill the gaps)", ClozeForm),
-    "essay": ("Essay (marked by the teacher)", EssayForm),
-}
+
+def question_forms() -> dict[str, tuple[str, type[BaseQuestionForm]]]:
+    """Kind name -> (label, authoring form), in the kinds' order."""
+    from quizapp.kinds import WEB_KINDS
+
+    return {name: (web.label, web.form) for name, web in WEB_KINDS.items()}
 
 
 def form_data(question: BankQuestion, category_id: int | None = None) -> dict[str, Any]:
     """All form data describing ``question`` (shared and kind-specific fields)."""
-    _, form_class = QUESTION_FORMS[question.kind]
+    _, form_class = question_forms()[question.kind]
     return {
         "title": question.title,
         "prompt": question.prompt,

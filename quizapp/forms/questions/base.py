@@ -5,18 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import FloatField, Form, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import Form, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from question_bank.model import Answer
 from question_bank.model import Question as BankQuestion
+from quizapp.forms.fields import FiniteFloatField
 
 
 class OptionForm(Form):
     """One answer: its text, the share of the mark it earns (percent) and its feedback."""
 
     text = StringField("Answer", validators=[Optional(), Length(max=500)])
-    fraction = FloatField("Mark %", validators=[Optional(), NumberRange(-100, 100)], default=0)
+    fraction = FiniteFloatField(
+        "Mark %", validators=[Optional(), NumberRange(-100, 100)], default=0
+    )
     feedback = StringField("Feedback", validators=[Optional(), Length(max=1000)])
 
 
@@ -37,10 +40,14 @@ class BaseQuestionForm(FlaskForm):
     general_feedback = TextAreaField(
         "General feedback (optional)", validators=[Optional(), Length(max=5000)]
     )
-    default_mark = FloatField(
+    default_mark = FiniteFloatField(
         "Marks", default=1.0, validators=[InputRequired(), NumberRange(0.1, 100)]
     )
     submit = SubmitField("Save question")
+
+    #: A line of help above the kind's fields, and one about marks below them.
+    hint = ""
+    marks_hint = ""
 
     def kind_fields(self) -> dict[str, Any]:
         """The kind-specific fields of the bank question this form describes."""

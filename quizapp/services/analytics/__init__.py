@@ -9,7 +9,6 @@ from quizapp.services.analytics.gradebook import (
     GradeCell,
     gradebook,
     gradebook_csv,
-    owned_classroom,
     teacher_classrooms,
 )
 from quizapp.services.analytics.statistics import QuizReport, quiz_report, statistics_scope
@@ -35,7 +34,6 @@ __all__ = [
     "mastery_by_article",
     "mastery_by_fact_type",
     "missed_question_ids",
-    "owned_classroom",
     "quiz_report",
     "quiz_summaries",
     "recent_attempts",

@@ -1,8 +1,10 @@
 """A class gradebook: the class's students against its quizzes (best, last, mean, attempts).
 
 Rules: a teacher sees only the classes they run. A class's quizzes are those assigned to it (to
-take) and the teacher's own published quizzes. Percentages are each attempt's score over its
-maximum; "last" is the most recently submitted attempt. One aggregated query fills the grid.
+take) and the teacher's own published quizzes. Percentages are each attempt's marked score over
+its marked maximum (answers waiting for the teacher are not counted, and the cell says how many
+attempts need marking), the same figures the quiz statistics use; "last" is the most recently
+submitted attempt. One aggregated query fills the grid.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class GradeCell:
     best: float | None
     last: float | None
     mean: float | None
+    needs_marking: int = 0
 
 
 @dataclass(frozen=True)
@@ -55,13 +58,6 @@ def teacher_classrooms(teacher_id: int) -> list[tuple[Classroom, int]]:
         .order_by(Classroom.name, Classroom.id)
     ).all()
     return [(classroom, count) for classroom, count in rows]
-
-
-def owned_classroom(teacher_id: int, classroom_id: int) -> Classroom | None:
-    """The class if this teacher runs it."""
-    return db.session.execute(
-        db.select(Classroom).where(Classroom.id == classroom_id, Classroom.teacher_id == teacher_id)
-    ).scalar_one_or_none()
 
 
 def class_member_ids(classroom_ids):
@@ -103,6 +99,7 @@ def _grade_cells(classroom: Classroom, quiz_ids: list[int]) -> dict[tuple[int, i
             Attempt.user_id,
             Attempt.quiz_id,
             attempt_percent().label("percent"),
+            case((Attempt.pending_marks > 0, 1), else_=0).label("pending"),
             func.row_number()
             .over(
                 partition_by=(Attempt.user_id, Attempt.quiz_id),
@@ -125,6 +122,7 @@ def _grade_cells(classroom: Classroom, quiz_ids: list[int]) -> dict[tuple[int, i
             func.max(ranked.c.percent),
             func.max(case((ranked.c.recency == 1, ranked.c.percent))),
             func.avg(ranked.c.percent),
+            func.sum(ranked.c.pending),
         ).group_by(ranked.c.user_id, ranked.c.quiz_id)
     ).all()
     return {(user, quiz): GradeCell(*figures) for user, quiz, *figures in rows}

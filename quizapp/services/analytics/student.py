@@ -15,6 +15,7 @@ from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Card, CardReview, Question, Quiz, Response, User
 from quizapp.services.analytics.sql import as_date, attempt_percent, utc_day
 from quizapp.services.quizzes import create_quiz
+from quizapp.services.visibility import answer_visible_question_ids
 
 #: A response counts as right from this share of the mark.
 RIGHT_FROM = 0.999
@@ -177,7 +178,8 @@ def review_forecast(user_id: int, now: datetime, days: int = 7) -> list[Forecast
 
 
 def missed_question_ids(user_id: int, limit: int = 20) -> list[int]:
-    """Questions whose latest marked answer by the student was not fully right, newest first."""
+    """Questions whose latest marked answer by the student was not fully right, newest first;
+    only those whose answers the student may see (``services.visibility``)."""
     latest = (
         db.select(func.max(Response.id).label("response_id"))
         .join(Attempt, Attempt.id == Response.attempt_id)
@@ -190,7 +192,11 @@ def missed_question_ids(user_id: int, limit: int = 20) -> list[int]:
             db.select(Response.question_id)
             .join(latest, latest.c.response_id == Response.id)
             .join(Question, Question.id == Response.question_id)
-            .where(Response.fraction < RIGHT_FROM, Question.is_deleted.is_(False))
+            .where(
+                Response.fraction < RIGHT_FROM,
+                Question.is_deleted.is_(False),
+                Question.id.in_(answer_visible_question_ids(user_id)),
+            )
             .order_by(Response.id.desc())
             .limit(limit)
         ).scalars()

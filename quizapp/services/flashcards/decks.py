@@ -2,9 +2,11 @@
 
 Rules:
 
-* A student may study the questions of the quizzes they can see: published quizzes that are
-  public or assigned (open) to one of their classes, and quizzes they own. Essays and
-  descriptions have no answer to recall, and retired question versions are left out.
+* A student may study the questions of the quizzes they can see (published quizzes that are
+  public or assigned, to take or as a deck, to one of their classes, and quizzes they own)
+  whose answers they may see (``services.visibility``: never those of a quiz whose feedback
+  is "never"). Only card kinds (``question_bank.kinds.CARD_KINDS``) are cards, and retired
+  question versions are left out.
 * A deck is every such question (``all``), one quiz's (``quiz-ID``, which is also how a class's
   deck assignment is studied) or one article's (``article-ID``); deck kinds are a registry.
 * The queue shows due cards first (earliest due first), then new cards while the student's
@@ -21,6 +23,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
 from sqlalchemy.orm import selectinload
 
+from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
 from quizapp.models import (
     Article,
@@ -32,7 +35,9 @@ from quizapp.models import (
     Quiz,
     QuizQuestion,
 )
-from quizapp.services.flashcards.scheduling import NOT_CARDS, study_plan
+from quizapp.ownership import parse_id
+from quizapp.services.flashcards.scheduling import study_plan
+from quizapp.services.visibility import answers_shown
 
 
 @dataclass(frozen=True)
@@ -83,9 +88,10 @@ def parse_deck(token: str | None) -> Deck | None:
     kind, _, key = (token or "all").partition("-")
     if kind not in DECK_FILTERS or (kind == "all") != (key == ""):
         return None
-    if key and not key.isdigit():
+    number = parse_id(key) if key else None
+    if key and number is None:
         return None
-    return Deck(kind, int(key) if key else None)
+    return Deck(kind, number)
 
 
 def day_start(now: datetime) -> datetime:
@@ -108,14 +114,21 @@ def visible_quiz_ids(user_id: int, now: datetime) -> Select:
     )
 
 
+def card_quiz_ids(user_id: int, now: datetime) -> Select:
+    """The ids of the quizzes whose questions are the student's cards (visible, answers shown)."""
+    return db.select(Quiz.id).where(
+        Quiz.id.in_(visible_quiz_ids(user_id, now)), answers_shown(user_id, now)
+    )
+
+
 def _card_questions(user_id: int, now: datetime) -> Select:
     """Questions joined to their quiz entries, limited to studyable cards."""
     return (
         db.select(Question.id)
         .join(QuizQuestion, QuizQuestion.question_id == Question.id)
         .where(
-            QuizQuestion.quiz_id.in_(visible_quiz_ids(user_id, now)),
-            Question.kind.not_in(NOT_CARDS),
+            QuizQuestion.quiz_id.in_(card_quiz_ids(user_id, now)),
+            Question.kind.in_(CARD_KINDS),
             Question.is_deleted.is_(False),
         )
     )

@@ -23,6 +23,7 @@ import fsrs
 from flask import current_app
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
+from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
 from quizapp.models import Card, CardReview, Question, StudySettings
 from quizapp.models.base import utcnow
@@ -34,10 +35,6 @@ RATINGS: dict[int, tuple[str, str]] = {
     int(fsrs.Rating.Good): ("Good", "3"),
     int(fsrs.Rating.Easy): ("Easy", "4"),
 }
-
-
-#: Question kinds that are not cards: nothing to recall on the back.
-NOT_CARDS = ("essay", "description")
 
 
 class OptimiserUnavailable(RuntimeError):
@@ -179,7 +176,7 @@ def record_quiz_reviews(
 ) -> int:
     """Count each marked quiz answer ``(question, fraction)`` as a review; returns how many."""
     now = _as_utc(now) or utcnow()
-    ratings = {q.id: rating_for_fraction(f) for q, f in marks if q.kind not in NOT_CARDS}
+    ratings = {q.id: rating_for_fraction(f) for q, f in marks if q.kind in CARD_KINDS}
     ratings = {qid: rating for qid, rating in ratings.items() if rating is not None}
     if not ratings:
         return 0

@@ -145,8 +145,12 @@ def test_every_kind_nested_categories_tags_and_images():
     assert essay.prompt_format == "markdown"
     assert dict(essay.extra)["moodle.responseformat"] == "editor"
     assert intro.kind == "description"
-    assert gaps.kind == "cloze" and gaps.prompt_format == "moodle"
-    assert dict(gaps.extra)["moodle.questiontext.format"] == "html"
+    assert gaps.kind == "cloze" and gaps.prompt_format == "html"
+    assert gaps.prompt == "Rome is in {{1}} and has\n      {{2}} years"
+    assert [(g.kind, [a.text for a in g.answers]) for g in gaps.gaps] == [
+        ("multichoice", ["Italy", "Spain"]),
+        ("numerical", ["2800"]),
+    ]
 
 
 def test_every_kind_round_trip_writes_images_and_categories_back():

@@ -123,7 +123,7 @@ def test_qti21_package_written_and_read_back():
     assert back[3].pairs == _bank()[3].pairs
     assert [a.text for a in back[4].answers] == ["first", "second", "third"]
     assert back[5].prompt == "<p>Rome is in {{1}} on the {{2}} river.</p>"
-    assert [a.text for a in back[5].answers] == ["Italy", "Tiber"]
+    assert [[a.text for a in gap.answers] for gap in back[5].gaps] == [["Italy"], ["Tiber"]]
     assert back[7].prompt == "<div><p>Read <b>this</b></p></div>"
 
 

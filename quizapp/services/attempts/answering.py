@@ -1,0 +1,113 @@
+"""Answering: saving answers as the student goes, the deadline, and who may still answer.
+
+Rules:
+
+* Answers are saved to the attempt's slots as they change; the submit marks what is saved.
+* The deadline is the server's: answers that reach it by the deadline (plus ``GRACE``, for a
+  request under way) are saved; later ones are refused, and the attempt is then closed and
+  marked on what was saved in time. An open attempt past its deadline is closed the next time
+  anyone looks at it (``close_expired``).
+* An open attempt is read-only while its student may not take the quiz: the quiz was
+  unpublished, its assignment removed, or the student left the class. Nothing can be saved or
+  submitted then; it becomes writable again if the quiz comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import selectinload
+
+from question_bank.grading import clean_response
+from quizapp.extensions import db
+from quizapp.models import Attempt, AttemptSlot, Question, Quiz, User
+from quizapp.models.base import utcnow
+from quizapp.services.availability import can_take
+
+#: Time after the deadline during which a save or submit still counts (a request under way).
+GRACE = timedelta(seconds=10)
+
+
+def attempt_deadline(attempt: Attempt) -> datetime | None:
+    """When the attempt's time runs out (server time), or None without a time limit."""
+    if attempt.deadline_at is not None:
+        return attempt.deadline_at
+    minutes = attempt.quiz.time_limit_minutes
+    return attempt.started_at + timedelta(minutes=minutes) if minutes else None
+
+
+def is_past_deadline(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Whether the attempt's time (and the grace period) has run out."""
+    deadline = attempt_deadline(attempt)
+    return deadline is not None and (now or utcnow()) > deadline + GRACE
+
+
+def may_continue(user: User, attempt: Attempt) -> bool:
+    """Whether ``user`` may still answer the attempt: theirs, open, and the quiz theirs to take."""
+    return (
+        attempt.user_id == user.id and attempt.submitted_at is None and can_take(user, attempt.quiz)
+    )
+
+
+def attempt_slots(attempt: Attempt) -> list[AttemptSlot]:
+    """The attempt's slots in order, each with its (pinned) question loaded."""
+    return list(
+        db.session.execute(
+            db.select(AttemptSlot)
+            .where(AttemptSlot.attempt_id == attempt.id)
+            .options(selectinload(AttemptSlot.question).selectinload(Question.article))
+            .order_by(AttemptSlot.position)
+        ).scalars()
+    )
+
+
+def lock_attempt(attempt: Attempt) -> Attempt:
+    """Lock the attempt's row until the transaction ends (saves and the submit take turns)."""
+    db.session.execute(db.select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
+    db.session.refresh(attempt)
+    return attempt
+
+
+def save_answers(
+    attempt: Attempt,
+    answers: Mapping[int, Any],
+    flags: Mapping[int, bool] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Save the answers (question id -> response) and flags of the attempt's questions.
+
+    Returns how many slots were saved: 0 when the attempt is closed or past its deadline.
+    Questions not in the attempt are ignored.
+    """
+    now = now or utcnow()
+    lock_attempt(attempt)
+    if attempt.submitted_at is not None or is_past_deadline(attempt, now):
+        return 0
+    saved = 0
+    for slot in attempt_slots(attempt):
+        question_id = slot.question_id
+        if question_id not in answers and question_id not in (flags or {}):
+            continue
+        if question_id in answers:
+            slot.answer = clean_response(slot.question.bank, answers[question_id])
+            slot.saved_at = now
+        if flags is not None and question_id in flags:
+            slot.is_flagged = bool(flags[question_id])
+        saved += 1
+    db.session.flush()
+    return saved
+
+
+def expired_attempts(quiz: Quiz | None = None, user: User | None = None) -> list[Attempt]:
+    """Open attempts (of one quiz or one student) whose deadline has passed."""
+    query = db.select(Attempt).where(
+        Attempt.submitted_at.is_(None), Attempt.deadline_at.is_not(None)
+    )
+    if quiz is not None:
+        query = query.where(Attempt.quiz_id == quiz.id)
+    if user is not None:
+        query = query.where(Attempt.user_id == user.id)
+    now = utcnow()
+    return [a for a in db.session.execute(query).scalars() if is_past_deadline(a, now)]

@@ -1,0 +1,101 @@
+"""Whose right answers a student may see: one rule for review pages, flashcards and derived quizzes.
+
+Rules ("never means never"):
+
+* A student sees the right answers of a quiz's questions only when the quiz was made by a
+  teacher, they may take it, and its feedback setting shows them: ``immediate``; or
+  ``after_due`` once their due date has passed (or when they have none); never for ``never``.
+* Quizzes a student builds for themselves ("practise my mistakes") show no answers of their
+  own: they show only the answers of questions the student may see through a teacher's quiz.
+* A teacher sees everything in their own quizzes.
+
+Every route that shows an answer asks this module: the review page, the flashcard decks (a
+card's back is its answer) and the mistakes quiz.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Select
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Assignment,
+    AssignmentKind,
+    Attempt,
+    FeedbackPolicy,
+    Membership,
+    Quiz,
+    QuizQuestion,
+    Role,
+    User,
+)
+from quizapp.models.base import utcnow
+from quizapp.services.availability import takeable_quiz_ids
+
+
+def _due_dates(user_id: int, now: datetime, passed: bool) -> Select:
+    """Quiz ids with an open assignment to the user's classes that has a due date (passed ones
+    only, with ``passed``)."""
+    classes = db.select(Membership.classroom_id).where(Membership.user_id == user_id)
+    query = db.select(Assignment.quiz_id).where(
+        Assignment.classroom_id.in_(classes),
+        Assignment.kind == AssignmentKind.QUIZ.value,
+        Assignment.due_at.is_not(None),
+        db.or_(Assignment.opens_at.is_(None), Assignment.opens_at <= now),
+    )
+    return query.where(Assignment.due_at <= now) if passed else query
+
+
+def answers_shown(user_id: int, now: datetime):
+    """The condition on Quiz: a teacher's quiz whose feedback setting shows the user answers."""
+    teachers = db.select(User.id).where(User.role == Role.TEACHER.value)
+    after_due = db.and_(
+        Quiz.feedback_policy == FeedbackPolicy.AFTER_DUE.value,
+        db.or_(
+            Quiz.id.not_in(_due_dates(user_id, now, passed=False)),
+            Quiz.id.in_(_due_dates(user_id, now, passed=True)),
+        ),
+    )
+    shown = db.or_(
+        Quiz.feedback_policy == FeedbackPolicy.IMMEDIATE.value,
+        after_due,
+        Quiz.owner_id == user_id,
+    )
+    return db.and_(db.or_(Quiz.owner_id.is_(None), Quiz.owner_id.in_(teachers)), shown)
+
+
+def answer_visible_quiz_ids(user_id: int, now: datetime | None = None) -> Select:
+    """Select of the quizzes whose right answers the user may see now (module rules)."""
+    now = now or utcnow()
+    return db.select(Quiz.id).where(
+        Quiz.id.in_(takeable_quiz_ids(user_id, now)), answers_shown(user_id, now)
+    )
+
+
+def answer_visible_question_ids(user_id: int, now: datetime | None = None) -> Select:
+    """Select of the questions whose right answers the user may see now."""
+    return db.select(QuizQuestion.question_id).where(
+        QuizQuestion.quiz_id.in_(answer_visible_quiz_ids(user_id, now))
+    )
+
+
+def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
+    """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
+    slot_ids = {slot.question_id for slot in attempt.slots}
+    response_ids = {response.question_id for response in attempt.responses}
+    every = slot_ids | response_ids
+    quiz = attempt.quiz
+    if quiz.owner_id == user.id and user.is_teacher:
+        return every
+    owner = db.session.get(User, quiz.owner_id) if quiz.owner_id else None
+    if owner is None or owner.is_teacher:
+        shown = db.session.execute(
+            db.select(Quiz.id).where(Quiz.id == quiz.id, answers_shown(user.id, utcnow()))
+        ).first()
+        return every if shown else set()
+    found = db.session.execute(
+        answer_visible_question_ids(user.id).where(QuizQuestion.question_id.in_(every))
+    ).scalars()
+    return set(found)

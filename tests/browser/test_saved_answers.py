@@ -1,0 +1,34 @@
+"""Answers are saved as they are typed: leaving for the flashcards and coming back keeps them."""
+
+from __future__ import annotations
+
+import pytest
+
+from question_bank.model import Answer, Question
+from quizapp.extensions import db
+from quizapp.models import AttemptSlot
+from tests.browser.test_take_quiz import live_server, page  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+
+def test_typed_answer_survives_leaving_the_page(live_server, page, app, make_quiz, create_user):  # noqa: F811
+    quiz_id, (question_id,) = make_quiz(
+        [Question(kind="shortanswer", prompt="Capital of Azerbaijan?", answers=(Answer("Baku"),))]
+    )
+    create_user("sam", "a-good-password")
+    page.goto(f"{live_server}/auth/login")
+    page.fill("#username", "sam")
+    page.fill("#password", "a-good-password")
+    page.click("input[type=submit]")
+    page.click(f"#quiz-{quiz_id} >> text=Take this quiz")
+    page.wait_for_selector("#quiz-form")
+    page.fill(f"#q{question_id}", "Baku")
+    page.wait_for_function("document.getElementById('save-status').textContent === 'Saved.'")
+    with app.app_context():
+        saved = db.session.execute(db.select(AttemptSlot.answer)).scalar_one()
+    assert saved == "Baku"
+    page.click("text=Flashcards")
+    page.go_back()
+    page.wait_for_selector("#quiz-form")
+    assert page.input_value(f"#q{question_id}") == "Baku"
