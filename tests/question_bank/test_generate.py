@@ -8,7 +8,8 @@ import question_bank
 from question_bank import GenerationError, generate
 from question_bank.generate import KINDS
 from question_bank.generate.ranker import shipped_ranker
-from question_bank.model import FACT_TYPES, QUESTION_KINDS
+from question_bank.kinds import KIND_NAMES
+from question_bank.model import FACT_TYPES
 
 STORY = """Ministers sign river treaty
 
@@ -33,7 +34,7 @@ def test_every_item_is_linked_to_its_fact_and_a_sentence_of_the_article(bundled,
     facts = {fact.id: fact for fact in bundled.facts}
     body = " ".join(bundled_text.split())
     for item in bundled.items + bundled.more:
-        assert item.kind in KINDS and item.kind in QUESTION_KINDS
+        assert item.kind in KINDS and item.kind in KIND_NAMES
         assert item.fact_type in FACT_TYPES
         assert item.fact_id in facts
         assert item.evidence and " ".join(item.evidence.split()) in body
