@@ -123,9 +123,8 @@ class DistractorPool:
                 continue
             if fact.span is not None and fact.span[0] > 0:
                 the_votes.setdefault(fact.key, 0)
-                if (
-                    article.tokens.dep[fact.span[1] - 1] != "compound"
-                ):  # "U.S. officials" tells nothing
+                last = fact.span[1] - 1
+                if article.tokens.head[last] <= last:  # "U.S. officials" tells nothing
                     before = article.tokens.lower[fact.span[0] - 1]
                     the_votes[fact.key] += 1 if before == "the" else -1
             key = (_pool_class(fact.cls), fact.key)

@@ -21,6 +21,10 @@ from question_bank.model import Item
 
 GAP = "_____"
 CHOICES = 4
+#: Modal verbs of obligation: a sentence built on one states a demand, not a fact.
+OBLIGATION_MODALS = frozenset({"must", "should", "ought"})
+#: Options looked at for a false statement's swap.
+SWAP_OPTIONS_SEEN = 3
 MIN_PAIRS = 3
 MAX_PAIRS = 5
 MAX_TYPED_ANSWER_WORDS = 6
@@ -132,6 +136,8 @@ def _options(
         return None
     if any(o.source == "list" for o in wrong) and env.pool.main_subject(answer):
         return None  # "_____ signed ..." with the article's own country among unrelated ones
+    if gap and not stem.split(GAP)[0].strip() and answer[:1].isupper():
+        wrong = [Option(o.text[:1].upper() + o.text[1:], o.source) for o in wrong]  # "Five"
     choices = [answer, *(o.text for o in wrong)]
     rng.shuffle(choices)
     return tuple(choices), tuple(wrong)
@@ -169,7 +175,7 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     balance."""
     for fact in facts:
         statement = fact.statement
-        if statement is None or fact.type in ("quote", "role"):
+        if statement is None or fact.type in ("quote", "role") or _obliges(fact, env):
             continue
         if fact.loose:
             if fact.detail("doubt") not in STATEMENT_DOUBTS:
@@ -194,7 +200,9 @@ def truefalse(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
 
 
 def _false_swap(fact: Found, env: Env) -> Option | None:
-    """A same-type option that makes the fact's statement false, or None."""
+    """A same-type option that makes the fact's statement false, or None: a name only from the
+    article itself (a country it never names would be false by knowledge the article does not
+    give), a date or number of the answer's form."""
     statement = fact.statement
     before = statement.text[: statement.gap_start]
     if not _swappable(fact) or before.rstrip().lower().endswith((" a", " an")):
@@ -204,7 +212,7 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
     options = env.pool.choose(
         fact.cls,
         fact.key,
-        1,
+        SWAP_OPTIONS_SEEN,
         make_rng(env.seed, fact.id, "truefalse"),
         statement.text,
         fact.sentence.index,
@@ -212,6 +220,8 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
         after_the(before),
         fact.detail("descriptor"),
     )
+    if not fact.cls.startswith(("date:", "number:", "duration")):
+        options = [o for o in options if o.source == "article"]  # the article shows it wrong
     return options[0] if options else None
 
 
@@ -219,6 +229,24 @@ def _obvious(fact: Found, env: Env) -> bool:
     """A gap on the article's main subject ("The _____ and Armenia signed ..." in a United
     States statement): every reader knows the answer."""
     return fact.type in ("person", "place", "organisation") and env.pool.main_subject(fact.key)
+
+
+def _bare_date(fact: Found, env: Env) -> bool:
+    """A date with no preposition before it ("at a summit Friday marked ..."): typed into a
+    gap, nothing says a date is wanted."""
+    if not fact.cls.startswith("date:") or fact.span is None or fact.span[0] == 0:
+        return False
+    return env.pool.article.tokens.tag[fact.span[0] - 1] not in ("IN", "TO")
+
+
+def _obliges(fact: Found, env: Env) -> bool:
+    """The sentence says what must or should be done: a demand, not a fact to call true."""
+    table = env.pool.article.tokens
+    root = fact.sentence.root
+    return any(
+        table.dep[child] == "aux" and table.lower[child] in OBLIGATION_MODALS
+        for child in table.children(root)
+    )
 
 
 def _only_one_so_described(fact: Found, env: Env) -> bool:
@@ -269,7 +297,8 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         if fact.statement is None or not _typed(fact.cls):
             continue
-        if (_obvious(fact, env) or _only_one_so_described(fact, env)) and not fact.loose:
+        doubtful = _obvious(fact, env) or _only_one_so_described(fact, env)
+        if (doubtful or _bare_date(fact, env)) and not fact.loose:
             fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue
@@ -287,6 +316,8 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
 def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """Wh-questions with short typed answers."""
     for fact in facts:
+        if fact.questions and _obvious(fact, env) and not fact.loose:
+            fact = replace(fact, details=(*fact.details, ("loose", "1")))
         for number, question in enumerate(fact.questions, start=1):
             answer, cls = _answer_of(fact, question)
             if len(answer.split()) > MAX_TYPED_ANSWER_WORDS or not answer:

@@ -134,3 +134,52 @@ def test_a_word_written_twice_in_the_source_is_not_copied_into_a_stem():
     prompts = [i.prompt for i in (*result.items, *result.more)]
     assert prompts, "the other sentences still give questions"
     assert not [p for p in prompts if "revenge revenge" in p]
+
+
+def test_a_false_statement_swaps_in_only_names_the_article_gives(bundled, bundled_text):
+    false = [
+        i
+        for i in bundled.items + bundled.more
+        if i.kind == "truefalse" and i.answer == "False" and i.fact_type in ("place", "person")
+    ]
+    assert false
+    for item in false:
+        added = set(item.prompt.split()) - set(item.evidence.split())
+        for word in added:
+            if not any(ch.isdigit() for ch in word):
+                assert word.strip(".,;:’'s") in bundled_text, (word, item.prompt)
+
+
+def test_choices_at_the_start_of_a_sentence_are_capitalised_like_the_key():
+    text = (
+        "Five Panamanian players were booked in the match against Tunisia in Saransk. "
+        "Tunisia won the match 2-1 in Saransk on Thursday."
+    )
+    result = generate(text)
+    opening = [i for i in result.items + result.more if i.choices and i.prompt.startswith("_____")]
+    assert opening, "the number at the start is asked about"
+    for item in opening:
+        assert all(choice[:1].isupper() for choice in item.choices), item.choices
+
+
+def test_a_demand_is_not_offered_as_a_true_statement():
+    text = (
+        "Yemen's neighbours met in Riyadh on Monday. All parties to the conflict in Yemen must "
+        "choose dialogue over war by March. Saudi Arabia hosted the talks in Riyadh."
+    )
+    result = generate(text)
+    stated = [i.prompt for i in result.items + result.more if i.kind == "truefalse"]
+    assert stated
+    assert not [s for s in stated if " must " in s]
+
+
+def test_a_place_is_never_swapped_for_one_the_article_does_not_name():
+    text = (
+        "Voters in Hong Kong elected a new legislature on Sunday. The previous general election "
+        "in Hong Kong was held in 2012. Turnout in Hong Kong reached 58 percent, officials said "
+        "on Monday."
+    )
+    result = generate(text)
+    false = [i for i in result.items + result.more if i.kind == "truefalse" and i.answer == "False"]
+    assert false, "dates and numbers can still be swapped"
+    assert all("Hong Kong" in i.prompt for i in false)
