@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from quizapp.extensions import db
 from quizapp.models import Role
 from quizapp.services.accounts import AccountError, create_user, random_password
+from quizapp.services.credentials import password_problem
 from quizapp.services.seed import seed_first_run
 
 
@@ -20,6 +21,9 @@ from quizapp.services.seed import seed_first_run
 def create_user_command(username: str, role: str, password: str | None) -> None:
     """Create an account; prints the password when it was generated."""
     chosen = password or random_password()
+    problem = password_problem(chosen, username)
+    if problem:
+        raise click.ClickException(problem)
     try:
         create_user(username, chosen, role)
     except AccountError as exc:

@@ -8,7 +8,7 @@ from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Memb
 from quizapp.models.question import Question
 from quizapp.models.quiz import FeedbackPolicy, Quiz, QuizQuestion
 from quizapp.models.review import ReviewItem, ReviewStatus
-from quizapp.models.user import Role, User
+from quizapp.models.user import LoginSession, Role, User
 
 __all__ = [
     "Article",
@@ -20,6 +20,7 @@ __all__ = [
     "Category",
     "Classroom",
     "FeedbackPolicy",
+    "LoginSession",
     "Membership",
     "Question",
     "QuestionTag",

@@ -10,6 +10,7 @@ from quizapp.views import (
     cards,
     classes,
     gradebook,
+    health,
     history,
     main,
     progress,
@@ -22,6 +23,7 @@ from quizapp.views import (
 
 BLUEPRINTS = (
     main.bp,
+    health.bp,
     auth.bp,
     quiz.bp,
     history.bp,
