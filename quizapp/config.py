@@ -47,6 +47,9 @@ class DefaultConfig:
     ARCHIVE_MAX_ENTRIES = 1_000  # files in an uploaded archive
     ARCHIVE_MAX_ENTRY_BYTES = 5 * 1024 * 1024  # uncompressed size of one file in an archive
     JOB_QUEUE_URL = ""  # Redis URL for generation jobs (RQ); empty: a thread in the app process
+    JOB_QUEUE_NAME = "quizapp-generation"
+    JOB_RUNNER = ""  # "" chooses from JOB_QUEUE_URL; "inline" runs jobs in the request (tests)
+    JOB_TIMEOUT_SECONDS = 600  # a job running longer is stopped (RQ) or shown as stalled
     LOG_LEVEL = "INFO"
     PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
     FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability

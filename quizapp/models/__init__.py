@@ -5,6 +5,7 @@ from quizapp.models.attempt import Attempt, Response
 from quizapp.models.card import Card, CardReview, StudySettings
 from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Membership
+from quizapp.models.job import GenerationJob, JobStatus
 from quizapp.models.question import Question
 from quizapp.models.quiz import FeedbackPolicy, Quiz, QuizQuestion
 from quizapp.models.review import ReviewItem, ReviewStatus
@@ -20,6 +21,8 @@ __all__ = [
     "Category",
     "Classroom",
     "FeedbackPolicy",
+    "GenerationJob",
+    "JobStatus",
     "LoginSession",
     "Membership",
     "Question",
