@@ -26,7 +26,9 @@ class DefaultConfig:
 
     SECRET_KEY = DEV_SECRET_KEY
     SQLALCHEMY_DATABASE_URI = ""  # filled in from the instance path by load_config
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    # No pre-ping (a round trip before every request): a connection the database dropped fails
+    # one request with a 503, and SQLAlchemy then replaces every pooled connection.
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_recycle": 1800}
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"

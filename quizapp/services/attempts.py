@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from question_bank.grading import grade
 from quizapp.extensions import db
-from quizapp.models import Attempt, Question, Quiz, Response, User
+from quizapp.models import Attempt, Quiz, Response, User
 from quizapp.models.base import utcnow
 from quizapp.services.flashcards import record_quiz_reviews
 from quizapp.services.quizzes import quiz_questions
@@ -77,19 +77,20 @@ def attempt_responses(attempt: Attempt) -> list[Response]:
         db.session.execute(
             db.select(Response)
             .where(Response.attempt_id == attempt.id)
-            .options(selectinload(Response.question).selectinload(Question.article))
+            .options(joinedload(Response.question))
             .order_by(Response.position)
         ).scalars()
     )
 
 
 def attempt_history(user: User) -> list[Attempt]:
-    """The user's submitted attempts, newest first, with their quizzes loaded."""
+    """The user's submitted attempts, newest first, with their quizzes' titles (one query)."""
     return list(
         db.session.execute(
             db.select(Attempt)
+            .join(Attempt.quiz)
             .where(Attempt.user_id == user.id, Attempt.submitted_at.is_not(None))
-            .options(selectinload(Attempt.quiz))
+            .options(contains_eager(Attempt.quiz).load_only(Quiz.id, Quiz.title))
             .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
         ).scalars()
     )

@@ -11,16 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy.orm import selectinload
-
 from quizapp.extensions import db
 from quizapp.models import (
+    Article,
     Assignment,
     AssignmentKind,
     Attempt,
     FeedbackPolicy,
     Membership,
     Quiz,
+    QuizQuestion,
     User,
 )
 from quizapp.models.base import utcnow
@@ -28,11 +28,14 @@ from quizapp.models.base import utcnow
 
 @dataclass(frozen=True)
 class AvailableQuiz:
-    """A quiz a user may take, with the earliest due date among their classes' assignments."""
+    """A quiz a user may take, with the earliest due date among their classes' assignments,
+    its number of questions and its article's date."""
 
     quiz: Quiz
     due_at: datetime | None = None
     is_assigned: bool = False
+    question_count: int = 0
+    article_published: str = ""
 
     @property
     def is_past_due(self) -> bool:
@@ -62,14 +65,29 @@ def available_quizzes(user: User) -> list[AvailableQuiz]:
         Quiz.is_published.is_(True),
         db.or_(Quiz.is_public.is_(True), assigned.c.quiz_id.is_not(None)),
     )
+    questions = (
+        db.select(db.func.count(QuizQuestion.id))
+        .where(QuizQuestion.quiz_id == Quiz.id)
+        .correlate(Quiz)
+        .scalar_subquery()
+    )
     rows = db.session.execute(
-        db.select(Quiz, assigned.c.due_at, assigned.c.quiz_id.is_not(None))
+        db.select(
+            Quiz,
+            assigned.c.due_at,
+            assigned.c.quiz_id.is_not(None),
+            questions,
+            Article.published_on,
+        )
         .outerjoin(assigned, assigned.c.quiz_id == Quiz.id)
+        .outerjoin(Article, Article.id == Quiz.article_id)
         .where(db.or_(visible, Quiz.owner_id == user.id))
-        .options(selectinload(Quiz.entries), selectinload(Quiz.article))
         .order_by(assigned.c.quiz_id.is_(None), Quiz.created_at.desc(), Quiz.id.desc())
     ).all()
-    return [AvailableQuiz(quiz, _aware(due), bool(flag)) for quiz, due, flag in rows]
+    return [
+        AvailableQuiz(quiz, _aware(due), bool(flag), count, published or "")
+        for quiz, due, flag, count, published in rows
+    ]
 
 
 def _aware(value: datetime | str | None) -> datetime | None:

@@ -8,6 +8,7 @@ import random
 import nh3
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload
 
 from question_bank.grading import right_answer_text
 from quizapp.extensions import db
@@ -47,7 +48,7 @@ def prompt_text(prompt: str, prompt_format: str = "plain") -> str:
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.get_or_404(Attempt, attempt_id)
+    attempt = db.get_or_404(Attempt, attempt_id, options=[joinedload(Attempt.quiz)])
     if not can_view_attempt(current_user, attempt):
         abort(404)
     return attempt

@@ -140,12 +140,49 @@ def apply_review(
     return review
 
 
-def _new_card(user_id: int, question_id: int, now: datetime) -> Card:
-    card = Card(user_id=user_id, question_id=question_id, state=1, step=0, due_at=now)
-    card.reps = card.lapses = 0
-    card.created_at = now
-    db.session.add(card)
-    return card
+def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
+    """The student's cards for ``question_ids``, created where missing, locked until commit.
+
+    Two requests of one student (two tabs, a double submit) may both find a card missing:
+    the insert skips rows that already exist instead of failing, and ``FOR UPDATE`` makes
+    the second request wait for the first's review before reading the card's state.
+    """
+    wanted = list(dict.fromkeys(question_ids))
+    if not wanted:
+        return {}
+    rows = [
+        {
+            "user_id": user_id,
+            "question_id": question_id,
+            "state": 1,
+            "step": 0,
+            "due_at": now,
+            "reps": 0,
+            "lapses": 0,
+            "created_at": now,
+        }
+        for question_id in wanted
+    ]
+    insert = dialect_insert(db.session.get_bind().dialect.name)
+    db.session.execute(
+        insert(Card).values(rows).on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+    )
+    cards = db.session.execute(
+        db.select(Card)
+        .where(Card.user_id == user_id, Card.question_id.in_(wanted))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalars()
+    return {card.question_id: card for card in cards}
+
+
+def dialect_insert(dialect: str):
+    """The INSERT construct with ``on_conflict_do_nothing`` for the database in use."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
 
 
 def review_question(
@@ -157,9 +194,7 @@ def review_question(
 ) -> Card:
     """Record a flashcard rating of one question by one student; returns the updated card."""
     now = _as_utc(now) or utcnow()
-    card = db.session.execute(
-        db.select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
-    ).scalar_one_or_none() or _new_card(user_id, question_id, now)
+    card = locked_cards(user_id, [question_id], now)[question_id]
     apply_review(card, rating, scheduler_for(study_plan(user_id)), now, "flashcard", duration_ms)
     db.session.flush()
     return card
@@ -183,16 +218,10 @@ def record_quiz_reviews(
     ratings = {qid: rating for qid, rating in ratings.items() if rating is not None}
     if not ratings:
         return 0
-    cards = {
-        card.question_id: card
-        for card in db.session.execute(
-            db.select(Card).where(Card.user_id == user_id, Card.question_id.in_(ratings))
-        ).scalars()
-    }
+    cards = locked_cards(user_id, ratings, now)
     scheduler = scheduler_for(study_plan(user_id))
     for question_id, rating in ratings.items():
-        card = cards.get(question_id) or _new_card(user_id, question_id, now)
-        apply_review(card, rating, scheduler, now, "quiz")
+        apply_review(cards[question_id], rating, scheduler, now, "quiz")
     db.session.flush()
     return len(ratings)
 
