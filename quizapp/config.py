@@ -53,6 +53,8 @@ class DefaultConfig:
     JOB_RUNNER = ""  # "" chooses from JOB_QUEUE_URL; "inline" runs jobs in the request (tests)
     JOB_TIMEOUT_SECONDS = 600  # a job running longer is stopped (RQ) or shown as stalled
     LOG_LEVEL = "INFO"
+    CACHE_TYPE = "SimpleCache"  # per process; "RedisCache" with CACHE_REDIS_URL to share it
+    CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page lives (teachers' edits show then)
     PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
     FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability
     FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per UTC day (flashcards or quizzes)

@@ -1,5 +1,6 @@
 """Database models, one module per aggregate."""
 
+from quizapp.models import activity  # noqa: F401, E402 - registers the activity stamp listener
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, Response
 from quizapp.models.card import Card, CardReview, StudySettings

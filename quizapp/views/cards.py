@@ -11,6 +11,7 @@ from question_bank.grading import right_answer_text
 from quizapp.extensions import db
 from quizapp.forms.cards import RatingForm, StudySettingsForm
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import student_fragment
 from quizapp.models.base import utcnow
 from quizapp.services.flashcards import (
     RATINGS,
@@ -45,13 +46,18 @@ def _deck_or_404(token: str | None):
 @bp.get("/")
 @login_required
 def index():
-    """The decks the student may study, with due and new counts."""
+    """The decks the student may study, with due and new counts (at most a minute old)."""
     now = utcnow()
-    return render_template(
-        "cards/index.html",
-        decks=deck_list(current_user.id, now),
-        due_tomorrow=due_card_count(current_user.id, now, timedelta(days=1)),
+    content = student_fragment(
+        "cards/_content.html",
+        lambda: {
+            "decks": deck_list(current_user.id, now),
+            "due_tomorrow": due_card_count(current_user.id, now, timedelta(days=1)),
+        },
+        depends_on=[now.strftime("%Y%m%d%H%M")],
+        timeout=60,
     )
+    return render_template("cards/index.html", content=content)
 
 
 @bp.get("/review")

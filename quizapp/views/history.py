@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 from flask_login import current_user, login_required
 
+from quizapp.fragments import student_fragment
 from quizapp.services.attempts import attempt_history
 
 bp = Blueprint("history", __name__, url_prefix="/history")
@@ -13,5 +14,8 @@ bp = Blueprint("history", __name__, url_prefix="/history")
 @bp.get("/")
 @login_required
 def index():
-    """Submitted attempts, newest first."""
-    return render_template("history/index.html", attempts=attempt_history(current_user))
+    """Submitted attempts, newest first (cached until the student's results change)."""
+    content = student_fragment(
+        "history/_content.html", lambda: {"attempts": attempt_history(current_user)}
+    )
+    return render_template("history/index.html", content=content)

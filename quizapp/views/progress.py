@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import student_fragment
 from quizapp.models.base import utcnow
 from quizapp.services.analytics import (
     build_mistakes_quiz,
@@ -38,7 +39,14 @@ def _mastery_chart(rows):
 @bp.get("/")
 @login_required
 def index():
-    """Charts and tables of the student's own results and study."""
+    """Charts and tables of the student's own results and study (cached until they change)."""
+    today = utcnow().date()
+    content = student_fragment("progress/_content.html", _progress_context, depends_on=[today])
+    return render_template("progress/index.html", content=content)
+
+
+def _progress_context() -> dict:
+    """Everything the progress page shows, computed from the student's own rows."""
     user_id, now = current_user.id, utcnow()
     attempts = recent_attempts(user_id)
     points = [
@@ -52,8 +60,7 @@ def index():
     by_type, by_article = mastery_by_fact_type(user_id), mastery_by_article(user_id)
     forecast = review_forecast(user_id, now)
     days = study_days(user_id)
-    return render_template(
-        "progress/index.html",
+    return dict(
         attempts=attempts,
         score_chart=line_chart(points),
         summaries=quiz_summaries(user_id),
@@ -66,7 +73,6 @@ def index():
         streak=streak(days, now.date()),
         studied_today=now.date() in days,
         mistakes=len(missed_question_ids(user_id)),
-        form=ActionForm(),
     )
 
 
