@@ -7,8 +7,8 @@ throwaway PostgreSQL cluster (so restarting it disturbs no other database), seed
 students, 10,000 attempts and 100,000 responses (plus their cards and reviews), and serves the
 app and the yardstick with the project's gunicorn settings (``quizapp.gunicorn_conf``).
 
-1. Throughput: each student page and POST with wrk (2 threads, 50 connections), each right
-   after the yardstick page (``loadkit/yardstick.py``): target 0.6 of it for pages with p99
+1. Throughput: each student page and POST with wrk (2 threads, 50 connections), each between
+   two runs of the yardstick page (``loadkit/yardstick.py``): target 0.6 of it for pages with p99
    under 150 ms, 0.5 for POSTs.
 2. Crowd: 200 students log in, start, answer and submit twice at once, across two app
    servers; then every attempt must be submitted once with one response per question.
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             servers.append(stick)
             print(
                 f"\nThroughput (wrk -t2 -c50 -d{args.seconds}s; gunicorn workers: "
-                f"{len(first.worker_pids())}; the yardstick measured right before each):"
+                f"{len(first.worker_pids())}; the yardstick measured right before and after each):"
             )
             results = scenarios.throughput(first.base, stick.base, seeded, args.seconds)
             missed = [m.label for m in results if not m.passed]

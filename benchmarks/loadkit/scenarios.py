@@ -41,7 +41,7 @@ class Measured:
 
 
 def throughput(base: str, yardstick: str, seeded: Seeded, seconds: int) -> list[Measured]:
-    """Every student page and the two POSTs, each right after the yardstick."""
+    """Every student page and the two POSTs, each between two runs of the yardstick."""
     bench = Student(base)
     bench.login("bench", PASSWORD)
     cards = Student(base)
@@ -86,11 +86,22 @@ def throughput(base: str, yardstick: str, seeded: Seeded, seconds: int) -> list[
         run_wrk(
             base + path, cookie, 2, script=script if not script or "paths" not in script else ""
         )  # warm-up (submits skipped: they use up attempts)
-        stick = run_wrk(yardstick + "/one", f"session={stick_cookie}", seconds)
+        before = run_wrk(yardstick + "/one", f"session={stick_cookie}", seconds)
         page = run_wrk(base + path, cookie, seconds, script=script)
-        results.append(Measured(label, page, stick, target))
+        after = run_wrk(yardstick + "/one", f"session={stick_cookie}", seconds)
+        results.append(Measured(label, page, _mean(before, after), target))
         print(_row(results[-1]), flush=True)
     return results
+
+
+def _mean(first: WrkResult, second: WrkResult) -> WrkResult:
+    """The yardstick around a page: the mean of its runs just before and just after."""
+    return WrkResult(
+        (first.rps + second.rps) / 2,
+        (first.p99_ms + second.p99_ms) / 2,
+        first.errors + second.errors,
+        first.requests + second.requests,
+    )
 
 
 def _row(m: Measured) -> str:

@@ -11,7 +11,7 @@ from question_bank.grading import right_answer_text
 from quizapp.extensions import db
 from quizapp.forms.cards import RatingForm, StudySettingsForm
 from quizapp.forms.quiz import ActionForm
-from quizapp.fragments import student_fragment
+from quizapp.fragments import cached_student_page
 from quizapp.models.base import utcnow
 from quizapp.services.flashcards import (
     RATINGS,
@@ -48,8 +48,8 @@ def _deck_or_404(token: str | None):
 def index():
     """The decks the student may study, with due and new counts (at most a minute old)."""
     now = utcnow()
-    content = student_fragment(
-        "cards/_content.html",
+    return cached_student_page(
+        "cards/index.html",
         lambda: {
             "decks": deck_list(current_user.id, now),
             "due_tomorrow": due_card_count(current_user.id, now, timedelta(days=1)),
@@ -57,7 +57,6 @@ def index():
         depends_on=[now.strftime("%Y%m%d%H%M")],
         timeout=60,
     )
-    return render_template("cards/index.html", content=content)
 
 
 @bp.get("/review")

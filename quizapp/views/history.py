@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint
 from flask_login import current_user, login_required
 
-from quizapp.fragments import student_fragment
+from quizapp.fragments import cached_student_page
 from quizapp.services.attempts import attempt_history
 
 bp = Blueprint("history", __name__, url_prefix="/history")
@@ -15,7 +15,6 @@ bp = Blueprint("history", __name__, url_prefix="/history")
 @login_required
 def index():
     """Submitted attempts, newest first (cached until the student's results change)."""
-    content = student_fragment(
-        "history/_content.html", lambda: {"attempts": attempt_history(current_user)}
+    return cached_student_page(
+        "history/index.html", lambda: {"attempts": attempt_history(current_user)}
     )
-    return render_template("history/index.html", content=content)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
-from quizapp.fragments import student_fragment
+from quizapp.fragments import cached_student_page
 from quizapp.models.base import utcnow
 from quizapp.services.analytics import (
     build_mistakes_quiz,
@@ -41,8 +41,7 @@ def _mastery_chart(rows):
 def index():
     """Charts and tables of the student's own results and study (cached until they change)."""
     today = utcnow().date()
-    content = student_fragment("progress/_content.html", _progress_context, depends_on=[today])
-    return render_template("progress/index.html", content=content)
+    return cached_student_page("progress/index.html", _progress_context, depends_on=[today])
 
 
 def _progress_context() -> dict:

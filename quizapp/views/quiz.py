@@ -14,6 +14,7 @@ from question_bank.grading import right_answer_text
 from quizapp.extensions import db
 from quizapp.forms.answers import field_name, read_answers
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import cached_student_page
 from quizapp.models import Attempt, Quiz
 from quizapp.services.attempts import (
     attempt_responses,
@@ -146,10 +147,16 @@ def review(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.submitted_at is None:
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
-    return render_template(
-        "quiz/review.html",
-        attempt=attempt,
-        responses=attempt_responses(attempt),
-        show_feedback=feedback_visible(current_user, attempt),
-        right_answer_text=right_answer_text,
-    )
+    show_feedback = feedback_visible(current_user, attempt)
+
+    def context() -> dict:
+        return dict(
+            attempt=attempt,
+            responses=attempt_responses(attempt),
+            show_feedback=show_feedback,
+            right_answer_text=right_answer_text,
+        )
+
+    if attempt.user_id != current_user.id:  # a teacher's view is not the student's to cache
+        return render_template("quiz/review.html", **context())
+    return cached_student_page("quiz/review.html", context, depends_on=[attempt.id, show_feedback])

@@ -18,8 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from flask import g
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -143,7 +144,15 @@ def readable_article(user_id: int, article_id: int, now: datetime) -> Article | 
 
 
 def new_cards_left(user_id: int, now: datetime) -> int:
-    """How many new cards the student may still start today (UTC)."""
+    """How many new cards the student may still start today (UTC); counted once per request."""
+    memo = g.setdefault("new_cards_left", {})
+    key = (user_id, day_start(now))
+    if key not in memo:
+        memo[key] = _count_new_cards_left(user_id, now)
+    return memo[key]
+
+
+def _count_new_cards_left(user_id: int, now: datetime) -> int:
     started = db.session.execute(
         db.select(func.count(Card.id)).where(
             Card.user_id == user_id, Card.created_at >= day_start(now)
@@ -163,7 +172,7 @@ def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card |
     card = db.session.execute(
         db.select(Card)
         .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
-        .options(selectinload(Card.question).selectinload(Question.article))
+        .options(joinedload(Card.question).joinedload(Question.article))
         .order_by(Card.due_at, Card.id)
         .limit(1)
     ).scalar_one_or_none()
@@ -174,7 +183,7 @@ def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card |
     question = db.session.execute(
         db.select(Question)
         .where(Question.id.in_(ids), _unseen(user_id))
-        .options(selectinload(Question.article))
+        .options(joinedload(Question.article))
         .order_by(Question.id)
         .limit(1)
     ).scalar_one_or_none()

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import fsrs
-from flask import current_app
+from flask import current_app, g, has_app_context
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quizapp.extensions import db
@@ -55,7 +55,14 @@ class StudyPlan:
 
 
 def study_plan(user_id: int) -> StudyPlan:
-    """The student's saved settings, or the configured defaults."""
+    """The student's saved settings, or the configured defaults (read once per request)."""
+    plans = g.setdefault("study_plans", {}) if has_app_context() else {}
+    if user_id not in plans:
+        plans[user_id] = _read_study_plan(user_id)
+    return plans[user_id]
+
+
+def _read_study_plan(user_id: int) -> StudyPlan:
     row = db.session.get(StudySettings, user_id)
     if row is None:
         config = current_app.config
@@ -75,6 +82,7 @@ def save_study_settings(user_id: int, desired_retention: float, new_cards_per_da
     row.desired_retention = float(desired_retention)
     row.new_cards_per_day = int(new_cards_per_day)
     db.session.flush()
+    g.pop("study_plans", None)
     return row
 
 
@@ -163,6 +171,7 @@ def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
         }
         for question_id in wanted
     ]
+    g.pop("new_cards_left", None)  # new cards use up today's allowance
     insert = dialect_insert(db.session.get_bind().dialect.name)
     db.session.execute(
         insert(Card).values(rows).on_conflict_do_nothing(index_elements=["user_id", "question_id"])
