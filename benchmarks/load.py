@@ -50,7 +50,13 @@ SETTINGS = {
 def _app(url: str):
     from quizapp import create_app
 
-    return create_app({"DATABASE_URL": url, "SECRET_KEY": SETTINGS["QUIZAPP_SECRET_KEY"]})
+    return create_app(
+        {
+            "DATABASE_URL": url,
+            "SECRET_KEY": SETTINGS["QUIZAPP_SECRET_KEY"],
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},  # this helper outlives restarts
+        }
+    )
 
 
 def _extra_quiz(app, title: str) -> int:
@@ -98,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
             f"Seeded in {time.perf_counter() - started:.0f} s: "
             + ", ".join(f"{n:,} {table}" for table, n in counts.items())
         )
-        engine = sa.create_engine(cluster.url.replace("postgresql://", "postgresql+psycopg://"))
+        engine = sa.create_engine(
+            cluster.url.replace("postgresql://", "postgresql+psycopg://"), pool_pre_ping=True
+        )
         first = Server("quizapp:create_app()", 8101, env).start()
         servers.append(first)
         if "throughput" in parts:

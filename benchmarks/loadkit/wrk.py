@@ -31,6 +31,8 @@ def run_wrk(
         "-t2",
         f"-c{connections}",
         f"-d{seconds}s",
+        "--timeout",
+        "10s",
         "--latency",
         "-H",
         f"Cookie: {cookie}",

@@ -179,3 +179,18 @@ def test_review_queue_is_paged_and_filtered(app, client, teacher):
     for junk in ("min_score=nan", "min_score=abc", "kind=nope", "page=-1", "page=99999"):
         response = client.get(f"{url}?{junk}")
         assert response.status_code == 200, junk
+
+
+def test_worker_command_needs_a_queue_and_works_it(app, runner):
+    refused = runner.invoke(args=["worker", "--burst"])
+    assert refused.exit_code != 0 and "Set JOB_QUEUE_URL" in refused.output
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    app.config.update(
+        JOB_RUNNER="", JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=f"test-{uuid.uuid4().hex}"
+    )
+    result = runner.invoke(args=["worker", "--burst"])
+    assert result.exit_code == 0, result.output
