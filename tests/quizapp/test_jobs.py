@@ -67,7 +67,8 @@ def test_import_returns_at_once_and_the_thread_shows_progress(app, client, teach
         assert db.session.get(Article, job.article_id).published_on == "2021-04-14"
 
 
-def test_jobs_go_through_redis_to_a_worker(app, client, teacher):
+def use_redis_queue(app) -> None:
+    """Send the app's jobs to a queue of its own in the local Redis (skip without Redis)."""
     redis = pytest.importorskip("redis")
     try:
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
@@ -76,6 +77,10 @@ def test_jobs_go_through_redis_to_a_worker(app, client, teacher):
     app.config.update(
         JOB_RUNNER="", JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=f"test-{uuid.uuid4().hex}"
     )
+
+
+def test_jobs_go_through_redis_to_a_worker(app, client, teacher):
+    use_redis_queue(app)
     from quizapp.jobqueue import rq_queue
 
     text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
@@ -184,13 +189,6 @@ def test_review_queue_is_paged_and_filtered(app, client, teacher):
 def test_worker_command_needs_a_queue_and_works_it(app, runner):
     refused = runner.invoke(args=["worker", "--burst"])
     assert refused.exit_code != 0 and "Set JOB_QUEUE_URL" in refused.output
-    redis = pytest.importorskip("redis")
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("no Redis server on 127.0.0.1:6379")
-    app.config.update(
-        JOB_RUNNER="", JOB_QUEUE_URL=REDIS_URL, JOB_QUEUE_NAME=f"test-{uuid.uuid4().hex}"
-    )
+    use_redis_queue(app)
     result = runner.invoke(args=["worker", "--burst"])
     assert result.exit_code == 0, result.output
