@@ -24,15 +24,25 @@ STUDENT_ROWS = (Attempt, Card, StudySettings, Membership)
 
 @event.listens_for(Session, "after_flush")
 def _move_activity_stamps(session: Session, flush_context) -> None:
-    """Stamp the students whose attempts, cards or settings this flush wrote."""
+    """Stamp the students whose attempts, cards or settings this flush wrote (once each per
+    transaction: the stamp is the transaction's time either way)."""
+    stamped = session.info.setdefault("activity_stamped", set())
     changed = {
         row.user_id
         for row in (*session.new, *session.dirty)
         if isinstance(row, STUDENT_ROWS) and row.user_id is not None
-    }
+    } - stamped
     if changed:
+        stamped.update(changed)
         session.connection().execute(
             sa.update(User.__table__)
             .where(User.__table__.c.id.in_(sorted(changed)))
             .values(activity_at=utcnow())
         )
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_stamped(session: Session, transaction) -> None:
+    """A new transaction stamps again."""
+    if transaction.parent is None:
+        session.info.pop("activity_stamped", None)

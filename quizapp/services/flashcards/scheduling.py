@@ -153,36 +153,47 @@ def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
 
     Two requests of one student (two tabs, a double submit) may both find a card missing:
     the insert skips rows that already exist instead of failing, and ``FOR UPDATE`` makes
-    the second request wait for the first's review before reading the card's state.
+    the second request wait for the first's review before reading the card's state. Cards
+    that exist already cost one query.
     """
     wanted = list(dict.fromkeys(question_ids))
-    if not wanted:
+    cards = _lock_cards(user_id, wanted)
+    missing = [question_id for question_id in wanted if question_id not in cards]
+    if missing:
+        g.pop("new_cards_left", None)  # new cards use up today's allowance
+        rows = [
+            {
+                "user_id": user_id,
+                "question_id": question_id,
+                "state": 1,
+                "step": 0,
+                "due_at": now,
+                "reps": 0,
+                "lapses": 0,
+                "created_at": now,
+            }
+            for question_id in missing
+        ]
+        insert = dialect_insert(db.session.get_bind().dialect.name)
+        db.session.execute(
+            insert(Card)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+        )
+        cards |= _lock_cards(user_id, missing)
+    return cards
+
+
+def _lock_cards(user_id: int, question_ids: list[int]) -> dict[int, Card]:
+    if not question_ids:
         return {}
-    rows = [
-        {
-            "user_id": user_id,
-            "question_id": question_id,
-            "state": 1,
-            "step": 0,
-            "due_at": now,
-            "reps": 0,
-            "lapses": 0,
-            "created_at": now,
-        }
-        for question_id in wanted
-    ]
-    g.pop("new_cards_left", None)  # new cards use up today's allowance
-    insert = dialect_insert(db.session.get_bind().dialect.name)
-    db.session.execute(
-        insert(Card).values(rows).on_conflict_do_nothing(index_elements=["user_id", "question_id"])
-    )
-    cards = db.session.execute(
+    found = db.session.execute(
         db.select(Card)
-        .where(Card.user_id == user_id, Card.question_id.in_(wanted))
+        .where(Card.user_id == user_id, Card.question_id.in_(question_ids))
         .with_for_update()
         .execution_options(populate_existing=True)
     ).scalars()
-    return {card.question_id: card for card in cards}
+    return {card.question_id: card for card in found}
 
 
 def dialect_insert(dialect: str):
