@@ -14,6 +14,7 @@ from quizapp import cli, errors, views
 from quizapp.config import load_config
 from quizapp.extensions import init_extensions
 from quizapp.headers import register_security_headers
+from quizapp.inputguard import register_input_guard
 from quizapp.requestlog import configure_request_logging
 from quizapp.templating import register_template_helpers
 
@@ -46,6 +47,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register_error_handlers(app)
     register_template_helpers(app)
     register_security_headers(app)
+    register_input_guard(app)
     cli.register_commands(app)
     if app.config["PROXY_COUNT"]:  # client addresses (rate limits) and scheme from the proxy
         count = int(app.config["PROXY_COUNT"])

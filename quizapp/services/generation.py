@@ -8,6 +8,7 @@ what a job does.
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from datetime import timedelta
 
 from flask import current_app
@@ -22,6 +23,18 @@ from quizapp.services.review import pending_items, queue_generation
 
 class ArticleTooLong(ValueError):
     """An article has more words than the ``ARTICLE_MAX_WORDS`` setting allows."""
+
+
+def check_is_text(text: str) -> None:
+    """Refuse input that is not text (NUL or other control characters: a binary file)."""
+    controls = sum(
+        1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r"
+    )
+    if "\x00" in text or controls > max(2, len(text) // 100):
+        raise ValueError(
+            "This does not look like text (it holds control characters: a binary file?). "
+            "Paste the article's words, or upload it as .txt, .md or .html."
+        )
 
 
 def check_word_limit(text: str) -> None:
@@ -46,6 +59,7 @@ def start_article_import(
     text: str, owner: User, source_name: str = "", published: str | None = None
 ) -> GenerationJob:
     """Store the article and a queued job that will generate its questions."""
+    check_is_text(text)
     check_word_limit(text)
     article = Article(
         title=_provisional_title(text)[:300],

@@ -178,3 +178,12 @@ def test_join_codes_limited_per_account(limited_app):
         for n in range(5)
     ]
     assert codes == [200, 200, 200, 429, 429]
+
+
+def test_control_characters_in_log_in_and_registration_are_refused_not_500(client):
+    login = post_form(client, "/auth/login", {"username": "bo\x00b", "password": "x\x00y"})
+    assert login.status_code == 400
+    assert "cannot be stored" in login.get_data(as_text=True)
+    page = register(client, "amira\x00", "quiet lanterns\x00 drift")
+    assert "Your account is ready." not in page and "cannot be stored" in page
+    assert client.get("/quizzes/?x=%00").status_code in (302, 400)
