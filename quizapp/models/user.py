@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import hashlib
 from datetime import datetime
+from functools import cache
 
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, String
@@ -85,6 +86,20 @@ class LoginSession(db.Model):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
 
+@cache
+def _session_user_statement():
+    """The user of a live session, built once: it runs on every request."""
+    return (
+        db.select(User)
+        .join(LoginSession, LoginSession.user_id == User.id)
+        .where(
+            User.id == db.bindparam("user_id"),
+            LoginSession.token_digest == db.bindparam("digest"),
+            LoginSession.expires_at > db.bindparam("now"),
+        )
+    )
+
+
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
     """Flask-Login's loader: the user of a live ``LoginSession`` (one query), else None."""
@@ -92,13 +107,8 @@ def load_user(session_id: str) -> User | None:
     if not user_id.isdigit() or len(user_id) > 18 or not token:
         return None
     user = db.session.execute(
-        db.select(User)
-        .join(LoginSession, LoginSession.user_id == User.id)
-        .where(
-            User.id == int(user_id),
-            LoginSession.token_digest == token_digest(token),
-            LoginSession.expires_at > utcnow(),
-        )
+        _session_user_statement(),
+        {"user_id": int(user_id), "digest": token_digest(token), "now": utcnow()},
     ).scalar_one_or_none()
     if user is not None:
         user.login_token = token

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import random
+from functools import cache
 
 import nh3
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -48,8 +49,17 @@ def prompt_text(prompt: str, prompt_format: str = "plain") -> str:
     return html.unescape(nh3.clean(prompt, tags=set())).strip()
 
 
+@cache
+def _attempt_statement():
+    return (
+        db.select(Attempt).options(joinedload(Attempt.quiz)).where(Attempt.id == db.bindparam("id"))
+    )
+
+
 def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.get_or_404(Attempt, attempt_id, options=[joinedload(Attempt.quiz)])
+    attempt = db.session.execute(_attempt_statement(), {"id": attempt_id}).scalar_one_or_none()
+    if attempt is None:
+        abort(404)
     if not can_view_attempt(current_user, attempt):
         abort(404)
     return attempt
