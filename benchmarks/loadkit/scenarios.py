@@ -107,9 +107,9 @@ def _mean(first: WrkResult, second: WrkResult) -> WrkResult:
 def _row(m: Measured) -> str:
     verdict = "ok" if m.passed else "MISSED"
     return (
-        f"  {m.label:<20} {m.page.rps:8.1f} req/s  yardstick {m.yardstick.rps:8.1f}  "
-        f"ratio {m.ratio:4.2f} (target {m.target})  p99 {m.page.p99_ms:6.1f} ms  "
-        f"errors {m.page.errors}  {verdict}"
+        f"  {m.label:<20} {m.page.rps:7.1f} req/s  yardstick {m.yardstick.rps:7.1f}  "
+        f"ratio {m.ratio:4.2f} (target {m.target})  p99 {m.page.p99_ms:6.1f} ms "
+        f"(yardstick {m.yardstick.p99_ms:5.1f})  errors {m.page.errors}  {verdict}"
     )
 
 
