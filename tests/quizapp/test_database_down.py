@@ -23,3 +23,15 @@ def test_unreachable_database_gives_503_pages(tmp_path):
     assert page.status_code == 503
     assert page.headers["Retry-After"] == "5"
     assert "cannot reach its database" in page.get_data(as_text=True)
+
+
+def test_a_connection_lost_before_the_request_ends_keeps_the_response(app, client, monkeypatch):
+    import sqlalchemy.orm
+    from sqlalchemy.exc import OperationalError
+
+    def dropped(self):
+        raise OperationalError("ROLLBACK", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(sqlalchemy.orm.Session, "close", dropped)
+    response = client.get("/health")
+    assert response.status_code == 200
