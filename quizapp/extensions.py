@@ -73,5 +73,6 @@ def end_session_quietly(exc: BaseException | None) -> None:
     try:
         db.session.remove()
     except DBAPIError as error:
+        db.session.registry().invalidate()  # close the dead connection, not back to the pool
         db.session.registry.clear()
         logging.getLogger("quizapp").warning("database session ended uncleanly: %s", error.orig)
