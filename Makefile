@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PG_TEST_URL ?= postgresql://postgres@127.0.0.1:5432/test
 
-.PHONY: run test test-postgres install browser bench ranker lint clean
+.PHONY: run test test-postgres install browser bench ranker load lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ instance/config.py:
 run: $(VENV)/.installed instance/config.py
 	$(FLASK) db upgrade heads
 	$(FLASK) seed
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	QUIZAPP_SECURE_COOKIES=false $(FLASK) run --host $(HOST) --port $(PORT)  # plain HTTP locally
 
 # Debian's Chromium for the browser tests, where it is missing and we may install packages.
 browser:
@@ -58,6 +58,11 @@ bench: $(VENV)/.installed-test
 ranker: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/train_ranker.py --write
+
+# Load, concurrency and fault runs on a throwaway PostgreSQL (needs wrk; prints figures).
+load: $(VENV)/.installed-test
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk; }
+	$(BIN)/python benchmarks/load.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check quizapp question_bank tests benchmarks

@@ -13,6 +13,7 @@ URL is given the psycopg 3 driver.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from flask import Flask
@@ -25,17 +26,36 @@ class DefaultConfig:
 
     SECRET_KEY = DEV_SECRET_KEY
     SQLALCHEMY_DATABASE_URI = ""  # filled in from the instance path by load_config
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    # No pre-ping (a round trip before every request): a connection the database dropped fails
+    # one request with a 503, and SQLAlchemy then replaces every pooled connection.
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_recycle": 1800}
     WTF_CSRF_TIME_LIMIT = None
     RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
-    LOGIN_RATE_LIMIT = "20 per minute"
+    LOGIN_RATE_LIMIT = "20 per minute"  # log-in and registration POSTs per client address
+    LOGIN_ACCOUNT_RATE_LIMIT = "10 per 15 minutes"  # failed log-ins per account, any address
+    JOIN_RATE_LIMIT = "10 per 15 minutes"  # wrong join codes per account and per address
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     SPACY_MODEL = None  # name of another spaCy pipeline for the generator
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    SECURE_COOKIES = None  # None: Secure cookies unless debugging or testing
+    REMEMBER_DAYS = 30  # how long "Keep me logged in" lasts
+    LOGIN_SESSION_HOURS = 24  # how long a session without "Keep me logged in" lasts at most
+    ARTICLE_MAX_WORDS = 20_000  # longer articles are refused before generation
+    ARCHIVE_MAX_BYTES = 20 * 1024 * 1024  # uncompressed size of all files in an uploaded archive
+    ARCHIVE_MAX_ENTRIES = 1_000  # files in an uploaded archive
+    ARCHIVE_MAX_ENTRY_BYTES = 5 * 1024 * 1024  # uncompressed size of one file in an archive
+    JOB_QUEUE_URL = ""  # Redis URL for generation jobs (RQ); empty: a thread in the app process
+    JOB_QUEUE_NAME = "quizapp-generation"
+    JOB_RUNNER = ""  # "" chooses from JOB_QUEUE_URL; "inline" runs jobs in the request (tests)
+    JOB_TIMEOUT_SECONDS = 600  # a job running longer is stopped (RQ) or shown as stalled
+    LOG_LEVEL = "INFO"
+    CACHE_TYPE = "SimpleCache"  # per process; "RedisCache" with CACHE_REDIS_URL to share it
+    CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page lives (teachers' edits show then)
+    PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
     FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability
     FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per UTC day (flashcards or quizzes)
     FLASHCARDS_FUZZING = True  # spread review intervals a little (FSRS fuzz); off for tests
@@ -53,6 +73,7 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     if overrides:
         app.config.update(overrides)
     _resolve_database_url(app)
+    _resolve_cookies(app)
     _refuse_development_secret(app)
 
 
@@ -65,6 +86,16 @@ def _resolve_database_url(app: Flask) -> None:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     app.config["SQLALCHEMY_DATABASE_URI"] = url
+
+
+def _resolve_cookies(app: Flask) -> None:
+    """Secure cookies outside debug and testing; the remember cookie lasts ``REMEMBER_DAYS``."""
+    secure = app.config["SECURE_COOKIES"]
+    if secure is None:
+        secure = not (app.debug or app.testing)
+    app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = bool(secure)
+    app.config["REMEMBER_COOKIE_HTTPONLY"] = True
+    app.config["REMEMBER_COOKIE_DURATION"] = timedelta(days=float(app.config["REMEMBER_DAYS"]))
 
 
 def _refuse_development_secret(app: Flask) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
 from flask import Flask
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -14,6 +16,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
 MIGRATIONS_DIR = str(Path(__file__).with_name("migrations"))
@@ -38,6 +41,7 @@ migrate = Migrate()
 csrf = CSRFProtect()
 login_manager = LoginManager()
 limiter = Limiter(key_func=get_remote_address)
+cache = Cache()
 
 
 @event.listens_for(Engine, "connect")
@@ -59,3 +63,16 @@ def init_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     limiter.init_app(app)
+    cache.init_app(app)
+    app.teardown_appcontext(end_session_quietly)  # runs before Flask-SQLAlchemy's own teardown
+
+
+def end_session_quietly(exc: BaseException | None) -> None:
+    """End the request's database session; a connection the database dropped meanwhile (a
+    restart) cannot roll back, which must not turn a finished response into a 500."""
+    try:
+        db.session.remove()
+    except DBAPIError as error:
+        db.session.registry().invalidate()  # close the dead connection, not back to the pool
+        db.session.registry.clear()
+        logging.getLogger("quizapp").warning("database session ended uncleanly: %s", error.orig)

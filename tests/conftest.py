@@ -65,6 +65,7 @@ def app(database_url: str) -> Iterator[Flask]:
             "SECRET_KEY": "test-secret",
             "SQLALCHEMY_DATABASE_URI": database_url,
             "RATELIMIT_ENABLED": False,
+            "JOB_RUNNER": "inline",  # generation jobs run in the request; test_jobs tests the rest
         }
     )
     with app.app_context():

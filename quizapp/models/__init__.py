@@ -1,14 +1,16 @@
 """Database models, one module per aggregate."""
 
+from quizapp.models import activity  # noqa: F401, E402 - registers the activity stamp listener
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, AttemptSlot, Response
 from quizapp.models.card import Card, CardReview, StudySettings
 from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Membership
+from quizapp.models.job import GenerationJob, JobStatus
 from quizapp.models.question import Question
 from quizapp.models.quiz import FeedbackPolicy, Quiz, QuizQuestion
 from quizapp.models.review import ReviewItem, ReviewStatus
-from quizapp.models.user import Role, User
+from quizapp.models.user import LoginSession, Role, User
 
 __all__ = [
     "Article",
@@ -21,6 +23,9 @@ __all__ = [
     "Category",
     "Classroom",
     "FeedbackPolicy",
+    "GenerationJob",
+    "JobStatus",
+    "LoginSession",
     "Membership",
     "Question",
     "QuestionTag",

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from question_bank.model import Question as BankQuestion
@@ -28,6 +28,7 @@ class ReviewItem(db.Model):
 
     __table_args__ = (
         CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="status_known"),
+        Index("ix_review_item_article_id_status_score", "article_id", "status", "score"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

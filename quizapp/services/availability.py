@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-
-from sqlalchemy.orm import selectinload
+from functools import cache
 
 from quizapp.extensions import db
 from quizapp.models import (
+    Article,
     Assignment,
     AssignmentKind,
     Attempt,
     FeedbackPolicy,
     Membership,
     Quiz,
+    QuizQuestion,
     User,
 )
 from quizapp.models.base import utcnow
@@ -28,11 +29,14 @@ from quizapp.models.base import utcnow
 
 @dataclass(frozen=True)
 class AvailableQuiz:
-    """A quiz a user may take, with the earliest due date among their classes' assignments."""
+    """A quiz a user may take, with the earliest due date among their classes' assignments,
+    its number of questions and its article's date."""
 
     quiz: Quiz
     due_at: datetime | None = None
     is_assigned: bool = False
+    question_count: int = 0
+    article_published: str = ""
 
     @property
     def is_past_due(self) -> bool:
@@ -55,21 +59,55 @@ def _open_assignments(user: User):
     )
 
 
-def available_quizzes(user: User) -> list[AvailableQuiz]:
-    """The quizzes ``user`` may take (see the module rules): assigned ones first, newest first."""
-    assigned = _open_assignments(user)
+@cache
+def _available_statement():
+    """The quiz list query, built once (building it costs more than running it); it takes the
+    ``user_id`` and ``now`` parameters."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    assigned = (
+        db.select(Assignment.quiz_id, db.func.min(Assignment.due_at).label("due_at"))
+        .join(Membership, Membership.classroom_id == Assignment.classroom_id)
+        .where(
+            Membership.user_id == user_id,
+            Assignment.kind == AssignmentKind.QUIZ.value,
+            db.or_(Assignment.opens_at.is_(None), Assignment.opens_at <= now),
+        )
+        .group_by(Assignment.quiz_id)
+        .subquery()
+    )
     visible = db.and_(
         Quiz.is_published.is_(True),
         db.or_(Quiz.is_public.is_(True), assigned.c.quiz_id.is_not(None)),
     )
-    rows = db.session.execute(
-        db.select(Quiz, assigned.c.due_at, assigned.c.quiz_id.is_not(None))
+    questions = (
+        db.select(db.func.count(QuizQuestion.id))
+        .where(QuizQuestion.quiz_id == Quiz.id)
+        .correlate(Quiz)
+        .scalar_subquery()
+    )
+    return (
+        db.select(
+            Quiz,
+            assigned.c.due_at,
+            assigned.c.quiz_id.is_not(None),
+            questions,
+            Article.published_on,
+        )
         .outerjoin(assigned, assigned.c.quiz_id == Quiz.id)
-        .where(db.or_(visible, Quiz.owner_id == user.id))
-        .options(selectinload(Quiz.entries), selectinload(Quiz.article))
+        .outerjoin(Article, Article.id == Quiz.article_id)
+        .where(db.or_(visible, Quiz.owner_id == user_id))
         .order_by(assigned.c.quiz_id.is_(None), Quiz.created_at.desc(), Quiz.id.desc())
-    ).all()
-    return [AvailableQuiz(quiz, _aware(due), bool(flag)) for quiz, due, flag in rows]
+    )
+
+
+def available_quizzes(user: User) -> list[AvailableQuiz]:
+    """The quizzes ``user`` may take (see the module rules): assigned ones first, newest first,
+    with their question counts and article dates, in one query."""
+    rows = db.session.execute(_available_statement(), {"user_id": user.id, "now": utcnow()})
+    return [
+        AvailableQuiz(quiz, _aware(due), bool(flag), count, published or "")
+        for quiz, due, flag, count, published in rows
+    ]
 
 
 def _aware(value: datetime | str | None) -> datetime | None:

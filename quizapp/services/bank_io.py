@@ -10,9 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from question_bank.formats import FORMATS, read_questions, write_questions
+from question_bank.formats.archives import ArchiveLimits, archive_limits
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
 from quizapp.models import Question, Quiz, User
@@ -33,14 +35,26 @@ class ExportFile:
 def import_file(data: bytes, filename: str, owner: User, fmt: str | None = None) -> list[Question]:
     """Add every question of one file to ``owner``'s bank (format guessed when ``fmt`` is None).
 
-    Raises ``question_bank.formats.FormatError`` and adds nothing when the file is malformed.
+    Raises ``question_bank.formats.FormatError`` and adds nothing when the file is malformed
+    or is an archive beyond the ``ARCHIVE_MAX_*`` settings.
     """
-    bank_questions = read_questions(data, filename, fmt or None)
+    with archive_limits(configured_archive_limits()):
+        bank_questions = read_questions(data, filename, fmt or None)
     added = []
     for bank in bank_questions:
         category = category_for_path(owner, bank.category) if bank.category else None
         added.append(add_question(bank, owner, category.id if category else None))
     return added
+
+
+def configured_archive_limits() -> ArchiveLimits:
+    """The archive limits of the app's ``ARCHIVE_MAX_*`` settings."""
+    config = current_app.config
+    return ArchiveLimits(
+        max_entries=int(config["ARCHIVE_MAX_ENTRIES"]),
+        max_entry_bytes=int(config["ARCHIVE_MAX_ENTRY_BYTES"]),
+        max_total_bytes=int(config["ARCHIVE_MAX_BYTES"]),
+    )
 
 
 def _safe_name(title: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from sqlalchemy.orm import selectinload
 
@@ -73,13 +74,17 @@ def published_quizzes() -> list[Quiz]:
 
 def quiz_questions(quiz: Quiz) -> list[Question]:
     """The quiz's questions in order, loaded in one query."""
-    return list(
-        db.session.execute(
-            db.select(Question)
-            .join(QuizQuestion, QuizQuestion.question_id == Question.id)
-            .where(QuizQuestion.quiz_id == quiz.id)
-            .order_by(QuizQuestion.position)
-        ).scalars()
+    return list(db.session.execute(_quiz_questions_statement(), {"quiz_id": quiz.id}).scalars())
+
+
+@cache
+def _quiz_questions_statement():
+    """The query of ``quiz_questions``, built once."""
+    return (
+        db.select(Question)
+        .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+        .where(QuizQuestion.quiz_id == db.bindparam("quiz_id"))
+        .order_by(QuizQuestion.position)
     )
 
 

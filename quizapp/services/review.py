@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from question_bank.bank import item_to_question
 from question_bank.model import Generation, Item
@@ -51,16 +52,60 @@ def queue_generation(article: Article, generation: Generation, seed: int = 0) ->
     return queue_items(article, generation.items, seed)
 
 
-def review_queue(article: Article) -> list[ReviewItem]:
-    """The article's items: pending, then accepted, then rejected; best score first in each."""
+#: Items shown on one page of the review queue.
+REVIEW_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class ReviewFilters:
+    """What part of the queue to show: one kind, one fact type, a lowest score (blank: all)."""
+
+    kind: str = ""
+    fact_type: str = ""
+    min_score: float | None = None
+
+    def conditions(self) -> list:
+        """SQL conditions on ``ReviewItem`` for these filters."""
+        found = []
+        if self.kind:
+            found.append(ReviewItem.kind == self.kind)
+        if self.fact_type:
+            found.append(ReviewItem.fact_type == self.fact_type)
+        if self.min_score is not None:
+            found.append(ReviewItem.score >= self.min_score)
+        return found
+
+
+def review_queue(article: Article, filters: ReviewFilters = ReviewFilters(), page: int = 1):
+    """One page of the article's items (``db.paginate``): pending, then accepted, then
+    rejected; best score first in each."""
     order = db.case({"pending": 0, "accepted": 1}, value=ReviewItem.status, else_=2)
-    return list(
-        db.session.execute(
-            db.select(ReviewItem)
-            .where(ReviewItem.article_id == article.id)
-            .order_by(order, ReviewItem.score.desc(), ReviewItem.id)
-        ).scalars()
+    query = (
+        db.select(ReviewItem)
+        .where(ReviewItem.article_id == article.id, *filters.conditions())
+        .order_by(order, ReviewItem.score.desc(), ReviewItem.id)
     )
+    return db.paginate(query, page=page, per_page=REVIEW_PAGE_SIZE, error_out=False)
+
+
+def review_counts(article: Article) -> dict[str, int]:
+    """How many of the article's items are pending, accepted and rejected (one query)."""
+    rows = db.session.execute(
+        db.select(ReviewItem.status, db.func.count(ReviewItem.id))
+        .where(ReviewItem.article_id == article.id)
+        .group_by(ReviewItem.status)
+    ).all()
+    return {status.value: 0 for status in ReviewStatus} | dict(rows)
+
+
+def review_facets(article: Article) -> tuple[list[str], list[str]]:
+    """The kinds and the fact types among the article's items, for the filter menus."""
+    rows = db.session.execute(
+        db.select(ReviewItem.kind, ReviewItem.fact_type)
+        .where(ReviewItem.article_id == article.id)
+        .distinct()
+    ).all()
+    return sorted({kind for kind, _ in rows}), sorted({fact for _, fact in rows if fact})
 
 
 def owned_article_or_404(article_id: int, teacher: User) -> Article:
@@ -121,14 +166,6 @@ def pending_items(article: Article, ids: Iterable[int] | None = None) -> list[Re
 def _fresh_generation(article: Article) -> tuple[Generation, int]:
     seed = secrets.randbelow(1_000_000) + 1
     return generate_from_text(article.body, published=article.published_on or None, seed=seed), seed
-
-
-def regenerate_all(article: Article) -> list[ReviewItem]:
-    """Reject every pending item and queue a new run's items (another seed)."""
-    for item in pending_items(article):
-        item.status = ReviewStatus.REJECTED.value
-    generation, seed = _fresh_generation(article)
-    return queue_generation(article, generation, seed)
 
 
 def regenerate_item(item: ReviewItem) -> ReviewItem | None:

@@ -11,6 +11,7 @@ from quizapp.views import (
     cards,
     classes,
     gradebook,
+    health,
     history,
     main,
     progress,
@@ -23,6 +24,7 @@ from quizapp.views import (
 
 BLUEPRINTS = (
     main.bp,
+    health.bp,
     auth.bp,
     quiz.bp,
     history.bp,

@@ -1,16 +1,27 @@
-"""Registering, logging in and out."""
+"""Registering, logging in and out (of this device or every device)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db, limiter
 from quizapp.forms.auth import LoginForm, RegisterForm
-from quizapp.services.accounts import AccountError, authenticate, create_user
+from quizapp.forms.quiz import ActionForm
+from quizapp.ratelimits import failures_limited
+from quizapp.services.accounts import (
+    AccountError,
+    authenticate,
+    close_all_sessions,
+    close_session,
+    create_user,
+    open_session,
+)
+from quizapp.services.credentials import normalise_username
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -27,8 +38,28 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
+def account_key() -> str:
+    """Rate-limit key of the account a log-in form names, whatever address it comes from."""
+    return "account:" + normalise_username(request.form.get("username", "")).lower()[:64]
+
+
+def _session_lifetime(remember: bool) -> timedelta:
+    config = current_app.config
+    if remember:
+        return config["REMEMBER_COOKIE_DURATION"]
+    return timedelta(hours=config["LOGIN_SESSION_HOURS"])
+
+
+def start_session(user, remember: bool = False) -> None:
+    """Log ``user`` in on this device with a new server-side session."""
+    open_session(user, _session_lifetime(remember))
+    db.session.commit()
+    login_user(user, remember=remember)
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@failures_limited("LOGIN_ACCOUNT_RATE_LIMIT", "login-account", key_func=account_key)
 def login():
     """Log a user in and send them where they were going (on this site only)."""
     form = LoginForm()
@@ -37,7 +68,7 @@ def login():
         if user is None:
             form.password.errors.append("Unknown username or wrong password.")
         else:
-            login_user(user, remember=form.remember.data)
+            start_session(user, remember=form.remember.data)
             flash(f"Welcome, {user.username}.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("main.index"))
     return render_template("auth/login.html", form=form)
@@ -56,7 +87,7 @@ def register():
             db.session.rollback()
             form.username.errors.append("That username was just taken; please choose another.")
         else:
-            login_user(user)
+            start_session(user)
             flash("Your account is ready.", "success")
             return redirect(url_for("main.index"))
     return render_template("auth/register.html", form=form)
@@ -65,7 +96,23 @@ def register():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Log out."""
+    """Log out of this device: its session and remember cookie stop working on the server too."""
+    close_session(current_user)
+    db.session.commit()
     logout_user()
     flash("You are logged out.", "info")
     return redirect(url_for("main.index"))
+
+
+@bp.route("/sessions", methods=["GET", "POST"])
+@login_required
+def sessions():
+    """Log out everywhere: end every session of this account, on every device."""
+    form = ActionForm()
+    if form.validate_on_submit():
+        closed = close_all_sessions(current_user)
+        db.session.commit()
+        logout_user()
+        flash(f"Logged out everywhere ({closed} session(s) ended).", "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/sessions.html", form=form)

@@ -11,6 +11,7 @@ from question_bank.formats.cards import card_back, card_front
 from quizapp.extensions import db
 from quizapp.forms.cards import RatingForm, StudySettingsForm
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import cached_student_page
 from quizapp.models.base import utcnow
 from quizapp.services.flashcards import (
     RATINGS,
@@ -45,12 +46,16 @@ def _deck_or_404(token: str | None):
 @bp.get("/")
 @login_required
 def index():
-    """The decks the student may study, with due and new counts."""
+    """The decks the student may study, with due and new counts (at most a minute old)."""
     now = utcnow()
-    return render_template(
+    return cached_student_page(
         "cards/index.html",
-        decks=deck_list(current_user.id, now),
-        due_tomorrow=due_card_count(current_user.id, now, timedelta(days=1)),
+        lambda: {
+            "decks": deck_list(current_user.id, now),
+            "due_tomorrow": due_card_count(current_user.id, now, timedelta(days=1)),
+        },
+        depends_on=[now.strftime("%Y%m%d%H%M")],
+        timeout=60,
     )
 
 

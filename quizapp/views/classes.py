@@ -13,6 +13,7 @@ from quizapp.forms.classes import AssignForm, ClassForm, JoinForm
 from quizapp.forms.quiz import ActionForm
 from quizapp.models import Assignment
 from quizapp.ownership import owned_or_404
+from quizapp.ratelimits import failures_limited
 from quizapp.services.classes import (
     ClassError,
     assign,
@@ -126,8 +127,15 @@ def remove_member(classroom_id: int, membership_id: int):
     return redirect(url_for("classes.detail", classroom_id=classroom.id))
 
 
+def _join_account() -> str:
+    """Rate-limit key of the logged-in account trying a join code."""
+    return f"join-account:{getattr(current_user, 'id', None)}"
+
+
 @bp.route("/classes/", methods=["GET", "POST"])
 @login_required
+@failures_limited("JOIN_RATE_LIMIT", "join-address")
+@failures_limited("JOIN_RATE_LIMIT", "join-account", key_func=_join_account)
 def join():
     """A student's classes; join another with its code."""
     if current_user.is_teacher:

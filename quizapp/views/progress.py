@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, url_for
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import cached_student_page
 from quizapp.models.base import utcnow
 from quizapp.services.analytics import (
     build_mistakes_quiz,
@@ -38,7 +39,13 @@ def _mastery_chart(rows):
 @bp.get("/")
 @login_required
 def index():
-    """Charts and tables of the student's own results and study."""
+    """Charts and tables of the student's own results and study (cached until they change)."""
+    today = utcnow().date()
+    return cached_student_page("progress/index.html", _progress_context, depends_on=[today])
+
+
+def _progress_context() -> dict:
+    """Everything the progress page shows, computed from the student's own rows."""
     user_id, now = current_user.id, utcnow()
     attempts = recent_attempts(user_id)
     points = [
@@ -52,8 +59,7 @@ def index():
     by_type, by_article = mastery_by_fact_type(user_id), mastery_by_article(user_id)
     forecast = review_forecast(user_id, now)
     days = study_days(user_id)
-    return render_template(
-        "progress/index.html",
+    return dict(
         attempts=attempts,
         score_chart=line_chart(points),
         summaries=quiz_summaries(user_id),
@@ -66,7 +72,6 @@ def index():
         streak=streak(days, now.date()),
         studied_today=now.date() in days,
         mistakes=len(missed_question_ids(user_id)),
-        form=ActionForm(),
     )
 
 

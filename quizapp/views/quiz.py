@@ -19,6 +19,7 @@ from flask_login import current_user, login_required
 from question_bank.grading import right_answer_text
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
+from quizapp.fragments import cached_student_page
 from quizapp.kinds import field_name, read_answer, saved_fields, web_kind
 from quizapp.models import Attempt, AttemptSlot, Quiz
 from quizapp.ownership import owned_or_404, parse_id
@@ -266,10 +267,16 @@ def review(attempt_id: int):
         if attempt.user_id != current_user.id:
             abort(404)
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
-    return render_template(
-        "quiz/review.html",
-        attempt=attempt,
-        responses=attempt_responses(attempt),
-        shown=feedback_question_ids(current_user, attempt),
-        right_answer_text=right_answer_text,
-    )
+    shown = feedback_question_ids(current_user, attempt)
+
+    def context() -> dict:
+        return dict(
+            attempt=attempt,
+            responses=attempt_responses(attempt),
+            shown=shown,
+            right_answer_text=right_answer_text,
+        )
+
+    if attempt.user_id != current_user.id:  # a teacher's view is not the student's to cache
+        return render_template("quiz/review.html", **context())
+    return cached_student_page("quiz/review.html", context, depends_on=[attempt.id, *sorted(shown)])

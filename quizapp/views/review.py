@@ -2,29 +2,34 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import math
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-import question_bank
 from question_bank.grading import right_answer_text
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.choices import options
 from quizapp.forms.questions import bank_question, form_data, question_forms
 from quizapp.forms.quiz import ActionForm
-from quizapp.models import ReviewStatus
-from quizapp.ownership import form_ids
+from quizapp.jobqueue import dispatch
+from quizapp.models import GenerationJob
+from quizapp.ownership import form_ids, parse_id
 from quizapp.services.articles import evidence_in_context
+from quizapp.services.generation import article_jobs, is_stalled, retry_job, start_regeneration
 from quizapp.services.quizzes import create_quiz
 from quizapp.services.review import (
+    ReviewFilters,
     accepted_questions,
     apply_to_items,
     edit_item,
     owned_article_or_404,
     owned_item_or_404,
     pending_items,
-    regenerate_all,
     regenerate_item,
+    review_counts,
+    review_facets,
     review_queue,
 )
 
@@ -36,21 +41,67 @@ def _back(article_id: int, item_id: int | None = None):
     return redirect(url_for("review.queue", article_id=article_id, _anchor=anchor))
 
 
+def _filters(kinds: list[str], fact_types: list[str]) -> ReviewFilters:
+    """The queue filters in the query string; unknown values are ignored."""
+    kind = request.args.get("kind", "")
+    fact_type = request.args.get("fact_type", "")
+    try:
+        min_score = float(request.args.get("min_score", "") or "nan")
+    except ValueError:
+        min_score = math.nan
+    return ReviewFilters(
+        kind=kind if kind in kinds else "",
+        fact_type=fact_type if fact_type in fact_types else "",
+        min_score=min_score if 0 <= min_score <= 1 else None,
+    )
+
+
 @bp.get("/articles/<int:article_id>/review")
 @teacher_required
 def queue(article_id: int):
-    """The article's generated items, each with its evidence highlighted in the article."""
+    """The article's generation progress and its items, 50 a page, filtered by kind, fact type
+    and score, each with its evidence highlighted in the article."""
     article = owned_article_or_404(article_id, current_user)
-    items = review_queue(article)
+    kinds, fact_types = review_facets(article)
+    filters = _filters(kinds, fact_types)
+    page = review_queue(article, filters, parse_id(request.args.get("page")) or 1)
+    jobs = article_jobs(article)
+    running = [job for job in jobs if not job.is_finished and not is_stalled(job)]
     return render_template(
         "review/queue.html",
         article=article,
-        items=items,
-        context={item.id: evidence_in_context(article.body, item.evidence) for item in items},
-        counts={s.value: sum(i.status == s.value for i in items) for s in ReviewStatus},
+        page=page,
+        items=page.items,
+        filters=filters,
+        kinds=kinds,
+        fact_types=fact_types,
+        context={item.id: evidence_in_context(article.body, item.evidence) for item in page},
+        counts=review_counts(article),
+        latest_job=jobs[0] if jobs else None,
+        running=running,
+        stalled=[job for job in jobs if is_stalled(job)],
         right_answer_text=right_answer_text,
         form=ActionForm(),
     )
+
+
+@bp.post("/jobs/<int:job_id>/retry")
+@teacher_required
+def retry(job_id: int):
+    """Run a failed or stalled generation job again."""
+    job = db.get_or_404(GenerationJob, job_id)
+    article = owned_article_or_404(job.article_id, current_user)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        again = retry_job(job)
+    except ValueError as exc:
+        flash(str(exc), "error")
+        return _back(article.id)
+    db.session.commit()
+    dispatch(again.id)
+    flash("Trying again: the questions appear here when they are ready.", "success")
+    return _back(article.id)
 
 
 @bp.post("/articles/<int:article_id>/review")
@@ -64,13 +115,13 @@ def bulk(article_id: int):
         return _back(article.id)
     if action == "regenerate":
         try:
-            added = regenerate_all(article)
-        except question_bank.GenerationError as exc:
-            db.session.rollback()
+            job = start_regeneration(article)
+        except ValueError as exc:
             flash(str(exc), "error")
             return _back(article.id)
         db.session.commit()
-        flash(f"Generated the set again: {len(added)} new items to review.", "success")
+        dispatch(job.id)
+        flash("Generating the set again: new items appear here when they are ready.", "success")
         return _back(article.id)
     ids = None if request.form.get("scope") == "all" else form_ids("item")
     changed = apply_to_items(pending_items(article, ids), action, current_user)

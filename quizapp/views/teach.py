@@ -5,15 +5,15 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-import question_bank
 from quizapp.access import teacher_required
 from quizapp.extensions import db
 from quizapp.forms.article import ArticleForm
 from quizapp.forms.quiz import ActionForm
-from quizapp.services.articles import add_article, generate_from_text, owned_articles, read_upload
+from quizapp.jobqueue import dispatch
+from quizapp.services.articles import owned_articles, read_upload
 from quizapp.services.classes import teacher_classes
+from quizapp.services.generation import start_article_import
 from quizapp.services.quizzes import owned_quiz_or_404, owned_quizzes
-from quizapp.services.review import queue_generation
 
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 
@@ -41,20 +41,21 @@ def _article_text(form: ArticleForm) -> tuple[str, str]:
 @bp.route("/articles/new", methods=["GET", "POST"])
 @teacher_required
 def new_article():
-    """Paste or upload an article; its generated items go to the review queue."""
+    """Paste or upload an article; a job generates its items for the review queue."""
     form = ArticleForm()
     if form.validate_on_submit():
         try:
             text, filename = _article_text(form)
-            generation = generate_from_text(text, published=form.published.data or None)
-        except (ValueError, question_bank.GenerationError) as exc:
+            job = start_article_import(
+                text, current_user, filename, published=form.published.data or None
+            )
+        except ValueError as exc:
             (form.upload if form.upload.data else form.text).errors.append(str(exc))
         else:
-            article = add_article(text, generation, current_user, filename)
-            items = queue_generation(article, generation)
             db.session.commit()
-            flash(f"{len(items)} questions generated: review them below.", "success")
-            return redirect(url_for("review.queue", article_id=article.id))
+            dispatch(job.id)
+            flash("Article saved. Its questions are being written: they appear here.", "success")
+            return redirect(url_for("review.queue", article_id=job.article_id))
     return render_template("teach/new_article.html", form=form)
 
 

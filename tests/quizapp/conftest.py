@@ -8,7 +8,7 @@ import pytest
 
 from question_bank.model import Generation
 from quizapp.extensions import db
-from quizapp.models import Article, Assignment, Category, Membership, Response
+from quizapp.models import Article, Assignment, Category, GenerationJob, Membership, Response
 from quizapp.services.accounts import find_user
 from quizapp.services.quizzes import quiz_questions
 from quizapp.services.review import queue_items
@@ -42,7 +42,8 @@ def world(app, client, auth, bundled_quiz, bundled_generation, create_user, make
         )[0]
         assignment = Assignment(classroom_id=class_id, quiz_id=quiz.id)
         category = Category(owner_id=find_user("tess").id, name="Top")
-        db.session.add_all([assignment, category])
+        job = GenerationJob(article_id=article.id, status="failed", error="stopped")
+        db.session.add_all([assignment, category, job])
         db.session.commit()
         params = {
             "quiz_id": quiz.id,
@@ -55,6 +56,7 @@ def world(app, client, auth, bundled_quiz, bundled_generation, create_user, make
             "assignment_id": assignment.id,
             "attempt_id": attempt_id,
             "category_id": category.id,
+            "job_id": job.id,
             "kind": "essay",
             "action": "accept",
             "filename": "app.css",

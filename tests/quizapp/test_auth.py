@@ -23,7 +23,7 @@ def test_register_reports_field_errors(client, create_user):
         client, "/auth/register", {"username": "AMIRA", "password": "short", "confirm": "other"}
     ).get_data(as_text=True)
     assert "already taken" in page
-    assert "Use at least 8 characters." in page
+    assert "Use at least 10 characters." in page
     assert "The passwords differ." in page
 
 

@@ -147,3 +147,18 @@ def test_export_form_page_and_other_teachers_quiz_refused(client, auth, bundled_
     response = client.get(f"/teach/bank/export?fmt=gift&quiz={bundled_quiz}")
     assert "Content-Disposition" not in response.headers
     assert "Not a valid choice." in response.get_data(as_text=True)
+
+
+def test_archive_import_refused_by_the_configured_limits(app, client, auth, create_user):
+    from tests.question_bank.formats.test_archives import bomb
+
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    app.config["ARCHIVE_MAX_ENTRY_BYTES"] = 1024 * 1024
+    page = post_form(
+        client,
+        "/teach/bank/import",
+        {"fmt": "qti21", "upload": (io.BytesIO(bomb(2 * 1024 * 1024)), "bomb.zip")},
+        content_type="multipart/form-data",
+    ).get_data(as_text=True)
+    assert "archive refused: item1.xml expands to 2.0 MB; one file may be at most 1.0 MB" in page

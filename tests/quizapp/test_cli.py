@@ -16,8 +16,8 @@ def test_create_user_prints_generated_password(app, runner):
 
 
 def test_create_user_refuses_duplicate(runner):
-    runner.invoke(args=["create-user", "tess", "--password", "abcdefgh1"])
-    result = runner.invoke(args=["create-user", "TESS", "--password", "abcdefgh1"])
+    runner.invoke(args=["create-user", "tess", "--password", "a-good-long-pass"])
+    result = runner.invoke(args=["create-user", "TESS", "--password", "a-good-long-pass"])
     assert result.exit_code != 0
     assert "already taken" in result.output
 

@@ -26,9 +26,11 @@ def test_queue_shows_kind_score_and_evidence_marked_in_article(client, app, auth
     page = client.get(f"/teach/articles/{queued_article}/review").get_data(as_text=True)
     items = _items(app, queued_article)
     assert all(i.status == ReviewStatus.PENDING.value for i in items)
-    assert page.count('class="card item item-pending"') == len(items)
-    assert page.count("<mark>") == len(items)  # every evidence sentence found in the article
-    assert f"score {items[0].score:.2f}" in page and items[0].kind in page
+    shown = min(len(items), 50)  # the queue shows 50 items a page
+    assert page.count('class="card item item-pending"') == shown
+    assert page.count("<mark>") == shown  # every evidence sentence found in the article
+    best = max(items, key=lambda i: (i.score, -i.id))
+    assert f"score {best.score:.2f}" in page and best.kind in page
 
 
 def test_article_text_is_escaped_around_the_highlight(client, app, auth, queued_article):
@@ -142,5 +144,7 @@ def test_non_english_text_shows_the_generator_message(client, auth, create_user)
     create_user("tess", role="teacher")
     auth.login("tess")
     text = "Der Bundestag hat am Mittwoch ein neues Gesetz beschlossen, das die Steuern senkt. " * 5
-    page = post_form(client, "/teach/articles/new", {"text": text}).get_data(as_text=True)
-    assert re.search(r'<p class="error">[^<]+</p>', page)
+    page = post_form(client, "/teach/articles/new", {"text": text}, follow_redirects=True)
+    assert re.search(
+        r'id="job-failed">\s*<p>[^<]+</p>', page.get_data(as_text=True)
+    )  # the generator's reason, shown where the questions would be

@@ -39,7 +39,21 @@ ID_READ = re.compile(r'(?:query_id|form_ids?|request\.args\.get(?:list)?)\("([a-
 #: Parameters read through form classes (WTForms choices limit them to the user's objects).
 FORM_CLASS_IDS = {"quiz", "category"}
 #: Parameters that are not ids.
-NOT_IDS = {"next", "tag", "q", "kind", "fmt", "by", "action", "scope", "name", "title", "page"}
+NOT_IDS = {
+    "next",
+    "tag",
+    "q",
+    "kind",
+    "fmt",
+    "by",
+    "action",
+    "scope",
+    "name",
+    "title",
+    "page",
+    "fact_type",
+    "min_score",
+}
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ def test_teacher_pastes_article_reviews_and_publishes_its_quiz(client, app, auth
     text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
     response = post_form(client, "/teach/articles/new", {"text": text}, follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert "questions generated: review them below." in page
+    assert "Article saved. Its questions are being written" in page
+    assert re.search(r'<p class="muted" id="job-done">Done: \d+ questions to review.</p>', page)
     with app.app_context():
         article = db.session.execute(db.select(Article)).scalar_one()
         assert article.published_on == "2021-04-14"
@@ -45,21 +46,25 @@ def test_teacher_uploads_html_article(client, app, auth, create_user):
         content_type="multipart/form-data",
         follow_redirects=True,
     )
-    assert "review them below" in response.get_data(as_text=True)
+    assert "questions to review" in response.get_data(as_text=True)
     with app.app_context():
         article = db.session.execute(db.select(Article)).scalar_one()
         assert "Ilham Aliyev" in article.body and "<p>" not in article.body
 
 
-def test_empty_article_gets_a_clear_message(client, auth, create_user):
+def test_empty_article_gets_a_clear_message(client, app, auth, create_user):
     create_user("tess", role="teacher")
     auth.login("tess")
     page = post_form(client, "/teach/articles/new", {"text": "   "}).get_data(as_text=True)
     assert "Paste the article or choose a file." in page
-    page = post_form(client, "/teach/articles/new", {"text": "\x00\x01\x02 ÿþ"}).get_data(
+    page = post_form(client, "/teach/articles/new", {"text": "\x01\x02\x03\x04 ÿþ"}).get_data(
         as_text=True
     )
-    assert 'class="error"' in page
+    assert "This does not look like text" in page
+    nul = post_form(client, "/teach/articles/new", {"text": "\x00\x01\x02 ÿþ"})
+    assert nul.status_code == 400
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 0
 
 
 def test_teacher_cannot_publish_another_teachers_quiz(client, auth, bundled_quiz, create_user):

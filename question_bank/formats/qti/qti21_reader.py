@@ -15,14 +15,13 @@ when there is one, else from ``correctResponse``.
 from __future__ import annotations
 
 import copy
-import io
 import posixpath
 import re
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from question_bank.formats.archives import open_archive
 from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.qti.common import child, children, descendants, markup
 from question_bank.formats.text import make_extra, parse_number
@@ -286,10 +285,7 @@ def _read_item_file(data: bytes, filename: str, log: ProblemLog) -> list[Questio
 
 
 def _read_package(data: bytes, filename: str, log: ProblemLog) -> list[Question]:
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        raise FormatError([Problem(filename, 0, "not a readable .zip content package")]) from None
+    archive = open_archive(data, filename)
     with archive:
         if "imsmanifest.xml" not in archive.namelist():
             raise FormatError([Problem(filename, 0, "content package has no imsmanifest.xml")])

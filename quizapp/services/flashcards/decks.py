@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
+from flask import g
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
@@ -134,9 +136,44 @@ def _card_questions(user_id: int, now: datetime) -> Select:
     )
 
 
-def deck_question_ids(user_id: int, deck: Deck, now: datetime) -> Select:
-    """The ids of the questions in ``deck`` that the student may study."""
-    return _card_questions(user_id, now).where(DECK_FILTERS[deck.kind](deck.key)).distinct()
+@dataclass(frozen=True)
+class DeckStatements:
+    """The queries of one deck kind, built once; they take ``user_id``, ``now`` and ``key``."""
+
+    due: Select
+    new: Select
+    due_card: Select
+    new_question: Select
+
+
+@cache
+def deck_statements(kind: str) -> DeckStatements:
+    """The due, new and next-card queries of a deck kind (building them costs more than
+    running them, and the review page runs several per request)."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    ids = _card_questions(user_id, now).where(DECK_FILTERS[kind](db.bindparam("key"))).distinct()
+    unseen = Question.id.not_in(db.select(Card.question_id).where(Card.user_id == user_id))
+    return DeckStatements(
+        due=db.select(
+            func.count(case((Card.due_at <= now, Card.id))),
+            func.min(case((Card.due_at > now, Card.due_at))),
+        ).where(Card.user_id == user_id, Card.question_id.in_(ids)),
+        new=db.select(func.count(Question.id)).where(Question.id.in_(ids), unseen),
+        due_card=db.select(Card)
+        .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
+        .options(joinedload(Card.question).joinedload(Question.article))
+        .order_by(Card.due_at, Card.id)
+        .limit(1),
+        new_question=db.select(Question)
+        .where(Question.id.in_(ids), unseen)
+        .options(joinedload(Question.article))
+        .order_by(Question.id)
+        .limit(1),
+    )
+
+
+def _deck_params(user_id: int, deck: Deck, now: datetime) -> dict:
+    return {"user_id": user_id, "now": now, "key": deck.key or 0}
 
 
 def studyable_question(user_id: int, question_id: int, now: datetime) -> Question | None:
@@ -156,7 +193,15 @@ def readable_article(user_id: int, article_id: int, now: datetime) -> Article | 
 
 
 def new_cards_left(user_id: int, now: datetime) -> int:
-    """How many new cards the student may still start today (UTC)."""
+    """How many new cards the student may still start today (UTC); counted once per request."""
+    memo = g.setdefault("new_cards_left", {})
+    key = (user_id, day_start(now))
+    if key not in memo:
+        memo[key] = _count_new_cards_left(user_id, now)
+    return memo[key]
+
+
+def _count_new_cards_left(user_id: int, now: datetime) -> int:
     started = db.session.execute(
         db.select(func.count(Card.id)).where(
             Card.user_id == user_id, Card.created_at >= day_start(now)
@@ -165,47 +210,23 @@ def new_cards_left(user_id: int, now: datetime) -> int:
     return max(0, study_plan(user_id).new_cards_per_day - started)
 
 
-def _unseen(user_id: int) -> ColumnElement[bool]:
-    seen = db.select(Card.question_id).where(Card.user_id == user_id)
-    return Question.id.not_in(seen)
-
-
 def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card | None] | None:
     """The card to show now: the most overdue due card, else a new one if the limit allows."""
-    ids = deck_question_ids(user_id, deck, now)
-    card = db.session.execute(
-        db.select(Card)
-        .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
-        .options(selectinload(Card.question).selectinload(Question.article))
-        .order_by(Card.due_at, Card.id)
-        .limit(1)
-    ).scalar_one_or_none()
+    statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
+    card = db.session.execute(statements.due_card, params).scalar_one_or_none()
     if card is not None:
         return card.question, card
     if new_cards_left(user_id, now) <= 0:
         return None
-    question = db.session.execute(
-        db.select(Question)
-        .where(Question.id.in_(ids), _unseen(user_id))
-        .options(selectinload(Question.article))
-        .order_by(Question.id)
-        .limit(1)
-    ).scalar_one_or_none()
+    question = db.session.execute(statements.new_question, params).scalar_one_or_none()
     return (question, None) if question is not None else None
 
 
 def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
     """Due and new counts of one deck, and when its next card falls due."""
-    ids = deck_question_ids(user_id, deck, now)
-    due, next_due = db.session.execute(
-        db.select(
-            func.count(case((Card.due_at <= now, Card.id))),
-            func.min(case((Card.due_at > now, Card.due_at))),
-        ).where(Card.user_id == user_id, Card.question_id.in_(ids))
-    ).one()
-    new = db.session.execute(
-        db.select(func.count(Question.id)).where(Question.id.in_(ids), _unseen(user_id))
-    ).scalar_one()
+    statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
+    due, next_due = db.session.execute(statements.due, params).one()
+    new = db.session.execute(statements.new, params).scalar_one()
     if isinstance(next_due, str):  # SQLite returns MIN() of timestamps as text
         next_due = datetime.fromisoformat(next_due)
     if next_due is not None and next_due.tzinfo is None:

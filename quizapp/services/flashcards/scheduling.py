@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import fsrs
-from flask import current_app
+from flask import current_app, g, has_app_context
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from question_bank.kinds import CARD_KINDS
@@ -52,7 +52,14 @@ class StudyPlan:
 
 
 def study_plan(user_id: int) -> StudyPlan:
-    """The student's saved settings, or the configured defaults."""
+    """The student's saved settings, or the configured defaults (read once per request)."""
+    plans = g.setdefault("study_plans", {}) if has_app_context() else {}
+    if user_id not in plans:
+        plans[user_id] = _read_study_plan(user_id)
+    return plans[user_id]
+
+
+def _read_study_plan(user_id: int) -> StudyPlan:
     row = db.session.get(StudySettings, user_id)
     if row is None:
         config = current_app.config
@@ -72,6 +79,7 @@ def save_study_settings(user_id: int, desired_retention: float, new_cards_per_da
     row.desired_retention = float(desired_retention)
     row.new_cards_per_day = int(new_cards_per_day)
     db.session.flush()
+    g.pop("study_plans", None)
     return row
 
 
@@ -137,12 +145,61 @@ def apply_review(
     return review
 
 
-def _new_card(user_id: int, question_id: int, now: datetime) -> Card:
-    card = Card(user_id=user_id, question_id=question_id, state=1, step=0, due_at=now)
-    card.reps = card.lapses = 0
-    card.created_at = now
-    db.session.add(card)
-    return card
+def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
+    """The student's cards for ``question_ids``, created where missing, locked until commit.
+
+    Two requests of one student (two tabs, a double submit) may both find a card missing:
+    the insert skips rows that already exist instead of failing, and ``FOR UPDATE`` makes
+    the second request wait for the first's review before reading the card's state. Cards
+    that exist already cost one query.
+    """
+    wanted = list(dict.fromkeys(question_ids))
+    cards = _lock_cards(user_id, wanted)
+    missing = [question_id for question_id in wanted if question_id not in cards]
+    if missing:
+        g.pop("new_cards_left", None)  # new cards use up today's allowance
+        rows = [
+            {
+                "user_id": user_id,
+                "question_id": question_id,
+                "state": 1,
+                "step": 0,
+                "due_at": now,
+                "reps": 0,
+                "lapses": 0,
+                "created_at": now,
+            }
+            for question_id in missing
+        ]
+        insert = dialect_insert(db.session.get_bind().dialect.name)
+        db.session.execute(
+            insert(Card)
+            .values(rows)
+            .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
+        )
+        cards |= _lock_cards(user_id, missing)
+    return cards
+
+
+def _lock_cards(user_id: int, question_ids: list[int]) -> dict[int, Card]:
+    if not question_ids:
+        return {}
+    found = db.session.execute(
+        db.select(Card)
+        .where(Card.user_id == user_id, Card.question_id.in_(question_ids))
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).scalars()
+    return {card.question_id: card for card in found}
+
+
+def dialect_insert(dialect: str):
+    """The INSERT construct with ``on_conflict_do_nothing`` for the database in use."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
 
 
 def review_question(
@@ -154,9 +211,7 @@ def review_question(
 ) -> Card:
     """Record a flashcard rating of one question by one student; returns the updated card."""
     now = _as_utc(now) or utcnow()
-    card = db.session.execute(
-        db.select(Card).where(Card.user_id == user_id, Card.question_id == question_id)
-    ).scalar_one_or_none() or _new_card(user_id, question_id, now)
+    card = locked_cards(user_id, [question_id], now)[question_id]
     apply_review(card, rating, scheduler_for(study_plan(user_id)), now, "flashcard", duration_ms)
     db.session.flush()
     return card
@@ -180,16 +235,10 @@ def record_quiz_reviews(
     ratings = {qid: rating for qid, rating in ratings.items() if rating is not None}
     if not ratings:
         return 0
-    cards = {
-        card.question_id: card
-        for card in db.session.execute(
-            db.select(Card).where(Card.user_id == user_id, Card.question_id.in_(ratings))
-        ).scalars()
-    }
+    cards = locked_cards(user_id, ratings, now)
     scheduler = scheduler_for(study_plan(user_id))
     for question_id, rating in ratings.items():
-        card = cards.get(question_id) or _new_card(user_id, question_id, now)
-        apply_review(card, rating, scheduler, now, "quiz")
+        apply_review(cards[question_id], rating, scheduler, now, "quiz")
     db.session.flush()
     return len(ratings)
 

@@ -1,0 +1,1 @@
+"""Pieces of ``benchmarks/load.py``: a throwaway PostgreSQL, seeding, servers, wrk, scenarios."""

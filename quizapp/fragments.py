@@ -1,0 +1,61 @@
+"""Cached student pages, kept fresh by the student's activity stamp.
+
+A page template that starts ``{% extends layout or "base.html" %}`` can be served through
+``cached_student_page``: its title and content blocks are rendered once (with the bare
+``_fragment.html`` layout) and cached under a key holding the student's id and ``activity_at``
+(moved by every change to their results, see ``quizapp.models.activity``) and whatever else the
+page depends on (the day, for a streak). Entries also expire after ``timeout`` seconds, which
+bounds how long a teacher's edit (a renamed quiz) takes to show. The menu, flashed messages
+and CSRF tokens are never cached: tokens are rendered as a placeholder and swapped for the
+request's own token when the page is served.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from flask import current_app, render_template
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+from quizapp.extensions import cache
+
+TOKEN_PLACEHOLDER = "csrf-token-placeholder-3b7e1d"
+
+
+def _placeholder() -> str:
+    return TOKEN_PLACEHOLDER
+
+
+def _render_parts(template: str, data: dict[str, Any]) -> tuple[str, str]:
+    """The page's title and content blocks, with placeholder CSRF tokens."""
+    content = render_template(template, layout="_fragment.html", csrf_token=_placeholder, **data)
+    page = current_app.jinja_env.get_template(template)
+    title_block = page.blocks.get("title")
+    title = "".join(title_block(page.new_context(data))) if title_block else ""
+    return title, content
+
+
+def cached_student_page(
+    template: str,
+    context: Callable[[], dict[str, Any]],
+    depends_on: Iterable[object] = (),
+    timeout: int | None = None,
+) -> str:
+    """The page ``template`` shows for ``context()``, its body from the cache while the
+    student's results and ``depends_on`` are unchanged (``context`` is only called on a miss)."""
+    stamp = current_user.activity_at.isoformat() if current_user.activity_at else "-"
+    parts = ":".join(str(part) for part in depends_on)
+    key = f"page:{template}:{current_user.id}:{stamp}:{parts}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = _render_parts(template, context())
+        cache.set(key, cached, timeout=timeout)
+    title, content = cached
+    return render_template(
+        "_cached_page.html",
+        title=Markup(title),
+        content=Markup(content.replace(TOKEN_PLACEHOLDER, generate_csrf())),
+    )

@@ -1,0 +1,48 @@
+"""Each student's ``activity_at`` stamp moves whenever their own results change.
+
+Pages built only from a student's own results (progress, history, flashcard decks) are cached
+under that stamp (``quizapp.fragments``), so a cached page is never older than the student's
+latest submit, mark, card review or study setting. The stamp is set by a flush listener, so
+every code path that changes attempts, cards or study settings through the ORM moves it.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from quizapp.models.attempt import Attempt
+from quizapp.models.base import utcnow
+from quizapp.models.card import Card, StudySettings
+from quizapp.models.classroom import Membership
+from quizapp.models.user import User
+
+#: Models whose rows carry the student (``user_id``) whose results they are.
+STUDENT_ROWS = (Attempt, Card, StudySettings, Membership)
+
+
+@event.listens_for(Session, "after_flush")
+def _move_activity_stamps(session: Session, flush_context) -> None:
+    """Stamp the students whose attempts, cards or settings this flush wrote (once each per
+    transaction: the stamp is the transaction's time either way)."""
+    stamped = session.info.setdefault("activity_stamped", set())
+    changed = {
+        row.user_id
+        for row in (*session.new, *session.dirty)
+        if isinstance(row, STUDENT_ROWS) and row.user_id is not None
+    } - stamped
+    if changed:
+        stamped.update(changed)
+        session.connection().execute(
+            sa.update(User.__table__)
+            .where(User.__table__.c.id.in_(sorted(changed)))
+            .values(activity_at=utcnow())
+        )
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_stamped(session: Session, transaction) -> None:
+    """A new transaction stamps again."""
+    if transaction.parent is None:
+        session.info.pop("activity_stamped", None)

@@ -1,0 +1,64 @@
+"""Cached student pages follow the student's own changes at once, with per-session tokens."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.extensions import db
+from quizapp.models import User
+from quizapp.services.flashcards import review_question
+from quizapp.services.quizzes import quiz_questions
+from tests.conftest import AuthActions, post_form, quiz_by_id
+from tests.quizapp.test_quiz_flow import answer_sheet, start
+
+TOKEN_FIELD = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def _stamp(app, username: str):
+    with app.app_context():
+        return db.session.execute(
+            db.select(User.activity_at).filter_by(username=username)
+        ).scalar_one()
+
+
+def test_cached_pages_follow_submits_reviews_and_joins(
+    client, app, auth, create_user, bundled_quiz, make_class
+):
+    create_user("sam")
+    auth.login("sam")
+    assert _stamp(app, "sam") is None
+    empty_history = client.get("/history/").get_data(as_text=True)
+    assert "No attempts yet" in empty_history
+    progress = client.get("/progress/").get_data(as_text=True)
+    assert "No quiz results yet" in progress
+    attempt_id = start(client, bundled_quiz)
+    post_form(client, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz))
+    assert _stamp(app, "sam") is not None
+    assert f"/quizzes/attempts/{attempt_id}/review" in client.get("/history/").get_data(
+        as_text=True
+    )
+    assert "No quiz results yet" not in client.get("/progress/").get_data(as_text=True)
+    before = _stamp(app, "sam")
+    with app.app_context():
+        question_id = quiz_questions(quiz_by_id(bundled_quiz))[0].id
+        sam = db.session.execute(db.select(User.id).filter_by(username="sam")).scalar_one()
+        review_question(sam, question_id, 1)
+        db.session.commit()
+    assert _stamp(app, "sam") > before
+    before = _stamp(app, "sam")
+    make_class("tess", students=("sam",))
+    assert _stamp(app, "sam") > before
+
+
+def test_cached_fragment_carries_each_sessions_own_csrf_token(app, create_user, bundled_quiz):
+    create_user("sam")
+    first, second = app.test_client(), app.test_client()
+    AuthActions(first).login("sam")
+    AuthActions(second).login("sam")
+    attempt_id = start(first, bundled_quiz)
+    post_form(first, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz, False))
+    one = TOKEN_FIELD.findall(first.get("/progress/").get_data(as_text=True))
+    two = TOKEN_FIELD.findall(second.get("/progress/").get_data(as_text=True))
+    assert one and two and set(one).isdisjoint(two)  # the second page came from the cache
+    response = second.post("/progress/mistakes", data={"csrf_token": two[-1]})
+    assert response.status_code == 302 and "/quizzes/attempts/" in response.headers["Location"]
