@@ -6,7 +6,18 @@ import enum
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from question_bank.model import Question as BankQuestion
@@ -42,6 +53,8 @@ class ReviewItem(db.Model):
     evidence: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default=ReviewStatus.PENDING.value)
     seed: Mapped[int] = mapped_column(Integer, default=0)
+    #: Published by the generator's default list; the rest are "more", ranked lower.
+    suggested: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     question_id: Mapped[int | None] = mapped_column(ForeignKey("question.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

@@ -113,7 +113,7 @@ def run_generation_job(job_id: int) -> str:
     except Exception:  # the generator's own bug: keep the worker alive and say so
         current_app.logger.exception("generation job %s failed", job_id)
         return _fail(job_id, "The generator failed on this article. Try again later.")
-    _set_stage(job, f"Storing {len(generation.items)} questions for review")
+    _set_stage(job, f"Storing {len(generation.items) + len(generation.more)} questions for review")
     if job.is_regeneration:
         for item in pending_items(article):
             item.status = ReviewStatus.REJECTED.value
@@ -124,7 +124,12 @@ def run_generation_job(job_id: int) -> str:
         article.byline = meta.byline[:200]
     queued = queue_generation(article, generation, job.seed)
     job.items, job.finished_at = len(queued), utcnow()
-    _set_stage(job, f"Done: {len(queued)} questions to review", JobStatus.DONE)
+    suggested = sum(item.suggested for item in queued)
+    _set_stage(
+        job,
+        f"Done: {suggested} suggested questions to review, {len(queued) - suggested} more",
+        JobStatus.DONE,
+    )
     return job.status
 
 

@@ -19,8 +19,11 @@ from quizapp.ownership import owned_or_404
 from quizapp.services.articles import generate_from_text
 
 
-def queue_items(article: Article, items: Iterable[Item], seed: int = 0) -> list[ReviewItem]:
-    """Queue generated items of the article as pending, skipping prompts already queued."""
+def queue_items(
+    article: Article, items: Iterable[Item], seed: int = 0, suggested: bool = True
+) -> list[ReviewItem]:
+    """Queue generated items of the article as pending, skipping prompts already queued;
+    ``suggested`` says they are of the generator's default list, not its "more"."""
     payloads = db.session.execute(
         db.select(ReviewItem.payload).where(ReviewItem.article_id == article.id)
     ).scalars()
@@ -40,6 +43,7 @@ def queue_items(article: Article, items: Iterable[Item], seed: int = 0) -> list[
                 fact_type=item.fact_type,
                 evidence=item.evidence,
                 seed=seed,
+                suggested=suggested,
             )
         )
     db.session.add_all(queued)
@@ -48,25 +52,36 @@ def queue_items(article: Article, items: Iterable[Item], seed: int = 0) -> list[
 
 
 def queue_generation(article: Article, generation: Generation, seed: int = 0) -> list[ReviewItem]:
-    """Queue every item of a generation run."""
-    return queue_items(article, generation.items, seed)
+    """Queue every item of a generation run: its published list as suggested, then the rest
+    ("more", ranked lower, never suggested)."""
+    queued = queue_items(article, generation.items, seed)
+    return queued + queue_items(article, generation.more, seed, suggested=False)
 
 
 #: Items shown on one page of the review queue.
 REVIEW_PAGE_SIZE = 50
 
 
+#: The queue's parts: the generator's suggestions, the rest it made ("more"); "all" is both.
+SHOWN_SUGGESTED = {"suggested": True, "more": False}
+SHOWN = ("suggested", "more", "all")
+
+
 @dataclass(frozen=True)
 class ReviewFilters:
-    """What part of the queue to show: one kind, one fact type, a lowest score (blank: all)."""
+    """What part of the queue to show: the generator's suggestions, the rest ("more") or all;
+    one kind, one fact type, a lowest score (blank: all)."""
 
     kind: str = ""
     fact_type: str = ""
     min_score: float | None = None
+    shown: str = "suggested"
 
     def conditions(self) -> list:
         """SQL conditions on ``ReviewItem`` for these filters."""
         found = []
+        if self.shown in SHOWN_SUGGESTED:
+            found.append(ReviewItem.suggested.is_(SHOWN_SUGGESTED[self.shown]))
         if self.kind:
             found.append(ReviewItem.kind == self.kind)
         if self.fact_type:
@@ -83,19 +98,24 @@ def review_queue(article: Article, filters: ReviewFilters = ReviewFilters(), pag
     query = (
         db.select(ReviewItem)
         .where(ReviewItem.article_id == article.id, *filters.conditions())
-        .order_by(order, ReviewItem.score.desc(), ReviewItem.id)
+        .order_by(order, ReviewItem.suggested.desc(), ReviewItem.score.desc(), ReviewItem.id)
     )
     return db.paginate(query, page=page, per_page=REVIEW_PAGE_SIZE, error_out=False)
 
 
 def review_counts(article: Article) -> dict[str, int]:
-    """How many of the article's items are pending, accepted and rejected (one query)."""
+    """How many of the article's items are pending, accepted and rejected, and how many are
+    suggested and "more" (one query)."""
     rows = db.session.execute(
-        db.select(ReviewItem.status, db.func.count(ReviewItem.id))
+        db.select(ReviewItem.status, ReviewItem.suggested, db.func.count(ReviewItem.id))
         .where(ReviewItem.article_id == article.id)
-        .group_by(ReviewItem.status)
+        .group_by(ReviewItem.status, ReviewItem.suggested)
     ).all()
-    return {status.value: 0 for status in ReviewStatus} | dict(rows)
+    counts = {status.value: 0 for status in ReviewStatus} | {"suggested": 0, "more": 0}
+    for status, suggested, count in rows:
+        counts[status] += count
+        counts["suggested" if suggested else "more"] += count
+    return counts
 
 
 def review_facets(article: Article) -> tuple[list[str], list[str]]:
@@ -153,13 +173,18 @@ def apply_to_items(items: Sequence[ReviewItem], action: str, author: User) -> in
     return sum(reject_item(item) for item in items)
 
 
-def pending_items(article: Article, ids: Iterable[int] | None = None) -> list[ReviewItem]:
-    """The article's pending items, or only those among ``ids``."""
+def pending_items(
+    article: Article, ids: Iterable[int] | None = None, shown: str = "all"
+) -> list[ReviewItem]:
+    """The article's pending items, or only those among ``ids``, of one part of the queue
+    (``shown``: see ``SHOWN``)."""
     query = db.select(ReviewItem).where(
         ReviewItem.article_id == article.id, ReviewItem.status == ReviewStatus.PENDING.value
     )
     if ids is not None:
         query = query.where(ReviewItem.id.in_(list(ids)))
+    if shown in SHOWN_SUGGESTED:
+        query = query.where(ReviewItem.suggested.is_(SHOWN_SUGGESTED[shown]))
     return list(db.session.execute(query.order_by(ReviewItem.id)).scalars())
 
 
@@ -173,12 +198,12 @@ def regenerate_item(item: ReviewItem) -> ReviewItem | None:
     generation, seed = _fresh_generation(item.article)
     fact_id = dict(item.bank.extra).get("fact_id", "")
     ranked = sorted(
-        generation.items,
+        (*generation.items, *generation.more),
         key=lambda i: (i.fact_id != fact_id or not fact_id, i.kind != item.kind, -i.score),
     )
     reject_item(item)
     for candidate in ranked:
-        queued = queue_items(item.article, [candidate], seed)
+        queued = queue_items(item.article, [candidate], seed, suggested=item.suggested)
         if queued:
             return queued[0]
     return None

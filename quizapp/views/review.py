@@ -20,6 +20,7 @@ from quizapp.services.articles import evidence_in_context
 from quizapp.services.generation import article_jobs, is_stalled, retry_job, start_regeneration
 from quizapp.services.quizzes import create_quiz
 from quizapp.services.review import (
+    SHOWN,
     ReviewFilters,
     accepted_questions,
     apply_to_items,
@@ -49,10 +50,12 @@ def _filters(kinds: list[str], fact_types: list[str]) -> ReviewFilters:
         min_score = float(request.args.get("min_score", "") or "nan")
     except ValueError:
         min_score = math.nan
+    shown = request.args.get("shown", "")
     return ReviewFilters(
         kind=kind if kind in kinds else "",
         fact_type=fact_type if fact_type in fact_types else "",
         min_score=min_score if 0 <= min_score <= 1 else None,
+        shown=shown if shown in SHOWN else "suggested",
     )
 
 
@@ -123,8 +126,12 @@ def bulk(article_id: int):
         dispatch(job.id)
         flash("Generating the set again: new items appear here when they are ready.", "success")
         return _back(article.id)
-    ids = None if request.form.get("scope") == "all" else form_ids("item")
-    changed = apply_to_items(pending_items(article, ids), action, current_user)
+    if request.form.get("scope") == "all":  # all pending items of the part of the queue shown
+        shown = request.form.get("shown", "")
+        items = pending_items(article, None, shown if shown in SHOWN else "suggested")
+    else:
+        items = pending_items(article, form_ids("item"))
+    changed = apply_to_items(items, action, current_user)
     db.session.commit()
     flash(f"{'Accepted' if action == 'accept' else 'Rejected'} {changed} item(s).", "success")
     return _back(article.id)

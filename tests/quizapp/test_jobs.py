@@ -60,7 +60,7 @@ def test_import_returns_at_once_and_the_thread_shows_progress(app, client, teach
     wait_for_local_jobs(app)
     done = client.get(response.headers["Location"]).get_data(as_text=True)
     assert 'http-equiv="refresh"' not in done
-    assert "questions to review" in done
+    assert "suggested questions to review" in done
     with app.app_context():
         job = db.session.execute(db.select(GenerationJob)).scalar_one()
         assert job.status == "done" and job.items == _count(ReviewItem) > 0

@@ -26,10 +26,11 @@ def test_queue_shows_kind_score_and_evidence_marked_in_article(client, app, auth
     page = client.get(f"/teach/articles/{queued_article}/review").get_data(as_text=True)
     items = _items(app, queued_article)
     assert all(i.status == ReviewStatus.PENDING.value for i in items)
-    shown = min(len(items), 50)  # the queue shows 50 items a page
+    suggested = [i for i in items if i.suggested]
+    shown = min(len(suggested), 50)  # the suggested items first, 50 a page
     assert page.count('class="card item item-pending"') == shown
     assert page.count("<mark>") == shown  # every evidence sentence found in the article
-    best = max(items, key=lambda i: (i.score, -i.id))
+    best = max(suggested, key=lambda i: (i.score, -i.id))
     assert f"score {best.score:.2f}" in page and best.kind in page
 
 
@@ -148,3 +149,43 @@ def test_non_english_text_shows_the_generator_message(client, auth, create_user)
     assert re.search(
         r'id="job-failed">\s*<p>[^<]+</p>', page.get_data(as_text=True)
     )  # the generator's reason, shown where the questions would be
+
+
+def test_the_generators_suggestions_come_first_and_the_rest_wait_under_more(
+    client, app, auth, queued_article, bundled_generation
+):
+    _, generation = bundled_generation
+    items = _items(app, queued_article)
+    suggested = {i.payload["prompt"] for i in items if i.suggested}
+    more = [i for i in items if not i.suggested]
+    assert len(suggested) == len({item.prompt for item in generation.items})
+    assert more, "the generator's other candidates are queued as well"
+    auth.login("tess")
+    page = client.get(f"/teach/articles/{queued_article}/review").get_data(as_text=True)
+    assert f"More ({len(more)})" in page
+    assert not [i for i in more if f'id="item-{i.id}"' in page]
+    rest = client.get(f"/teach/articles/{queued_article}/review?shown=more").get_data(as_text=True)
+    ids = re.findall(r'id="item-(\d+)"', rest)
+    assert ids and {int(i) for i in ids} <= {i.id for i in more}
+    assert rest.count('<span class="badge">more</span>') == len(ids)
+    every = client.get(f"/teach/articles/{queued_article}/review?shown=nonsense")
+    assert every.status_code == 200  # an unknown part shows the suggestions
+
+
+def test_accept_all_takes_only_the_part_of_the_queue_shown(client, app, auth, queued_article):
+    auth.login("tess")
+    post_form(
+        client,
+        f"/teach/articles/{queued_article}/review",
+        {"action": "accept", "scope": "all", "shown": "suggested"},
+    )
+    items = _items(app, queued_article)
+    assert all(i.status == "accepted" for i in items if i.suggested)
+    assert all(i.status == "pending" for i in items if not i.suggested)
+    one_more = next(i for i in items if not i.suggested)
+    post_form(
+        client,
+        f"/teach/articles/{queued_article}/review",
+        {"action": "reject", "item": [one_more.id]},
+    )
+    assert {i.id: i.status for i in _items(app, queued_article)}[one_more.id] == "rejected"

@@ -53,6 +53,7 @@ NOT_IDS = {
     "page",
     "fact_type",
     "min_score",
+    "shown",
 }
 
 
