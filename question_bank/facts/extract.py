@@ -613,11 +613,26 @@ def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str
             offset = max(offset, at)
             if not _QUOTE_WORDS[0] <= len(words) <= _QUOTE_WORDS[1] or not part[:1].isupper():
                 continue
-            if part[-1:] not in ".?!":
+            if part[-1:] not in ".?!" or _leans_back(words):
                 continue
             out.append((part, article.sentence_of(_token_at(article, offset)).start_char))
         return out
     return []
+
+
+#: Words that open a quoted sentence only as a reply to what came before ("But this is ...").
+_LINKING_OPENERS = frozenset({"but", "and", "so", "yet", "or", "nor"})
+#: Pronouns that, as a quoted sentence's first word, point at something the quote does not name.
+_POINTING_OPENERS = frozenset({"this", "that", "these", "those", "it", "they", "he", "she"})
+
+
+def _leans_back(words: list[str]) -> bool:
+    """A quoted sentence that answers or continues another ("But this is only the first step."):
+    on its own a reader cannot tell what it is about."""
+    first = words[0].lower().strip("“\"'‘")
+    if first in _LINKING_OPENERS:
+        return True
+    return first in _POINTING_OPENERS
 
 
 _QUOTE_BREAK = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z“\"])")

@@ -266,10 +266,23 @@ def adjunct_phrase(
         if table.dep[child] == "prep" and table.lower[child] in ("on", "in", "at", "during"):
             objects = [g for g in table.children(child) if table.dep[g] == "pobj"]
             if objects and answer[0] <= objects[0] < answer[1] and span[1] == answer[1]:
-                return span
+                return None if _after_an_event_noun(article, root, span[0]) else span
         elif table.dep[child] == "npadvmod" and span == answer and wh == "When":
             return span
     return None
+
+
+def _after_an_event_noun(article: ArticleDoc, verb: int, start: int) -> bool:
+    """The phrase follows the verb's object, an event named by a noun in "-ing" ("welcomes the
+    signing of the accords on July 14"): it may date or place the event, not the verb."""
+    table = article.tokens
+    return any(
+        table.dep[child] == "dobj"
+        and table.span(child)[0] < start
+        and table.pos[child] == "NOUN"
+        and table.lower[child].endswith("ing")
+        for child in table.children(verb)
+    )
 
 
 def event_label(

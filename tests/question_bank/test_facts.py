@@ -194,3 +194,28 @@ def test_a_reported_subject_is_vague_only_when_the_article_never_spoke_of_it():
     made = statements(found)
     assert any("Rosa Lind said the bridge cost" in s for s in made)
     assert not [s for s in made if "the suggestion" in s]
+
+
+def test_a_date_after_an_event_noun_is_not_asked_as_the_verbs_date():
+    text = (
+        "The United States welcomes Latvia's signing of the river treaty on July 14 in Riga. "
+        "Latvia signed the river treaty in Riga on July 14."
+    )
+    result = generate(text, published="2025-07-20")
+    asked = [i.prompt for i in result.items + result.more if i.prompt.startswith("When")]
+    assert asked, "the plain sentence is still asked about"
+    assert not [q for q in asked if "welcome" in q]
+    asked = [i.prompt for i in result.items + result.more if i.prompt.startswith("Where")]
+    assert not [q for q in asked if "welcome" in q]
+
+
+def test_a_quoted_reply_is_not_asked_who_said_it():
+    text = (
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\n“The bridge joins the two "
+        "halves of our city at last,” Rosa Lind said.\n\n“But this is only the first step for "
+        "the river banks,” Rosa Lind added."
+    )
+    _, found = facts_of(text)
+    quotes = [f.detail("quote") for f in by_type(found, "quote")]
+    assert any(q.startswith("The bridge joins") for q in quotes)
+    assert not [q for q in quotes if q.startswith("But")]
