@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import CardReview
@@ -33,12 +34,14 @@ def test_keyboard_review_then_quiz_then_progress(live_server, page, app, bundled
     page.click("nav >> text=Flashcards")
     page.click("#decks >> text=Study >> nth=0")
     page.wait_for_selector("#rating-form")
+    page.wait_for_load_state("load")  # the keys are wired by a script loaded with the page
     assert "Space" in page.inner_text("#keyboard-hint")
-    assert not page.is_visible("#card-answer")
+    answer = page.locator("#card-answer")
+    expect(answer).to_be_hidden()
     page.keyboard.press("Space")
-    assert page.is_visible("#card-answer")
+    expect(answer).to_be_visible()
     page.keyboard.press("Space")
-    assert not page.is_visible("#card-answer")
+    expect(answer).to_be_hidden()
     width = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert width <= 0, "the review page fits a phone screen"
     seen = []
