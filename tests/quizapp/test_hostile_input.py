@@ -125,10 +125,11 @@ def test_qti_export_after_importing_deep_html(client, auth, create_user):
     assert exported.status_code == 200 and exported.data.startswith(b"PK")
 
 
+@pytest.mark.parametrize("published", [True, False], ids=["published", "draft"])
 def test_another_teachers_quiz_stays_closed_with_an_own_class_in_the_query(
-    client, app, auth, make_quiz, create_user, make_class
+    client, app, auth, make_quiz, create_user, make_class, published
 ):
-    quiz_id, (question_id,) = make_quiz([CHOICE])
+    quiz_id, (question_id,) = make_quiz([CHOICE], is_published=published, is_public=published)
     create_user("other", role="teacher")
     own_class, _ = make_class("other", name="Other's class")
     auth.login("other")
