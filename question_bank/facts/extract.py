@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from question_bank.data import capital_index, name_key
 from question_bank.facts.classes import takes_the
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
@@ -155,6 +156,7 @@ def _doubts(article: ArticleDoc, sentence: Sentence, mention: Mention, key: str,
         ("bare possessive", _bare_possessive(article, mention)),
         ("address", _place_qualifier(article, mention) or _qualified_place(article, mention)),
         ("among examples", _in_open_list(article, mention)),
+        ("a capital for its government", _capital_as_agent(article, mention)),
     )
     return next((reason for reason, doubted in checks if doubted), "")
 
@@ -234,6 +236,26 @@ def _qualified_place(article: ArticleDoc, mention: Mention) -> bool:
     named = article.mention_at.get(after)
     qualifier = table.pos[after] == "PROPN" and mention.start <= table.head[after] < mention.end
     return qualifier or named is not None and fact_type(named.cls) == "place"
+
+
+def _capital_as_agent(article: ArticleDoc, mention: Mention) -> bool:
+    """A capital city as the subject of a clause ("Baku and Minsk enjoy close ties") stands for
+    its country's government: asked as a city, the question's right answer would read as the
+    country, and the city's own facts are not what the sentence tells."""
+    if mention.cls != "city" or name_key(mention.text) not in capital_index():
+        return False
+    table = article.tokens
+    head = next(
+        (
+            i
+            for i in range(mention.start, mention.end)
+            if not mention.start <= table.head[i] < mention.end
+        ),
+        mention.start,
+    )
+    while table.dep[head] == "conj" and table.head[head] != head:
+        head = table.head[head]
+    return table.dep[head] in ("nsubj", "nsubjpass")
 
 
 def _modifier(article: ArticleDoc, mention: Mention) -> bool:

@@ -219,3 +219,13 @@ def test_a_quoted_reply_is_not_asked_who_said_it():
     quotes = [f.detail("quote") for f in by_type(found, "quote")]
     assert any(q.startswith("The bridge joins") for q in quotes)
     assert not [q for q in quotes if q.startswith("But")]
+
+
+def test_a_capital_standing_for_its_government_is_not_asked_as_a_city():
+    _, found = facts_of(
+        "Prime Minister Ana Silva arrived in Madrid on Monday for talks with Spanish leaders. "
+        "Silva said Lisbon and Madrid enjoy a close political relationship."
+    )
+    kept = {(fact.key, fact.sentence.index) for fact in found if not fact.loose}
+    assert ("Madrid", 0) in kept  # where she arrived: a place
+    assert not {("Lisbon", 1), ("Madrid", 1)} & kept  # the two governments
