@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
+from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from question_bank.data import countries
+from question_bank.data import capital_index, city_index, countries, country_index, name_key
 from question_bank.facts.classes import cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
 from question_bank.generate.distractors import normalise, same_answer
 from question_bank.generate.kinds import GAP, Candidate
 
 MAX_PROMPT_WORDS = 45
+#: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
+#: name misspelt: "Saudi Arabi".
+MISSPELT_SIMILARITY = 92
 MAX_OPTION_WORDS = 12
 _NUMBER_TEXT = re.compile(r"\d[\d,.]*")
 _LEAK_EXEMPT_KINDS = frozenset({"truefalse", "matching", "ordering"})
@@ -124,6 +129,24 @@ def answer_sound(candidate: Candidate) -> str:
     return "" if any(ch.isalnum() for ch in candidate.item.answer) else "answer: empty"
 
 
+def answer_spelt_right(candidate: Candidate) -> str:
+    """A place keyed as the article misspelt it ("Saudi Arabi"): a student who writes the
+    right name would be marked wrong, and the key teaches the slip. (Whatever class the
+    recogniser gave it: a misspelt name is often not read as a place at all.)"""
+    key = name_key(candidate.item.answer)
+    if key in country_index() or key in city_index():
+        return ""
+    names = _place_names()
+    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=MISSPELT_SIMILARITY)
+    return "answer: a place name misspelt" if match else ""
+
+
+@cache
+def _place_names() -> tuple[str, ...]:
+    """Every country name and alias and every capital, as ``name_key`` spells them."""
+    return tuple(sorted({*country_index(), *capital_index()}))
+
+
 #: Check name -> function returning a reason ("" to pass).
 CHECKS: dict[str, Callable[[Candidate], str]] = {
     "leak": leak,
@@ -131,6 +154,7 @@ CHECKS: dict[str, Callable[[Candidate], str]] = {
     "choices": choices_sound,
     "prompt": prompt_sound,
     "answer": answer_sound,
+    "spelling": answer_spelt_right,
 }
 
 

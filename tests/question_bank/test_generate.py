@@ -183,3 +183,15 @@ def test_a_place_is_never_swapped_for_one_the_article_does_not_name():
     false = [i for i in result.items + result.more if i.kind == "truefalse" and i.answer == "False"]
     assert false, "dates and numbers can still be swapped"
     assert all("Hong Kong" in i.prompt for i in false)
+
+
+def test_a_place_name_the_article_misspelt_is_never_a_key():
+    text = (
+        "Officials from Saudi Arabi and Bahrain met in Riyadh on July 14 to sign a trade "
+        "agreement. The agreement was signed by the trade ministers of Saudi Arabi and Bahrain "
+        "in Riyadh."
+    )
+    result = generate(text, published="2025-07-20")
+    answers = {item.answer for item in (*result.items, *result.more)}
+    assert "Bahrain" in answers  # the rightly spelt neighbour is still asked
+    assert not {answer for answer in answers if "Arabi" in answer}
