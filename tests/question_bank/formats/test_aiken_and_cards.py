@@ -182,3 +182,47 @@ def test_quizlet_reads_quoted_fields():
         ("cat, the animal", "chat"),
         ("dog", "chien\nle chien"),
     ]
+
+
+FOUR_BROKEN_AIKEN = b"""Capital of France?
+A) Paris
+ANSWER: A
+
+B) Blue
+C) Red
+ANSWER: B
+
+ANSWER: C
+
+Largest ocean?
+A) Pacific
+B) Indian
+
+Two plus two?
+A) 3
+B) 4
+ANSWER: B
+"""
+
+
+def test_aiken_reports_every_broken_block_with_its_line_and_imports_nothing():
+    with pytest.raises(FormatError) as caught:
+        read_questions(FOUR_BROKEN_AIKEN, "broken.txt", "aiken")
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (1, "question has only one option; an Aiken question needs at least two"),
+        (5, "option B) has no question text before it"),
+        (9, "ANSWER line without a question before it"),
+        (11, "question has no 'ANSWER: X' line after its options"),
+    ]
+    assert str(caught.value).count("broken.txt:") == 4
+
+
+def test_aiken_question_without_options_or_answer_before_the_next_one():
+    text = b"First question?\n\nSecond question?\nA) x\nB) y\nANSWER: B\n"
+    with pytest.raises(FormatError) as caught:
+        read_aiken(text, "q.txt")
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (1, "question has no options and no 'ANSWER: X' line")
+    ]
+    (question,) = read_aiken(text.split(b"\n\n", 1)[1], "q.txt")
+    assert question.prompt == "Second question?"
