@@ -132,7 +132,7 @@ def _one_line(text: str) -> str:
 
 def _aiken_problem(question: Question) -> str:
     if question.kind not in ("multichoice", "truefalse"):
-        return f"kind {question.kind!r} cannot be written as Aiken"
+        return "Aiken has only multiple choice questions"
     if len(question.right_answers) != 1 or len(question.answers) > 26:
         return "Aiken needs exactly one right answer among at most 26 options"
     return ""
@@ -174,4 +174,5 @@ FORMAT = Format(
     reader=read_aiken,
     writer=write_aiken,
     sniff=sniff_aiken,
+    check=_aiken_problem,
 )

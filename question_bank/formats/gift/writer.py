@@ -63,7 +63,7 @@ def write_truefalse(question: Question) -> str:
 def write_shortanswer(question: Question) -> str:
     """``=answer =%50%other#feedback`` lines."""
     if any("->" in answer.text for answer in question.answers):
-        raise ValueError("a short answer containing '->' would read back as matching")
+        raise ValueError("GIFT would read a short answer holding '->' back as a matching question")
     lines = [
         f"\t={'' if answer.fraction == 1 else weight_text(answer.fraction)}"
         f"{escape(answer.text)}{_feedback(answer.feedback)}"
