@@ -202,9 +202,7 @@ def test_export_that_fits_downloads_at_once_and_nothing_fitting_offers_no_file(c
     assert "Aiken has no ordering questions" in text and "Aiken has no cloze questions" in text
 
 
-def test_generated_bank_exports_as_gift_without_its_ordering_question(
-    client, auth, bundled_quiz
-):
+def test_generated_bank_exports_as_gift_without_its_ordering_question(client, auth, bundled_quiz):
     auth.login("tess")
     _upload(client, AWKWARD.encode().split(b"\ncloze")[0], "steps.csv", "csv")
     page = client.get("/teach/bank/export?fmt=gift&quiz=0")
