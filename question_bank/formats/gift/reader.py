@@ -8,9 +8,9 @@ them alone, as in Moodle: ``{#...}`` numerical; ``{T}``, ``{FALSE#...}`` true/fa
 multiple choice; ``=a -> b`` matching; ``=a =b`` short answer; ``{}`` essay; no braces a
 description. When text follows the closing brace (Moodle's "missing word" form) the block is
 replaced by ``_____`` in the prompt and the question keeps its kind; otherwise the block is
-just removed. Differences from Moodle: a second
-answer block, or a closing brace before the opening one, refuses the file (Moodle would import
-garbled text), and numerical answers must really be numbers.
+just removed. Differences from Moodle: a second answer block, or a closing brace before the
+opening one, refuses the file (Moodle would import garbled text), and numerical answers must
+really be numbers.
 """
 
 from __future__ import annotations
