@@ -2,7 +2,8 @@
 
 ``FORMATS`` maps a format's name to its ``Format`` (``name``, ``label``, ``extensions``,
 ``media_type``, ``can_read``, ``can_write``, ``read(data, filename)``, ``write(questions)``).
-``read_questions`` and ``write_questions`` are what the web app and the command line call; every
+``read_questions`` and ``write_questions`` are what the web app and the command line call
+(``write_what_fits`` leaves out, and names, the questions a format cannot hold); every
 reader refuses a malformed file whole with ``FormatError`` (a ``ValueError`` whose ``problems``
 list each ``file:line: reason``), and every imported question's HTML is sanitised here, once.
 """
@@ -10,10 +11,11 @@ list each ``file:line: reason``), and every imported question's HTML is sanitise
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from question_bank.formats import aiken, apkg, delimited, flashcards, gift, jsonfmt, moodlexml, qti
-from question_bank.formats.base import Format
+from question_bank.formats.base import Format, question_name
 from question_bank.formats.errors import FormatError, Problem
 from question_bank.model import Question
 from question_bank.sanitize import sanitize_question
@@ -88,19 +90,61 @@ def read_questions(data: bytes, filename: str, fmt: str | None = None) -> list[Q
 
 
 def write_questions(questions: Sequence[Question], fmt: str) -> bytes:
-    """Return the questions as the bytes of one file in format ``fmt``."""
+    """Return the questions as the bytes of one file in format ``fmt``; FormatError naming
+    every question the format cannot hold."""
     return get_format(fmt).write(questions)
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A question an export left out: how a teacher knows it, and why, in plain words."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Written:
+    """An export that left out what its format cannot hold: the file, how many questions it
+    holds, and what was left out, in the order given."""
+
+    data: bytes
+    count: int
+    left_out: tuple[LeftOut, ...] = ()
+
+
+def write_what_fits(questions: Sequence[Question], fmt: str) -> Written:
+    """Write every question format ``fmt`` can hold and list the others with the reason.
+
+    When none fits, ``data`` is empty and ``count`` 0 (no file is worth offering).
+    """
+    target = get_format(fmt)
+    fitting, left_out = [], []
+    for question in questions:
+        reason = target.cannot_hold(question)
+        if reason:
+            left_out.append(LeftOut(question_name(question), reason))
+        else:
+            fitting.append(question)
+    data = target.write(fitting) if fitting or not questions else b""
+    return Written(data, len(fitting), tuple(left_out))
 
 
 __all__ = [
     "FORMATS",
     "Format",
     "FormatError",
+    "LeftOut",
     "Problem",
+    "Written",
     "get_format",
     "guess_format",
     "read_questions",
     "readable_formats",
     "writable_formats",
     "write_questions",
+    "write_what_fits",
 ]

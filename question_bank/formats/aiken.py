@@ -1,9 +1,11 @@
 """Aiken: Moodle's simplest multiple-choice text format.
 
 A question is its text (one or more lines), then options ``A) text`` or ``A. text``, then
-``ANSWER: X`` naming the right option. Blank lines between questions are optional. A question
-without its ``ANSWER:`` line, an answer letter that names no option, or text after the options
-refuses the file. Only single-answer multiple choice questions can be written.
+``ANSWER: X`` naming the right option. Blank lines between questions are optional; a blank
+line ends a question's text. The file is refused, every broken question reported with its line,
+when a question has fewer than two options, options come with no question text, an ``ANSWER:``
+line has no question, a question has no ``ANSWER:`` line, or the answer names no option.
+Only single-answer multiple choice questions can be written.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.text import decode_text
 from question_bank.model import Answer, Question
 
-_OPTION = re.compile(r"^([A-Z])[.)]\s*(.*)$")
+_OPTION = re.compile(r"^([A-Z])[.)][ \t]+(.*)$")
 _ANSWER = re.compile(r"^ANSWER:\s*(\S*)\s*$", re.IGNORECASE)
 
 
@@ -28,10 +30,16 @@ class _Draft:
     stem: list[str] = field(default_factory=list)
     options: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def orphan(self) -> bool:
+        """Options with no question text before them (already reported)."""
+        return not self.stem
+
 
 def _finish(draft: _Draft, letter: str, line: int, log: ProblemLog) -> Question | None:
-    if not draft.stem or len(draft.options) < 2:
-        log.add(draft.line, "an Aiken question needs its text and at least two options")
+    if len(draft.options) < 2:
+        found = "only one option" if draft.options else "no options"
+        log.add(draft.line, f"question has {found}; an Aiken question needs at least two")
         return None
     if letter not in draft.options:
         log.add(
@@ -45,35 +53,77 @@ def _finish(draft: _Draft, letter: str, line: int, log: ProblemLog) -> Question 
     return Question(kind="multichoice", prompt="\n".join(draft.stem), answers=answers)
 
 
+def _unanswered(draft: _Draft, log: ProblemLog) -> None:
+    if draft.orphan:
+        return
+    if draft.options:
+        log.add(draft.line, "question has no 'ANSWER: X' line after its options")
+    else:
+        log.add(draft.line, "question has no options and no 'ANSWER: X' line")
+
+
+class _AikenReader:
+    """Reads line by line, reporting every broken question with the line it starts on."""
+
+    def __init__(self, filename: str) -> None:
+        self.log = ProblemLog(filename)
+        self.questions: list[Question] = []
+        self.draft: _Draft | None = None
+        self.blank = False
+
+    def answer(self, number: int, letter: str) -> None:
+        """An ``ANSWER: X`` line ends the question under way."""
+        draft, self.draft = self.draft, None
+        if draft is None:
+            self.log.add(number, "ANSWER line without a question before it")
+        elif not draft.orphan and (question := _finish(draft, letter, number, self.log)):
+            self.questions.append(question)
+
+    def option(self, number: int, letter: str, text: str) -> None:
+        """An ``A) text`` line adds an option, or starts options that have no question."""
+        draft = self.draft
+        if draft is None:
+            self.log.add(number, f"option {letter}) has no question text before it")
+            self.draft = draft = _Draft(number)
+        if letter in draft.options and not draft.orphan:
+            self.log.add(number, f"option {letter} is given twice")
+        draft.options[letter] = text
+
+    def text(self, number: int, line: str) -> None:
+        """Any other line: a question's text, or the start of the next question."""
+        draft = self.draft
+        if draft is not None and not draft.orphan and not draft.options and not self.blank:
+            draft.stem.append(line)
+            return
+        if draft is not None:
+            _unanswered(draft, self.log)
+        self.draft = _Draft(number, [line])
+
+    def end(self) -> list[Question]:
+        """Report a question left open at the end; raise FormatError if anything was wrong."""
+        if self.draft is not None:
+            _unanswered(self.draft, self.log)
+        self.log.raise_if_any()
+        return self.questions
+
+
 def read_aiken(data: bytes, filename: str) -> list[Question]:
-    """Parse an Aiken file; raise FormatError listing every problem if any question is bad."""
-    log = ProblemLog(filename)
-    questions: list[Question] = []
-    draft: _Draft | None = None
+    """Parse an Aiken file; raise FormatError listing every broken question, with its line."""
+    reader = _AikenReader(filename)
     for number, raw in enumerate(decode_text(data, filename).split("\n"), start=1):
         line = raw.strip()
         if not line:
+            reader.blank = True
             continue
         answer, option = _ANSWER.match(line), _OPTION.match(line)
         if answer:
-            if draft is None:
-                log.add(number, "ANSWER line without a question")
-            elif (question := _finish(draft, answer.group(1).upper(), number, log)) is not None:
-                questions.append(question)
-            draft = None
-        elif option and draft is not None and draft.stem:
-            draft.options[option.group(1)] = option.group(2).strip()
-        elif draft is not None and draft.options:
-            log.add(draft.line, "question has no 'ANSWER: X' line after its options")
-            draft = _Draft(number, [line])
-        elif draft is None:
-            draft = _Draft(number, [line])
+            reader.answer(number, answer.group(1).upper())
+        elif option:
+            reader.option(number, option.group(1), option.group(2).strip())
         else:
-            draft.stem.append(line)
-    if draft is not None:
-        log.add(draft.line, "question has no 'ANSWER: X' line after its options")
-    log.raise_if_any()
-    return questions
+            reader.text(number, line)
+        reader.blank = False
+    return reader.end()
 
 
 def _one_line(text: str) -> str:
@@ -82,7 +132,7 @@ def _one_line(text: str) -> str:
 
 def _aiken_problem(question: Question) -> str:
     if question.kind not in ("multichoice", "truefalse"):
-        return f"kind {question.kind!r} cannot be written as Aiken"
+        return "Aiken has only multiple choice questions"
     if len(question.right_answers) != 1 or len(question.answers) > 26:
         return "Aiken needs exactly one right answer among at most 26 options"
     return ""
@@ -124,4 +174,5 @@ FORMAT = Format(
     reader=read_aiken,
     writer=write_aiken,
     sniff=sniff_aiken,
+    check=_aiken_problem,
 )

@@ -1,4 +1,9 @@
-"""Anki package (``.apkg``) export with genanki: one Basic-style note per question.
+"""Anki package (``.apkg``) export with genanki: one note per question.
+
+Cloze questions become notes of genanki's cloze note type, each gap a deletion in gap order
+(``{{c1::answer}}``, ``{{c2::...}}``; a choice gap shows its options as the hint), the general
+feedback under "Back Extra". Every other question is a front/back note whose back is what its
+kind's card shows (an essay's model answer, or a note that the teacher marks it).
 
 Ids are stable so that importing a re-exported, edited deck updates notes instead of adding
 duplicates (Anki matches notes by guid and note types by id):
@@ -22,7 +27,8 @@ import genanki
 
 from question_bank.formats.base import Format
 from question_bank.formats.cards import card_back, card_front
-from question_bank.model import Question
+from question_bank.kinds.cloze import CHOICE_GAPS, cloze_gaps, prompt_parts
+from question_bank.model import Gap, Question
 
 ROOT_DECK = "Question bank"
 STABLE_ID_KEYS = ("quizapp.id", "anki.guid", "gift.idnumber", "moodle.idnumber")
@@ -67,17 +73,50 @@ def _field(text: str, text_format: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _deletion_text(text: str) -> str:
+    """Text inside a cloze deletion, kept from closing it or splitting off a hint early."""
+    return text.replace("}}", "} }").replace("::", ": :")
+
+
+def _deletion(number: int, gap: Gap, text_format: str) -> str:
+    answers = [answer for answer in gap.answers if answer.text.strip() != "*"]
+    best = max(answers, key=lambda answer: answer.fraction).text if answers else ""
+    if gap.kind == "multiresponse":
+        best = ", ".join(answer.text for answer in answers if answer.fraction > 0)
+    hint = " / ".join(answer.text for answer in answers) if gap.kind in CHOICE_GAPS else ""
+    parts = [f"c{number}", _deletion_text(_field(best, text_format))]
+    if hint:
+        parts.append(_deletion_text(_field(hint, text_format)))
+    return "{{" + "::".join(parts) + "}}"
+
+
+def cloze_text(question: Question) -> str:
+    """The question's text with each gap an Anki cloze deletion (c1, c2 ... in gap order)."""
+    fmt, gaps = question.prompt_format, cloze_gaps(question)
+    pieces = []
+    for text, index in prompt_parts(question.prompt):
+        pieces.append(_field(text, fmt))
+        if index is not None and index < len(gaps):
+            pieces.append(_deletion(index + 1, gaps[index], fmt))
+    return "".join(pieces)
+
+
 def _note(question: Question, guid: str) -> genanki.Note:
     fmt = question.prompt_format
+    tags = [tag.replace(" ", "_") for tag in question.tags]
+    feedback = _field(question.general_feedback, fmt)
+    if question.kind == "cloze" and cloze_gaps(question):
+        return genanki.Note(
+            model=genanki.CLOZE_MODEL, fields=[cloze_text(question), feedback], guid=guid, tags=tags
+        )
+    back = card_back(question)
+    if back == question.general_feedback:
+        feedback = ""
     return genanki.Note(
         model=NOTE_TYPE,
-        fields=[
-            _field(card_front(question), fmt),
-            _field(card_back(question), fmt),
-            _field(question.general_feedback, fmt),
-        ],
+        fields=[_field(card_front(question), fmt), _field(back, fmt), feedback],
         guid=guid,
-        tags=[tag.replace(" ", "_") for tag in question.tags],
+        tags=tags,
     )
 
 

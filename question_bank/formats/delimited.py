@@ -38,7 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from question_bank.formats.base import Format
+from question_bank.formats.base import Format, reason_from
 from question_bank.formats.errors import FormatError, Problem, ProblemLog
 from question_bank.formats.text import decode_text, format_number, make_extra, parse_number
 from question_bank.kinds import KIND_NAMES
@@ -222,6 +222,10 @@ def _simple_cloze(question: Question) -> Question:
     )
 
 
+def _check_row(question: Question) -> str:
+    return reason_from(_simple_cloze)(question) if question.kind == "cloze" else ""
+
+
 def write_delimited(questions: Sequence[Question], delimiter: str) -> bytes:
     """Return the questions as a spreadsheet with the documented header row (cloze questions
     only in the simple form)."""
@@ -260,6 +264,7 @@ CSV = Format(
     media_type="text/csv",
     reader=lambda data, filename: read_delimited(data, filename, ","),
     writer=lambda questions: write_delimited(questions, ","),
+    check=_check_row,
     sniff=lambda data: sniff_question_table(data) if b"," in data[:2000] else 0,
 )
 TSV = Format(
@@ -269,5 +274,6 @@ TSV = Format(
     media_type="text/tab-separated-values",
     reader=lambda data, filename: read_delimited(data, filename, "\t"),
     writer=lambda questions: write_delimited(questions, "\t"),
+    check=_check_row,
     sniff=lambda data: sniff_question_table(data) if b"\t" in data[:2000] else 0,
 )

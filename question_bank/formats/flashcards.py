@@ -1,14 +1,17 @@
 """Flashcard text layouts: Anki's "front<TAB>back" text and Quizlet's term/definition lists.
 
-Each line (row) is one card and becomes a ``shortanswer`` question: the front (term) is the
-prompt and the back (definition) its one accepted answer.
+Each record is one card and becomes a ``shortanswer`` question: the front (term) is the
+prompt and the back (definition) its one accepted answer. Both read fields as RFC 4180 does
+(``question_bank.formats.records``): a field in double quotes may hold the separator and new
+lines, and ``""`` inside it is one quote.
 
 * ``anki-text`` reads what Anki's "Import File" takes: fields separated by a tab (or, when no
   line has a tab, ``;`` then ``,``), lines starting with ``#`` are comments, and Anki's header
   lines ``#separator:`` (Tab, Comma, Semicolon, Space, Pipe, Colon or one character) and
-  ``#html:true|false`` are honoured. Fields are HTML unless ``#html:false``. A third and later
-  field are kept in ``extra`` as ``anki.field3`` ... Every line must have as many fields as the
-  first card, and no front or back may be empty.
+  ``#html:true|false`` are honoured; other ``#key:value`` headers (``#deck:``, ``#tags:``,
+  ``#columns:`` ...) are skipped. Fields are HTML unless ``#html:false``. A third and later
+  field are kept in ``extra`` as ``anki.field3`` ... Every card must have as many fields as
+  the first, and no front or back may be empty.
 * ``quizlet`` reads and writes Quizlet's import/export text: term and definition separated by
   a tab (or a comma when there is no tab), one card per line, or per ``;`` when the whole export
   is one line.
@@ -22,6 +25,7 @@ from collections.abc import Sequence
 from question_bank.formats.base import Format
 from question_bank.formats.cards import card_back, card_front
 from question_bank.formats.errors import ProblemLog
+from question_bank.formats.records import RecordError, read_records, write_records
 from question_bank.formats.text import decode_text, make_extra
 from question_bank.model import Answer, Question
 
@@ -33,7 +37,7 @@ _SEPARATOR_NAMES = {
     "pipe": "|",
     "colon": ":",
 }
-_HEADER = re.compile(r"^#(separator|html):(.*)$", re.IGNORECASE)
+_HEADER = re.compile(r"^#([A-Za-z][A-Za-z ]*):(.*)$")
 
 
 def _card(front: str, back: str, prompt_format: str, rest: Sequence[str] = ()) -> Question:
@@ -48,14 +52,18 @@ def _card(front: str, back: str, prompt_format: str, rest: Sequence[str] = ()) -
 
 
 def _anki_settings(lines: list[str]) -> tuple[str | None, str]:
+    """The separator (None: guess it) and field format the file's leading headers set."""
     separator, prompt_format = None, "html"
     for line in lines:
+        if not line.startswith("#"):
+            break
         header = _HEADER.match(line.strip())
-        if header and header.group(1).lower() == "separator":
-            value = header.group(2).strip()
+        name = header.group(1).strip().lower() if header else ""
+        value = header.group(2).strip() if header else ""
+        if name == "separator":
             separator = _SEPARATOR_NAMES.get(value.lower(), value[:1] or None)
-        elif header:
-            prompt_format = "plain" if header.group(2).strip().lower() == "false" else "html"
+        elif name == "html":
+            prompt_format = "plain" if value.lower() == "false" else "html"
     return separator, prompt_format
 
 
@@ -81,27 +89,30 @@ def _check_fields(fields: list[str], expected: int, number: int, log: ProblemLog
 
 
 def read_anki_text(data: bytes, filename: str) -> list[Question]:
-    """Parse Anki text-import lines into cards; refuse the file if any line is malformed."""
-    lines = decode_text(data, filename).split("\n")
+    """Parse Anki text-import records into cards; refuse the file if any card is malformed."""
+    text = decode_text(data, filename)
+    lines = text.split("\n")
     separator, prompt_format = _anki_settings(lines)
     separator = separator or _guess_separator(lines)
     log, questions, expected = ProblemLog(filename), [], 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [field.strip() for field in line.split(separator)]
-        expected = expected or max(len(fields), 2)
-        if _check_fields(fields, expected, number, log):
-            questions.append(_card(fields[0], fields[1], prompt_format, fields[2:]))
+    try:
+        for number, record in read_records(text, separator, comments=True):
+            fields = [field.strip() for field in record]
+            expected = expected or max(len(fields), 2)
+            if _check_fields(fields, expected, number, log):
+                questions.append(_card(fields[0], fields[1], prompt_format, fields[2:]))
+    except RecordError as error:
+        log.add(error.line, str(error))
     log.raise_if_any()
     return questions
 
 
-def _quizlet_rows(text: str) -> list[tuple[int, str]]:
+def _quizlet_rows(text: str, separator: str) -> list[tuple[int, list[str]]]:
     lines = [line for line in text.split("\n") if line.strip()]
     if len(lines) == 1 and ";" in lines[0]:
-        return [(1, row) for row in lines[0].split(";") if row.strip()]
-    return [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+        cards = next(read_records(lines[0], ";"), (1, []))[1]
+        return [(1, next(read_records(card, separator), (1, [card]))[1]) for card in cards]
+    return list(read_records(text, separator))
 
 
 def read_quizlet(data: bytes, filename: str) -> list[Question]:
@@ -109,12 +120,17 @@ def read_quizlet(data: bytes, filename: str) -> list[Question]:
     text = decode_text(data, filename)
     separator = "\t" if "\t" in text else ","
     log, questions = ProblemLog(filename), []
-    for number, row in _quizlet_rows(text):
-        term, found, definition = row.partition(separator)
-        if not found or not term.strip() or not definition.strip():
+    try:
+        rows = _quizlet_rows(text, separator)
+    except RecordError as error:
+        log.add(error.line, str(error))
+        rows = []
+    for number, fields in rows:
+        term, definition = fields[0].strip(), separator.join(fields[1:]).strip()
+        if len(fields) < 2 or not term or not definition:
             log.add(number, f"row needs a term and a definition separated by {separator!r}")
             continue
-        questions.append(_card(term.strip(), definition.strip(), "plain"))
+        questions.append(_card(term, definition, "plain"))
     log.raise_if_any()
     return questions
 
@@ -125,10 +141,8 @@ def _one_line(text: str, separator: str) -> str:
 
 def write_quizlet(questions: Sequence[Question]) -> bytes:
     """Return the questions as Quizlet import text: ``term<TAB>definition`` per line."""
-    rows = [
-        f"{_one_line(card_front(q), chr(9))}\t{_one_line(card_back(q), chr(9))}" for q in questions
-    ]
-    return ("\n".join(rows) + "\n").encode("utf-8")
+    rows = [[_one_line(card_front(q), "\t"), _one_line(card_back(q), "\t")] for q in questions]
+    return write_records(rows, "\t").encode("utf-8")
 
 
 def write_anki_text(questions: Sequence[Question]) -> bytes:
@@ -137,9 +151,8 @@ def write_anki_text(questions: Sequence[Question]) -> bytes:
     def field(text: str) -> str:
         return text.replace("\t", " ").replace("\n", "<br>")
 
-    rows = ["#separator:tab", "#html:true"]
-    rows += [f"{field(card_front(q))}\t{field(card_back(q))}" for q in questions]
-    return ("\n".join(rows) + "\n").encode("utf-8")
+    rows = [[field(card_front(q)), field(card_back(q))] for q in questions]
+    return ("#separator:tab\n#html:true\n" + write_records(rows, "\t")).encode("utf-8")
 
 
 def sniff_tab_cards(data: bytes) -> int:

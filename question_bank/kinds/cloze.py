@@ -5,8 +5,8 @@ the first gap, the next the second, and so on, wherever they stand in the text (
 ``{{3}}`` are two gaps). Each gap is a ``model.Gap`` (Moodle's embedded answers): a short answer
 (case-sensitive or not), a number within a tolerance, one option of several, or several options;
 with fractions and feedback per answer and a weight. A question without ``gaps`` is in the simple
-form: one gap accepts every answer (its kind in ``extra['gap_kind']``, as GIFT's missing-word
-questions have it), several gaps are filled by the answers in order.
+form: one gap accepts every answer (its kind in ``extra['gap_kind']``, as a QTI text entry
+gives it), several gaps are filled by the answers in order.
 
 Response: one value per gap, in gap order: the typed text or the chosen option's text, or a list
 of option texts for a several-options gap. The mark is the gaps' marks weighted by their weights.

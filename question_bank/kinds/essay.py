@@ -12,6 +12,8 @@ from question_bank.model import Question
 
 #: Feedback shown with an essay until it is marked.
 WAITING = "This answer is marked by your teacher."
+#: The back of an essay's flashcard when it has no model answer.
+NO_MODEL_ANSWER = "No model answer: this one is marked by your teacher."
 
 
 class EssayKind(QuestionKind):
@@ -40,8 +42,10 @@ class EssayKind(QuestionKind):
         return str(response) or "(no answer)"
 
     def card_back(self, question: Question) -> str:
-        """The general feedback (essays are no flashcards in the app)."""
-        return question.general_feedback
+        """The model answer: the essay's answers when it has some, else its general feedback,
+        else a note that the teacher marks it (essays are no flashcards in the app)."""
+        model = "\n".join(answer.text for answer in question.answers if answer.text.strip())
+        return model or question.general_feedback or NO_MODEL_ANSWER
 
     def example(self) -> Question:
         """Why did the talks matter?"""

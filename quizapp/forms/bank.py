@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, SubmitField
+from wtforms import BooleanField, SelectField, SubmitField
 
 from question_bank.formats import readable_formats, writable_formats
 from quizapp.forms.choices import options
@@ -30,6 +30,7 @@ class ExportForm(FlaskForm):
 
     fmt = SelectField("Format")
     quiz = SelectField("Questions", coerce=int, default=0)
+    leave_out = BooleanField("Leave out the questions this format cannot hold")
     submit = SubmitField("Download")
 
     class Meta:

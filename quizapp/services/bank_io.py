@@ -1,7 +1,8 @@
 """Moving questions in and out of a teacher's bank through ``question_bank.formats``.
 
 Imports are all or nothing: a malformed file raises ``FormatError`` (every problem listed) before
-anything is added. Categories in the file become the teacher's category tree.
+anything is added. Categories in the file become the teacher's category tree. Exports write what
+the chosen format can hold and list, in plain words, the questions it cannot.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from flask import current_app
 from sqlalchemy.orm import selectinload
 
-from question_bank.formats import FORMATS, read_questions, write_questions
+from question_bank.formats import FORMATS, LeftOut, read_questions, write_what_fits
 from question_bank.formats.archives import ArchiveLimits, archive_limits
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
@@ -25,11 +26,14 @@ from quizapp.services.quizzes import quiz_questions
 
 @dataclass(frozen=True)
 class ExportFile:
-    """An exported file, ready to download."""
+    """An exported file, ready to download, with how many questions it holds and the questions
+    its format could not hold (left out of it)."""
 
     data: bytes
     filename: str
     media_type: str
+    count: int = 0
+    left_out: tuple[LeftOut, ...] = ()
 
 
 def import_file(data: bytes, filename: str, owner: User, fmt: str | None = None) -> list[Question]:
@@ -90,11 +94,17 @@ def _category_path(row: Question, bank: BankQuestion) -> str:
 def export_questions(
     questions: Sequence[Question], fmt: str, title: str = "questions"
 ) -> ExportFile:
-    """Write ``questions`` in format ``fmt``; FormatError when the format cannot hold them."""
+    """Write the ``questions`` format ``fmt`` can hold; ``left_out`` names the others."""
     target = FORMATS[fmt]
-    data = write_questions(bank_payloads(questions), fmt)
+    written = write_what_fits(bank_payloads(questions), fmt)
     extension = target.extensions[0] if target.extensions else ".txt"
-    return ExportFile(data, f"{_safe_name(title)}{extension}", target.media_type)
+    return ExportFile(
+        written.data,
+        f"{_safe_name(title)}{extension}",
+        target.media_type,
+        written.count,
+        written.left_out,
+    )
 
 
 def bank_for_export(owner: User) -> list[Question]:

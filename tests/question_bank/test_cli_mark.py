@@ -46,7 +46,8 @@ def test_each_row_is_marked_in_order(tmp_path, capsys):
         (6, "6", 0.0),
         (7, "Pick", 1.0),
     ]
-    assert results[2]["right_answer"] == "Nov. 10, 2020" and results[2]["kind"] == "cloze"
+    assert results[2]["right_answer"] == "Nov. 10, 2020"
+    assert results[2]["kind"] == "shortanswer"
     assert results[0]["response"] == "baku"
 
 

@@ -23,7 +23,9 @@ from question_bank.model import Item
 #: Formats that write cards (front and back), which read back as short answers.
 CARD_FORMATS = {"anki-text", "quizlet", "apkg"}
 #: (format, kind) -> the kind a question of that kind reads back as.
-READ_BACK_AS = {("aiken", "truefalse"): "multichoice"}
+#: GIFT holds a one-gap cloze question only as Moodle's "missing word" form, which Moodle (and
+#: so the reader) takes as the gap's own kind.
+READ_BACK_AS = {("aiken", "truefalse"): "multichoice", ("gift", "cloze"): "shortanswer"}
 
 ALL_KINDS = pytest.mark.parametrize("name", list(KINDS))
 

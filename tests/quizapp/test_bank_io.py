@@ -162,3 +162,53 @@ def test_archive_import_refused_by_the_configured_limits(app, client, auth, crea
         content_type="multipart/form-data",
     ).get_data(as_text=True)
     assert "archive refused: item1.xml expands to 2.0 MB; one file may be at most 1.0 MB" in page
+
+
+AWKWARD = (
+    "kind,title,prompt,answer1,answer2,answer3\n"
+    "ordering,Steps of the visit,Put the steps in order.,Arrive,Meet,Sign\n"
+    "cloze,,{{1}} met {{2}} in Baku.,Aliyev,Lukashenko,\n"
+)
+
+
+def test_gift_export_lists_what_it_cannot_hold_then_leaves_it_out(client, teacher):
+    _upload(client, GIFT.encode(), "capitals.gift", "gift")
+    _upload(client, AWKWARD.encode(), "awkward.csv", "csv")
+    page = client.get("/teach/bank/export?fmt=gift&quiz=0")
+    assert page.status_code == 200 and "Content-Disposition" not in page.headers
+    text = page.get_data(as_text=True)
+    assert "2 questions cannot be written as Moodle GIFT" in text
+    assert "<strong>Steps of the visit</strong>: Moodle GIFT has no ordering questions" in text
+    assert "<strong>_____ met _____ in Baku.</strong>: GIFT can hold a gap-fill question" in text
+    assert "{{" not in text and "gift export" not in text and "kind " not in text
+    assert "Download the other 4 questions without them" in text
+    download = client.get("/teach/bank/export?fmt=gift&quiz=0&leave_out=y")
+    assert 'filename="question-bank.gift"' in download.headers["Content-Disposition"]
+    again = read_questions(download.data, "bank.gift", "gift")
+    assert [q.kind for q in again] == ["multichoice", "truefalse", "numerical", "matching"]
+
+
+def test_export_that_fits_downloads_at_once_and_nothing_fitting_offers_no_file(client, teacher):
+    _upload(client, AWKWARD.encode(), "awkward.csv", "csv")
+    whole = client.get("/teach/bank/export?fmt=moodlexml&quiz=0")
+    assert [q.kind for q in read_questions(whole.data, "b.xml", "moodlexml")] == [
+        "ordering",
+        "cloze",
+    ]
+    page = client.get("/teach/bank/export?fmt=aiken&quiz=0&leave_out=y")
+    text = page.get_data(as_text=True)
+    assert "Content-Disposition" not in page.headers
+    assert "None of these questions can be written as Aiken; choose another format." in text
+    assert "Aiken has no ordering questions" in text and "Aiken has no cloze questions" in text
+
+
+def test_generated_bank_exports_as_gift_without_its_ordering_question(client, auth, bundled_quiz):
+    auth.login("tess")
+    _upload(client, AWKWARD.encode().split(b"\ncloze")[0], "steps.csv", "csv")
+    page = client.get("/teach/bank/export?fmt=gift&quiz=0")
+    text = page.get_data(as_text=True)
+    assert "1 question cannot be written as Moodle GIFT" in text
+    assert "Moodle GIFT has no ordering questions" in text and "{{" not in text
+    download = client.get("/teach/bank/export?fmt=gift&quiz=0&leave_out=y")
+    kinds = {q.kind for q in read_questions(download.data, "bank.gift", "gift")}
+    assert kinds and "ordering" not in kinds

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from question_bank.formats.base import Format
+from question_bank.formats.base import Format, reason_from
 from question_bank.formats.gift.reader import read_gift
-from question_bank.formats.gift.writer import write_gift
+from question_bank.formats.gift.writer import write_gift, write_question
 
 _GIFT_MARKS = re.compile(rb"(^|\n)\s*(::|\$CATEGORY:)|\{\s*[~=#TF}]|\{\s*\n\s*[~=]")
 
@@ -24,4 +24,5 @@ FORMAT = Format(
     reader=read_gift,
     writer=write_gift,
     sniff=sniff_gift,
+    check=reason_from(write_question),
 )

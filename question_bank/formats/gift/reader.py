@@ -3,12 +3,14 @@
 Questions are separated by blank lines; lines starting with ``//`` are comments (a comment's
 ``[id:...]`` and ``[tag:...]`` tokens give the question's id number and tags, as Moodle 3.6+
 reads them). ``$CATEGORY: path`` switches the category of the questions that follow.
-``::title::`` names a question. The first ``{...}`` holds the answers; when text follows it the
-question is Moodle's "missing word" form, which becomes a ``cloze`` question with one gap
-``{{1}}`` whose answers are those of the original kind (kept in ``extra['gap_kind']``).
-No braces make a description and empty braces an essay. Differences from Moodle: a second
-answer block, or a closing brace before the opening one, refuses the file (Moodle would import
-garbled text), and numerical answers must really be numbers.
+``::title::`` names a question. The first ``{...}`` holds the answers, and the kind comes from
+them alone, as in Moodle: ``{#...}`` numerical; ``{T}``, ``{FALSE#...}`` true/false; a ``~``
+multiple choice; ``=a -> b`` matching; ``=a =b`` short answer; ``{}`` essay; no braces a
+description. When text follows the closing brace (Moodle's "missing word" form) the block is
+replaced by ``_____`` in the prompt and the question keeps its kind; otherwise the block is
+just removed. Differences from Moodle: a second answer block, or a closing brace before the
+opening one, refuses the file (Moodle would import garbled text), and numerical answers must
+really be numbers.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from question_bank.formats.gift.syntax import (
 from question_bank.formats.text import decode_text, make_extra
 from question_bank.model import Question
 
-GAP = "{{1}}"
-_GAP_MARK = "\ue010"
+#: What marks the place of the answer block in a "missing word" question's text (as Moodle).
+MISSING_WORD = "_____"
 _ID_TOKEN = re.compile(r"\[id:((?:\\]|[^\]\x00-\x1f])+)\]")
 _TAG_TOKEN = re.compile(r"\[tag:((?:\\]|[^\]\x00-\x1f])+)\]")
 
@@ -144,7 +146,7 @@ def _read_question(cursor: Cursor, category: str, log: ProblemLog) -> Question |
         )
         return None
     answer_text = text[opening + 1 : closing].strip()
-    gap = _GAP_MARK if after.strip() else ""
+    gap = MISSING_WORD if after.strip() else ""
     question_text = text[:opening] + gap + after
     answer_text, general_feedback = _split_general_feedback(answer_text)
     kind = guess_kind(answer_text) if answer_text else "essay"
@@ -177,9 +179,6 @@ def _build(
     prompt_format, prompt = split_format(question_text)
     idnumber, tags = comment_metadata(cursor.block)
     extra = {"gift.idnumber": idnumber} if idnumber else {}
-    if _GAP_MARK in prompt:
-        extra["gap_kind"] = kind
-        kind, prompt = "cloze", prompt.replace(_GAP_MARK, GAP)
     return Question(
         kind=kind,
         prompt=prompt,

@@ -2,7 +2,10 @@
 
 One question per block, on one line (new lines are written as ``\\n``); ``$CATEGORY:`` blocks
 when the category changes; a ``// [id:...] [tag:...]`` comment carries the id number and tags.
-Ordering questions and cloze questions with several gaps have no GIFT form and are refused.
+A prompt holding ``_____`` with text after it is written in Moodle's "missing word" form (the
+answer block in place of the blank), so it reads back the same. A cloze question with one gap
+is written the same way and reads back as the gap's own kind (Moodle has no other GIFT form for
+it); ordering questions and cloze questions with several gaps have no GIFT form and are refused.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from question_bank.formats.errors import FormatError, Problem
-from question_bank.formats.gift.reader import GAP
+from question_bank.formats.gift.reader import MISSING_WORD
 from question_bank.formats.gift.syntax import DEFAULT_FORMAT, escape, weight_text
 from question_bank.model import Question
 
@@ -60,7 +63,7 @@ def write_truefalse(question: Question) -> str:
 def write_shortanswer(question: Question) -> str:
     """``=answer =%50%other#feedback`` lines."""
     if any("->" in answer.text for answer in question.answers):
-        raise ValueError("a short answer containing '->' would read back as matching")
+        raise ValueError("GIFT would read a short answer holding '->' back as a matching question")
     lines = [
         f"\t={'' if answer.fraction == 1 else weight_text(answer.fraction)}"
         f"{escape(answer.text)}{_feedback(answer.feedback)}"
@@ -104,6 +107,8 @@ ANSWER_WRITERS: dict[str, AnswerWriter] = {
 }
 
 
+_GAP = "{{1}}"
+
 #: Gap kind -> the GIFT answer block that writes it.
 _GAP_BLOCKS = {"multiresponse": "multichoice"}
 
@@ -111,7 +116,7 @@ _GAP_BLOCKS = {"multiresponse": "multichoice"}
 def _one_gap(question: Question) -> tuple[str, Question] | None:
     """(answer block kind, question carrying the gap's answers) of a one-gap cloze question,
     or None when GIFT cannot hold it (several gaps)."""
-    if question.prompt.count("{{") != 1 or GAP not in question.prompt:
+    if question.prompt.count("{{") != 1 or _GAP not in question.prompt:
         return None
     if not question.gaps:
         return dict(question.extra).get("gap_kind", "shortanswer"), question
@@ -144,6 +149,14 @@ def _head(question: Question) -> str:
     return comment + title + (f"[{question.prompt_format}]" if explicit else "")
 
 
+def _place_block(prompt: str, marker: str, block: str) -> str:
+    """Put the answer block where ``marker`` stands when text follows it, else after the text."""
+    before, found, after = prompt.partition(marker)
+    if found and after.strip():
+        return before + block + after
+    return prompt + block
+
+
 def write_question(question: Question) -> str:
     """Return one question as GIFT text; raise ValueError when GIFT cannot hold it."""
     head, prompt = _head(question), escape(question.prompt)
@@ -152,12 +165,12 @@ def write_question(question: Question) -> str:
     if question.kind == "cloze":
         kind, source = _one_gap(question) or ("", question)
         if kind not in ANSWER_WRITERS:
-            raise ValueError("only cloze questions with one gap have a GIFT form")
-        before, _, after = prompt.partition(escape(GAP))
+            raise ValueError("GIFT can hold a gap-fill question only when it has one gap")
+        before, _, after = prompt.partition(escape(_GAP))
         return head + before + _answer_block(source, kind) + after
     if question.kind not in ANSWER_WRITERS:
         raise ValueError(f"GIFT has no {question.kind} questions")
-    return head + prompt + _answer_block(question, question.kind)
+    return head + _place_block(prompt, MISSING_WORD, _answer_block(question, question.kind))
 
 
 def write_gift(questions: Sequence[Question]) -> bytes:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from question_bank.formats.base import Format
+from question_bank.formats.base import Format, reason_from
 from question_bank.formats.qti.qti12 import read_qti12
 from question_bank.formats.qti.qti21_reader import read_qti21
-from question_bank.formats.qti.qti21_writer import write_qti21_package
+from question_bank.formats.qti.qti21_writer import item_xml, write_qti21_package
 
 
 def sniff_qti12(data: bytes) -> int:
@@ -36,5 +36,6 @@ QTI21 = Format(
     reader=read_qti21,
     writer=write_qti21_package,
     sniff=sniff_qti21,
+    check=reason_from(lambda question: item_xml(question, "item")),
     binary=True,
 )

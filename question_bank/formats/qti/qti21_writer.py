@@ -151,7 +151,7 @@ def _gap_interaction(parent: Element, identifier: str, gap: Gap) -> Element:
 def _cloze(item: Element, body: Element, question: Question) -> None:
     numbers = gap_numbers(question.prompt)
     if not numbers:
-        raise ValueError("a cloze question without {{n}} gaps has no QTI 2.1 form")
+        raise ValueError("a gap-fill question needs at least one gap for QTI 2.1")
     gaps = dict(zip(numbers, cloze_gaps(question), strict=True))
     for number, gap in gaps.items():
         _declare_gap(item, f"RESPONSE{number}", gap)

@@ -124,3 +124,105 @@ def test_quizlet_read_write():
     with pytest.raises(FormatError) as caught:
         read_quizlet(b"good\tone\nno separator here\n", "bad.txt")
     assert caught.value.problems[0].line == 2
+
+
+ANKI_MANUAL_MULTILINE = b'hello;"this is\na two line answer"\ntwo;this is a one line one\n'
+
+
+def test_anki_quoted_field_over_two_lines_imports():
+    """The Anki manual's example: a quoted field may run over several lines."""
+    first, second = read_anki_text(ANKI_MANUAL_MULTILINE, "manual.txt")
+    assert (first.prompt, first.answers[0].text) == ("hello", "this is\na two line answer")
+    assert (second.prompt, second.answers[0].text) == ("two", "this is a one line one")
+
+
+def test_anki_quotes_separators_and_line_numbers_of_later_records():
+    text = (
+        b"#separator:Comma\n#html:false\n#deck:Spanish\n#tags:verbs\n#notetype:Basic\n"
+        b'"a, b","say ""hi""\nthen go"\n'
+        b"\n"
+        b"# a comment line\n"
+        b"front only\n"
+    )
+    with pytest.raises(FormatError) as caught:
+        read_anki_text(text, "quoted.txt")
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (10, "card has 1 fields, expected 2")
+    ]
+    (card,) = read_anki_text(text.rsplit(b"front only", 1)[0], "quoted.txt")
+    assert (card.prompt, card.answers[0].text, card.prompt_format) == (
+        "a, b",
+        'say "hi"\nthen go',
+        "plain",
+    )
+
+
+def test_anki_unclosed_quote_is_reported_at_its_line():
+    with pytest.raises(FormatError) as caught:
+        read_anki_text(b'one\tuno\ntwo\t"dos\nthree\ttres\n', "open.txt")
+    (problem,) = caught.value.problems
+    assert problem.line == 2 and "never closed" in problem.reason
+
+
+def test_anki_text_writer_quotes_what_needs_it_and_reads_back():
+    cards = [
+        Question("shortanswer", '"Quoted" front', answers=(Answer("tab\there", 1.0),)),
+        Question("shortanswer", "plain", answers=(Answer("back", 1.0),)),
+    ]
+    again = read_anki_text(write_questions(cards, "anki-text"), "again.txt")
+    assert [(c.prompt, c.answers[0].text) for c in again] == [
+        ('"Quoted" front', "tab here"),
+        ("plain", "back"),
+    ]
+
+
+def test_quizlet_reads_quoted_fields():
+    cards = read_quizlet(b'"cat, the animal",chat\ndog,"chien\nle chien"\n', "q.txt")
+    assert [(c.prompt, c.answers[0].text) for c in cards] == [
+        ("cat, the animal", "chat"),
+        ("dog", "chien\nle chien"),
+    ]
+
+
+FOUR_BROKEN_AIKEN = b"""Capital of France?
+A) Paris
+ANSWER: A
+
+B) Blue
+C) Red
+ANSWER: B
+
+ANSWER: C
+
+Largest ocean?
+A) Pacific
+B) Indian
+
+Two plus two?
+A) 3
+B) 4
+ANSWER: B
+"""
+
+
+def test_aiken_reports_every_broken_block_with_its_line_and_imports_nothing():
+    with pytest.raises(FormatError) as caught:
+        read_questions(FOUR_BROKEN_AIKEN, "broken.txt", "aiken")
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (1, "question has only one option; an Aiken question needs at least two"),
+        (5, "option B) has no question text before it"),
+        (9, "ANSWER line without a question before it"),
+        (11, "question has no 'ANSWER: X' line after its options"),
+    ]
+    assert str(caught.value).count("broken.txt:") == 4
+
+
+def test_aiken_question_without_options_or_answer_before_the_next_one():
+    text = b"First question?\n\nSecond question?\nA) x\nB) y\nANSWER: B\n"
+    with pytest.raises(FormatError) as caught:
+        read_aiken(text, "q.txt")
+    assert [(p.line, p.reason) for p in caught.value.problems] == [
+        (1, "question has no options and no 'ANSWER: X' line")
+    ]
+    (question,) = read_aiken(text.split(b"\n\n", 1)[1], "q.txt")
+    assert question.prompt == "Second question?"

@@ -25,9 +25,9 @@ Read the next questions carefully.
 def test_category_ids_tags_formats_and_escapes():
     founding, essay, description, braces = read_gift(SOURCE.encode(), "rome.gift")
     assert founding.category == "$course$/History/Rome" and founding.tags == ("rome",)
-    assert dict(founding.extra) == {"gift.idnumber": "Q-8", "gap_kind": "numerical"}
-    assert founding.prompt_format == "html" and founding.kind == "cloze"
-    assert founding.prompt == "<p>Rome was founded in {{1}} BC.</p>"
+    assert dict(founding.extra) == {"gift.idnumber": "Q-8"}
+    assert founding.prompt_format == "html" and founding.kind == "numerical"
+    assert founding.prompt == "<p>Rome was founded in _____ BC.</p>"
     assert founding.answers == (Answer("-753", 1.0, "", 0.0),)
     assert founding.general_feedback == "Legend: 21 April."
     assert (essay.kind, essay.general_feedback, essay.prompt_format) == (
@@ -45,6 +45,62 @@ def test_round_trip_keeps_category_ids_and_tags():
     questions = read_gift(SOURCE.encode(), "rome.gift")
     again = read_gift(write_questions(questions, "gift"), "out.gift")
     assert again == questions
+
+
+MISSING_WORDS = """::Pi:: Pi is about {#3.1415:0.0005}.
+
+::Range:: Pick a number {#1..5}.
+
+::Cold:: "The sun is cold {FALSE#It is hot.}"; who said that?
+
+::Grant:: Grant is {~buried =entombed ~living} in Grant's tomb.
+
+::Nobody:: Who {=no one =nobody} lies in Grant's tomb?
+
+::Match:: Match {=cat -> meow =dog -> woof} now.
+
+::Essay:: Write {} words.
+
+::End:: The capital of France is {=Paris}
+"""
+
+
+def test_missing_word_questions_keep_the_kind_moodle_gives_them():
+    """Moodle puts ``_____`` where the answer block was when text follows it, and takes the
+    kind from the answers alone; the app's cloze kind never comes from GIFT."""
+    questions = read_gift(MISSING_WORDS.encode(), "missing.gift")
+    assert [(q.title, q.kind, q.prompt) for q in questions] == [
+        ("Pi", "numerical", "Pi is about _____."),
+        ("Range", "numerical", "Pick a number _____."),
+        ("Cold", "truefalse", '"The sun is cold _____"; who said that?'),
+        ("Grant", "multichoice", "Grant is _____ in Grant's tomb."),
+        ("Nobody", "shortanswer", "Who _____ lies in Grant's tomb?"),
+        ("Match", "matching", "Match _____ now."),
+        ("Essay", "essay", "Write _____ words."),
+        ("End", "shortanswer", "The capital of France is"),
+    ]
+    pi, span, cold = questions[:3]
+    assert pi.answers == (Answer("3.1415", 1.0, "", 0.0005),)
+    assert span.answers == (Answer("3", 1.0, "", 2.0),)
+    assert [(a.text, a.fraction, a.feedback) for a in cold.answers] == [
+        ("True", 0.0, "It is hot."),
+        ("False", 1.0, ""),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["gift", "moodlexml"])
+def test_missing_word_questions_round_trip_with_their_kinds(fmt):
+    questions = read_gift(MISSING_WORDS.encode(), "missing.gift")
+    again = read_questions(write_questions(questions, fmt), f"again.{fmt}", fmt)
+    assert [(q.kind, q.prompt, q.answers, q.pairs) for q in again] == [
+        (q.kind, q.prompt, q.answers, q.pairs) for q in questions
+    ]
+
+
+def test_gift_writes_a_blank_with_text_after_it_as_missing_word():
+    question = Question("numerical", "Pi is _____ or so.", answers=(Answer("3.14", 1.0, "", 0.01),))
+    text = write_questions([question], "gift").decode()
+    assert text.startswith("[plain]Pi is {#") and text.rstrip().endswith("} or so.")
 
 
 def test_single_is_false_without_an_equals_answer_and_weights_parse():

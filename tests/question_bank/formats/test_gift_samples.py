@@ -35,27 +35,29 @@ def _squash(text: str | None) -> str:
     return re.sub(r"\s+", "", text or "")
 
 
-def test_moodle_examples_parse_to_43_questions_of_the_right_kinds(sample):
+def test_moodle_examples_parse_to_43_questions_of_the_kinds_moodle_gives(sample):
     questions = read_gift(sample("gift/moodle-examples.gift.txt"), "examples.txt")
     assert len(questions) == 43
     kinds = Counter(q.kind for q in questions)
-    # Counted by hand: 11 blocks have text after the closing brace (Moodle's missing word).
+    # Moodle's reader takes the kind from the answer block alone; the 11 blocks with text after
+    # the closing brace ("missing word") keep it: 7 multiple choice, 2 short answer, 2 numerical.
     assert kinds == {
-        "multichoice": 11,
-        "cloze": 11,
+        "multichoice": 18,
         "truefalse": 5,
-        "shortanswer": 7,
-        "numerical": 6,
+        "shortanswer": 9,
+        "numerical": 8,
         "matching": 3,
     }
-    gap_kinds = Counter(dict(q.extra)["gap_kind"] for q in questions if q.kind == "cloze")
-    assert gap_kinds == {"multichoice": 7, "shortanswer": 2, "numerical": 2}
+    missing_word = Counter(q.kind for q in questions if "_____" in q.prompt)
+    assert missing_word == {"multichoice": 7, "shortanswer": 2, "numerical": 2}
+    assert not any("{{" in q.prompt for q in questions)
 
 
 def test_moodle_examples_weights_feedback_and_missing_word(sample):
     questions = read_gift(sample("gift/moodle-examples.gift.txt"), "examples.txt")
-    hometown = next(q for q in questions if q.title == "Jesus' hometown" and q.kind == "cloze")
-    assert hometown.prompt == "Jesus Christ was from {{1}}."
+    hometown = next(q for q in questions if q.title == "Jesus' hometown" and "_____" in q.prompt)
+    assert hometown.kind == "multichoice" and hometown.single
+    assert hometown.prompt == "Jesus Christ was from _____."
     assert [(a.text, a.fraction) for a in hometown.answers] == [
         ("Jerusalem", 0.0),
         ("Bethlehem", 0.25),
@@ -72,7 +74,7 @@ def test_moodle_examples_weights_feedback_and_missing_word(sample):
 
 def test_moodle_examples_numerical_forms(sample):
     questions = read_gift(sample("gift/moodle-examples.gift.txt"), "examples.txt")
-    numerical = [q for q in questions if "numerical" in (q.kind, dict(q.extra).get("gap_kind"))]
+    numerical = [q for q in questions if q.kind == "numerical"]
     values = [[(a.text, a.fraction, a.tolerance) for a in q.answers] for q in numerical]
     assert values[0] == [("1822", 1.0, 1.0)]
     assert ("3.1415", 1.0, 0.0005) in [v[0] for v in values]
@@ -113,7 +115,7 @@ def _our_choices(question) -> list[tuple]:
     rows = []
     for answer in question.answers:
         text = answer.text
-        if question.kind == "numerical" or dict(question.extra).get("gap_kind") == "numerical":
+        if question.kind == "numerical":
             text = (float(answer.text), answer.tolerance)
         rows.append((text, answer.fraction, _squash(answer.feedback)))
     return rows
@@ -125,22 +127,21 @@ def _our_choices(question) -> list[tuple]:
 def test_pegjs_expected_parse_matches_ours(sample, name):
     """Kinds, titles, stems, formats, choices, weights and feedback agree with the PEG.js JSON.
 
-    Where PEG.js and Moodle differ we follow Moodle: text after the answer block makes a
-    "missing word" question (our one-gap cloze, PEG.js ``hasEmbeddedAnswers``), and Moodle keeps
-    the new lines inside feedback that PEG.js folds into spaces, so whitespace is not compared.
+    Text after the answer block makes a "missing word" question (PEG.js ``hasEmbeddedAnswers``)
+    of the kind its answers give, with ``_____`` in the stem, in both. Where PEG.js and Moodle
+    differ we follow Moodle: Moodle keeps the new lines inside feedback that PEG.js folds into
+    spaces, so whitespace is not compared.
     """
     expected = json.loads(sample(f"gift/pegjs-{name}.json"))
     ours = read_gift(sample(f"gift/pegjs-{name}.gift"), f"{name}.gift")
     assert len(ours) == len(expected)
     for item, question in zip(expected, ours, strict=True):
         kind = PEGJS_KINDS[item["type"]]
-        if item["hasEmbeddedAnswers"]:
-            assert (question.kind, dict(question.extra)["gap_kind"]) == ("cloze", kind)
-        else:
-            assert question.kind == kind
+        assert question.kind == kind
+        assert ("_____" in question.prompt) == item["hasEmbeddedAnswers"]
         assert question.title == (item["title"] or "")
         assert question.prompt_format == item["stem"]["format"]
-        assert _squash(question.prompt.replace("{{1}}", "_____")) == _squash(item["stem"]["text"])
+        assert _squash(question.prompt) == _squash(item["stem"]["text"])
         assert _squash(question.general_feedback) == _squash(
             (item.get("globalFeedback") or {}).get("text")
         )
@@ -183,3 +184,12 @@ def test_gift_round_trip_keeps_every_question(sample, name):
     second = read_questions(write_questions(first, "gift"), "again.gift", "gift")
     assert second == first
     assert len(first) > 0
+
+
+@pytest.mark.parametrize("name", GIFT_SAMPLES)
+def test_gift_samples_keep_kinds_and_answers_through_moodle_xml(sample, name):
+    first = read_questions(sample(name), name, "gift")
+    second = read_questions(write_questions(first, "moodlexml"), "again.xml", "moodlexml")
+    assert [q.kind for q in second] == [q.kind for q in first]
+    assert [q.prompt for q in second] == [q.prompt for q in first]
+    assert [(q.answers, q.pairs) for q in second] == [(q.answers, q.pairs) for q in first]

@@ -94,7 +94,7 @@ def test_convert_gift_to_json(sample_path, capsys):
     }
     assert [q["kind"] for q in listing["questions"]][:6] == [
         "multichoice",
-        "cloze",
+        "multichoice",
         "truefalse",
         "shortanswer",
         "numerical",
