@@ -28,7 +28,11 @@ from tests.conftest import csrf_token
 EXAMPLES = int(os.environ.get("QUIZAPP_FUZZ_EXAMPLES", "12"))
 ROLES = (None, "sam", "tess", "other")
 #: Fields only scripts send (no page shows them as form fields).
-EXTRA_FIELDS = {"quiz.save": {"question"}, "quiz.take": {"page", "action"}}
+EXTRA_FIELDS = {
+    "quiz.save": {"question"},
+    "quiz.take": {"page", "action"},
+    "review.edit": {"fragment"},
+}
 #: Endpoints that run the article generator (slow): drawn, but rarely.
 SLOW = {"teach.new_article", "review.regenerate", "review.bulk"}
 
