@@ -300,6 +300,43 @@ def queued_article(app: Flask, create_user, bundled_generation) -> int:
 
 
 @pytest.fixture
+def long_queue(app: Flask, create_user) -> int:
+    """Id of an article of tess's with 120 pending items (three pages of the queue): kinds and
+    fact types alternate, scores fall from the first to the last, all suggested."""
+    from question_bank.model import Answer
+    from question_bank.model import Question as BankQuestion
+    from quizapp.models import Article, ReviewItem
+
+    teacher = create_user("tess", role="teacher")
+    sentences = [f"Town {n} counted {n * 7} bridges in {1900 + n}." for n in range(120)]
+    with app.app_context():
+        article = Article(title="Bridges", body=" ".join(sentences), owner_id=teacher.id)
+        db.session.add(article)
+        db.session.flush()
+        for n, sentence in enumerate(sentences):
+            choice = n % 2 == 0
+            question = BankQuestion(
+                kind="multichoice" if choice else "shortanswer",
+                prompt=f"How many bridges did town {n} count?",
+                answers=(Answer(str(n * 7), 1.0), Answer(str(n * 7 + 1), 0.0))
+                if choice
+                else (Answer(str(n * 7)),),
+            )
+            db.session.add(
+                ReviewItem(
+                    article_id=article.id,
+                    kind=question.kind,
+                    payload=question.to_dict(),
+                    score=round(0.99 - n / 200, 3),
+                    fact_type="number" if choice else "date",
+                    evidence=sentence,
+                )
+            )
+        db.session.commit()
+        return article.id
+
+
+@pytest.fixture
 def make_class(app: Flask) -> Callable[..., tuple[int, str]]:
     """Factory: make_class(teacher, name='Class 1', students=()) -> (class id, join code)."""
     from quizapp.models import Membership

@@ -77,6 +77,16 @@ class ReviewFilters:
     min_score: float | None = None
     shown: str = "suggested"
 
+    def query_args(self) -> dict[str, str]:
+        """The filters as query-string arguments for links and form actions (blank ones left
+        out, like the default part), so that a page reached from the queue can return to the
+        same view of it."""
+        shown = "" if self.shown == ReviewFilters.shown else self.shown
+        found = {"kind": self.kind, "fact_type": self.fact_type, "shown": shown}
+        if self.min_score is not None:
+            found["min_score"] = f"{self.min_score:g}"
+        return {name: value for name, value in found.items() if value}
+
     def conditions(self) -> list:
         """SQL conditions on ``ReviewItem`` for these filters."""
         found = []
@@ -91,16 +101,41 @@ class ReviewFilters:
         return found
 
 
-def review_queue(article: Article, filters: ReviewFilters = ReviewFilters(), page: int = 1):
-    """One page of the article's items (``db.paginate``): pending, then accepted, then
-    rejected; best score first in each."""
+def _queue_select(article: Article, filters: ReviewFilters, *columns):
+    """The article's items the filters keep, in the queue's order: pending, then accepted,
+    then rejected; suggestions before "more"; best score first in each."""
     order = db.case({"pending": 0, "accepted": 1}, value=ReviewItem.status, else_=2)
-    query = (
-        db.select(ReviewItem)
+    return (
+        db.select(*columns)
         .where(ReviewItem.article_id == article.id, *filters.conditions())
         .order_by(order, ReviewItem.suggested.desc(), ReviewItem.score.desc(), ReviewItem.id)
     )
+
+
+def review_queue(article: Article, filters: ReviewFilters = ReviewFilters(), page: int = 1):
+    """One page of the article's items (``db.paginate``) in the queue's order."""
+    query = _queue_select(article, filters, ReviewItem)
     return db.paginate(query, page=page, per_page=REVIEW_PAGE_SIZE, error_out=False)
+
+
+def queue_ids(article: Article, filters: ReviewFilters = ReviewFilters()) -> list[int]:
+    """The ids of the items the filters keep, in the queue's order (one query)."""
+    return list(db.session.execute(_queue_select(article, filters, ReviewItem.id)).scalars())
+
+
+def item_after(article: Article, filters: ReviewFilters, item_id: int) -> int | None:
+    """The id of the item shown after ``item_id`` in the filtered queue; None when it is the
+    last one or not shown at all."""
+    ids = queue_ids(article, filters)
+    if item_id not in ids or ids[-1] == item_id:
+        return None
+    return ids[ids.index(item_id) + 1]
+
+
+def page_of_item(article: Article, filters: ReviewFilters, item_id: int) -> int:
+    """The page of the filtered queue that shows ``item_id`` (the first page if none does)."""
+    ids = queue_ids(article, filters)
+    return ids.index(item_id) // REVIEW_PAGE_SIZE + 1 if item_id in ids else 1
 
 
 def review_counts(article: Article) -> dict[str, int]:

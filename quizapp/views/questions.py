@@ -13,7 +13,8 @@ from quizapp.forms.choices import options
 from quizapp.forms.questions import bank_question, form_data, question_forms
 from quizapp.forms.quiz import ActionForm
 from quizapp.kinds import web_kind
-from quizapp.ownership import form_id, query_id
+from quizapp.models import Quiz
+from quizapp.ownership import form_id, owned_ids, query_id
 from quizapp.services.articles import owned_articles
 from quizapp.services.authoring import (
     BankFilter,
@@ -45,8 +46,12 @@ def _filters() -> BankFilter:
 @bp.get("/")
 @teacher_required
 def index():
-    """The bank, filtered by article, tag, kind, category or text; tick questions to make a quiz."""
+    """The bank, filtered by article, tag, kind, category or text; tick questions to make a quiz
+    or, with ``quiz``, to add them to that quiz (chosen in the form)."""
     filters = _filters()
+    quizzes = owned_quizzes(current_user)
+    # Opened from a quiz: add to that quiz, if it is the teacher's own.
+    target = next(iter(owned_ids(Quiz, [request.args.get("quiz")], current_user)), None)
     return render_template(
         "questions/index.html",
         questions=bank_questions(current_user, filters),
@@ -55,7 +60,8 @@ def index():
         tags=owner_tags(current_user),
         articles=owned_articles(current_user),
         categories=category_tree(current_user),
-        quizzes=owned_quizzes(current_user),
+        quizzes=quizzes,
+        target=next((quiz for quiz in quizzes if quiz.id == target), None),
         form=ActionForm(),
     )
 

@@ -73,10 +73,10 @@ def add_from_bank():
     if not ActionForm().validate_on_submit():
         return redirect(url_for("questions.index"))
     chosen = owned_bank_questions(current_user, form_ids("question"))
+    target = form_id("quiz") or 0
     if not chosen:
         flash("Tick at least one question.", "error")
-        return redirect(url_for("questions.index"))
-    target = form_id("quiz") or 0
+        return redirect(url_for("questions.index", quiz=target or None))
     if target:
         quiz = owned_quiz_or_404(target, current_user)
         set_quiz_questions(quiz, [*quiz_questions(quiz), *chosen])

@@ -32,6 +32,7 @@ EXTRA_FIELDS = {
     "quiz.save": {"question"},
     "quiz.take": {"page", "action"},
     "bank.export": {"leave_out"},
+    "review.edit": {"fragment"},
 }
 #: Endpoints that run the article generator (slow): drawn, but rarely.
 SLOW = {"teach.new_article", "review.regenerate", "review.bulk"}

@@ -78,6 +78,29 @@ def test_pick_questions_from_bank_into_new_and_existing_quiz(client, app, auth, 
     assert _question_ids(app, new_id) == [*ids[:2], ids[2]]
 
 
+def test_adding_from_the_bank_opened_from_a_quiz_preselects_that_quiz(
+    client, app, auth, bundled_quiz, make_quiz, create_user
+):
+    auth.login("tess")
+    quiz_page = client.get(f"/teach/quizzes/{bundled_quiz}").get_data(as_text=True)
+    link = re.search(r'href="([^"]+)">Add questions from the bank', quiz_page).group(1)
+    assert link == f"/teach/questions/?quiz={bundled_quiz}"
+    bank = client.get(link).get_data(as_text=True)
+    assert f'<option value="{bundled_quiz}" selected>' in bank
+    assert bank.count(" selected>") == 1 and 'id="adding-to"' in bank
+    assert f'<input type="hidden" name="quiz" value="{bundled_quiz}">' in bank  # kept by filters
+    plain = client.get("/teach/questions/").get_data(as_text=True)
+    assert '<option value="0">A new quiz…</option>' in plain and " selected>" not in plain
+    ids = _question_ids(app, bundled_quiz)
+    refused = post_form(client, "/teach/quizzes/from-bank", {"quiz": str(bundled_quiz)})
+    assert refused.headers["Location"] == f"/teach/questions/?quiz={bundled_quiz}"
+    create_user("other", role="teacher")
+    others, _ = make_quiz([], owner="other", title="Other's quiz")
+    foreign = client.get(f"/teach/questions/?quiz={others}").get_data(as_text=True)
+    assert " selected>" not in foreign and "Other's quiz" not in foreign
+    assert _question_ids(app, bundled_quiz) == ids
+
+
 def test_attempt_limit_is_enforced_and_open_attempt_resumed(
     client, app, auth, bundled_quiz, create_user
 ):

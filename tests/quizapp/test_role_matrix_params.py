@@ -54,6 +54,7 @@ NOT_IDS = {
     "fact_type",
     "min_score",
     "shown",
+    "fragment",
 }
 
 
