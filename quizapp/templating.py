@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import random
+import re
 
 from flask import Flask
 from markupsafe import Markup
 
-from question_bank.grading import response_text
+from question_bank.grading import (
+    normalise_text,
+    response_lines,
+    response_text,
+    right_answer_lines,
+)
 from question_bank.kinds import CHOICE_KINDS
 from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
@@ -37,6 +43,16 @@ def rich_cloze_parts(question: Question) -> list[tuple[Markup, int | None]]:
     return [
         (Markup(part), index) for part, index in prompt_parts(rich_text(question.prompt, question))
     ]
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def says_more(text: str | None, *shown: str | None) -> bool:
+    """Whether ``text`` says something the ``shown`` texts do not already say word for word
+    (compared without markup, case, accents and punctuation)."""
+    words = normalise_text(_TAG.sub(" ", text or ""))
+    return bool(words) and not any(words in normalise_text(_TAG.sub(" ", s or "")) for s in shown)
 
 
 def gap_order(gap: Gap, field: str) -> list[int]:
@@ -69,6 +85,9 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(CHOICE_KINDS, "choice_kinds")
     for helper in (
         response_text,
+        response_lines,
+        right_answer_lines,
+        says_more,
         cloze_gaps,
         cloze_parts,
         gap_order,
