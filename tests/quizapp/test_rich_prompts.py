@@ -8,6 +8,7 @@ import base64
 import pytest
 
 from question_bank.model import Answer, Question
+from quizapp.templating import rich_cloze_parts
 from tests.conftest import attempt_id_of, post_form
 
 PIXEL = base64.b64encode(b"\x89PNG\r\n\x1a\n-a-tiny-picture").decode()
@@ -81,3 +82,17 @@ def test_student_sees_them_rendered_on_a_flashcard_in_the_quiz_and_the_results(
     assert_html_prompt_rendered(results)
     assert_markdown_prompt_rendered(results)
     assert "It <i>was</i> bold." in results
+
+
+def test_a_cloze_prompt_is_rendered_whole_then_cut_at_its_gaps():
+    cloze = Question(
+        kind="cloze",
+        prompt='<p style="margin: 0">The <b>capital</b> is {{1}} on the <i>river</i> {{2}}.</p>',
+        prompt_format="html",
+        answers=(Answer("Lima", 1.0), Answer("Rímac", 1.0)),
+    )
+    assert rich_cloze_parts(cloze) == [
+        ("<p>The <b>capital</b> is ", 0),
+        (" on the <i>river</i> ", 1),
+        (".</p>", None),
+    ]
