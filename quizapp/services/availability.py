@@ -75,7 +75,7 @@ def _finished_practice(user_id):
 @cache
 def _available_statement():
     """The quiz list query, built once (building it costs more than running it); it takes the
-    ``user_id`` and ``now`` parameters."""
+    ``user_id``, ``now`` and ``is_teacher`` parameters."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
     is_teacher = db.bindparam("is_teacher", type_=db.Boolean)
     assigned = (
