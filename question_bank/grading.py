@@ -25,7 +25,9 @@ __all__ = [
     "grade",
     "normalise_text",
     "parse_number",
+    "response_lines",
     "response_text",
+    "right_answer_lines",
     "right_answer_text",
     "text_matches",
 ]
@@ -54,6 +56,20 @@ def response_text(question: Question, response: Any) -> str:
     if _is_blank(cleaned):
         return "(no answer)"
     return kind.response_text(question, cleaned)
+
+
+def right_answer_lines(question: Question) -> list[str]:
+    """The right answer as lines to list on feedback pages (a matching question: its pairs)."""
+    return kind_of(question).right_answer_lines(question)
+
+
+def response_lines(question: Question, response: Any) -> list[str]:
+    """What a student answered, as lines to list (a matching answer: its pairs)."""
+    kind = kind_of(question)
+    cleaned = kind.clean_response(question, response)
+    if _is_blank(cleaned):
+        return ["(no answer)"]
+    return kind.response_lines(question, cleaned)
 
 
 def _is_blank(value: Any) -> bool:

@@ -26,6 +26,7 @@ _ATTRIBUTES = {
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align"},
 }
+_ATTRIBUTES_WITHOUT_STYLE = {tag: names - {"style"} for tag, names in _ATTRIBUTES.items()}
 _STYLE_PROPERTIES = frozenset(
     {
         "color",
@@ -61,16 +62,20 @@ def looks_like_markup(text: str) -> bool:
     return bool(_TAG_LIKE.search(text))
 
 
-def sanitize_html(html: str) -> str:
-    """Return ``html`` with scripts, styles, event handlers and unsafe URLs removed."""
+def sanitize_html(html: str, keep_style: bool = True) -> str:
+    """Return ``html`` with scripts, styles, event handlers and unsafe URLs removed.
+
+    ``keep_style=False`` also drops every ``style`` attribute (for pages whose
+    Content-Security-Policy refuses inline styles); imports keep the safe properties.
+    """
     if "<" not in html and "&" not in html:
         return html
     return nh3.clean(
         html,
         tags=nh3.ALLOWED_TAGS | _EXTRA_TAGS,
-        attributes=_ATTRIBUTES,
+        attributes=_ATTRIBUTES if keep_style else _ATTRIBUTES_WITHOUT_STYLE,
         url_schemes=_URL_SCHEMES,
-        filter_style_properties=_STYLE_PROPERTIES,
+        filter_style_properties=_STYLE_PROPERTIES if keep_style else None,
         link_rel=None,
     )
 

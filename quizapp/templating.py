@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import random
+import re
 
 from flask import Flask
+from markupsafe import Markup
 
-from question_bank.grading import response_text
+from question_bank.grading import (
+    normalise_text,
+    response_lines,
+    response_text,
+    right_answer_lines,
+)
 from question_bank.kinds import CHOICE_KINDS
 from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
-from question_bank.model import Gap
+from question_bank.model import Gap, Question
+from question_bank.rich_text import image_files, render_rich_text
 
 
 def cloze_parts(prompt: str) -> list[tuple[str, int | None]]:
@@ -21,6 +29,30 @@ def cloze_parts(prompt: str) -> list[tuple[str, int | None]]:
 def cloze_blank(prompt: str) -> str:
     """Show cloze gaps as a blank line for reading."""
     return blank_gaps(prompt)
+
+
+def rich_text(text: str | None, question: Question) -> Markup:
+    """``text`` of ``question`` (its prompt, or feedback in the same format) as safe HTML:
+    sanitised markup, rendered Markdown, its own images embedded (``question_bank.rich_text``)."""
+    files = image_files(question.extra)
+    return Markup(render_rich_text(text or "", question.prompt_format, files))
+
+
+def rich_cloze_parts(question: Question) -> list[tuple[Markup, int | None]]:
+    """A cloze prompt rendered as a whole, then cut at its gaps: (HTML, gap index) pieces."""
+    return [
+        (Markup(part), index) for part, index in prompt_parts(rich_text(question.prompt, question))
+    ]
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def says_more(text: str | None, *shown: str | None) -> bool:
+    """Whether ``text`` says something the ``shown`` texts do not already say word for word
+    (compared without markup, case, accents and punctuation)."""
+    words = normalise_text(_TAG.sub(" ", text or ""))
+    return bool(words) and not any(words in normalise_text(_TAG.sub(" ", s or "")) for s in shown)
 
 
 def gap_order(gap: Gap, field: str) -> list[int]:
@@ -49,13 +81,18 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
     app.add_template_filter(percent)
+    app.add_template_filter(rich_text)
     app.add_template_global(CHOICE_KINDS, "choice_kinds")
     for helper in (
         response_text,
+        response_lines,
+        right_answer_lines,
+        says_more,
         cloze_gaps,
         cloze_parts,
         gap_order,
         matching_items,
         partner_options,
+        rich_cloze_parts,
     ):
         app.add_template_global(helper)

@@ -129,6 +129,15 @@ class QuestionKind:
         """A readable statement of what a student answered."""
         return str(response)
 
+    def right_answer_lines(self, question: Question) -> list[str]:
+        """The right answer as lines of a list (one line unless the answer has parts)."""
+        text = self.right_answer_text(question)
+        return [text] if text else []
+
+    def response_lines(self, question: Question, response: Any) -> list[str]:
+        """What a student answered (cleaned) as lines of a list (one unless it has parts)."""
+        return [self.response_text(question, response)]
+
     def card_front(self, question: Question) -> str:
         """The question side of the flashcard."""
         return question.prompt

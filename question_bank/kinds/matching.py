@@ -65,12 +65,20 @@ class MatchingKind(QuestionKind):
 
     def right_answer_text(self, question: Question) -> str:
         """Item → partner, for every item."""
-        return "; ".join(f"{p.left} → {p.right}" for p in matching_items(question))
+        return "; ".join(self.right_answer_lines(question))
 
     def response_text(self, question: Question, response: Any) -> str:
         """Item → chosen partner."""
+        return "; ".join(self.response_lines(question, response))
+
+    def right_answer_lines(self, question: Question) -> list[str]:
+        """One "item → partner" line per item."""
+        return [f"{p.left} → {p.right}" for p in matching_items(question)]
+
+    def response_lines(self, question: Question, response: Any) -> list[str]:
+        """One "item → chosen partner" line per item."""
         pairs = zip(matching_items(question), response, strict=False)
-        return "; ".join(f"{p.left} → {given or '?'}" for p, given in pairs)
+        return [f"{p.left} → {given or '?'}" for p, given in pairs]
 
     def card_front(self, question: Question) -> str:
         """The prompt and the items to match."""

@@ -15,6 +15,7 @@ class RatingForm(FlaskForm):
 
     rating = IntegerField("Rating", validators=[InputRequired(), AnyOf(list(RATINGS))])
     deck = HiddenField("Deck")
+    revealed = HiddenField("Answer shown", validators=[AnyOf(["1"], "Show the answer first.")])
     duration_ms = IntegerField(
         "Time taken (ms)", validators=[Optional(), NumberRange(min=0, max=24 * 3600 * 1000)]
     )

@@ -1,6 +1,8 @@
 """Which quizzes a user may see and take, and when a student sees feedback.
 
-Rules: a teacher sees and takes their own quizzes (published or not). Anyone logged in sees a
+Rules: a teacher sees and takes their own quizzes (published or not); a student sees their own
+unpublished practice quizzes ("Practise my mistakes") until they have finished them (a submitted
+attempt and none under way). Anyone logged in sees a
 published quiz that is public practice material. A student also sees a published quiz assigned
 (to take) to one of their classes once the assignment is open (``opens_at`` empty or past); past
 its due date it stays visible and takeable but is marked late.
@@ -59,11 +61,23 @@ def _open_assignments(user: User):
     )
 
 
+def _finished_practice(user_id):
+    """Condition: the quiz is unpublished and the user has submitted an attempt at it and has
+    none under way (a practice quiz they are done with)."""
+    attempts = db.select(Attempt.id).where(Attempt.quiz_id == Quiz.id, Attempt.user_id == user_id)
+    return db.and_(
+        Quiz.is_published.is_(False),
+        attempts.where(Attempt.submitted_at.is_not(None)).exists(),
+        db.not_(attempts.where(Attempt.submitted_at.is_(None)).exists()),
+    )
+
+
 @cache
 def _available_statement():
     """The quiz list query, built once (building it costs more than running it); it takes the
-    ``user_id`` and ``now`` parameters."""
+    ``user_id``, ``now`` and ``is_teacher`` parameters."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    is_teacher = db.bindparam("is_teacher", type_=db.Boolean)
     assigned = (
         db.select(Assignment.quiz_id, db.func.min(Assignment.due_at).label("due_at"))
         .join(Membership, Membership.classroom_id == Assignment.classroom_id)
@@ -78,6 +92,9 @@ def _available_statement():
     visible = db.and_(
         Quiz.is_published.is_(True),
         db.or_(Quiz.is_public.is_(True), assigned.c.quiz_id.is_not(None)),
+    )
+    mine = db.and_(
+        Quiz.owner_id == user_id, db.or_(is_teacher, db.not_(_finished_practice(user_id)))
     )
     questions = (
         db.select(db.func.count(QuizQuestion.id))
@@ -95,7 +112,7 @@ def _available_statement():
         )
         .outerjoin(assigned, assigned.c.quiz_id == Quiz.id)
         .outerjoin(Article, Article.id == Quiz.article_id)
-        .where(db.or_(visible, Quiz.owner_id == user_id))
+        .where(db.or_(visible, mine))
         .order_by(assigned.c.quiz_id.is_(None), Quiz.created_at.desc(), Quiz.id.desc())
     )
 
@@ -103,7 +120,8 @@ def _available_statement():
 def available_quizzes(user: User) -> list[AvailableQuiz]:
     """The quizzes ``user`` may take (see the module rules): assigned ones first, newest first,
     with their question counts and article dates, in one query."""
-    rows = db.session.execute(_available_statement(), {"user_id": user.id, "now": utcnow()})
+    params = {"user_id": user.id, "now": utcnow(), "is_teacher": user.is_teacher}
+    rows = db.session.execute(_available_statement(), params)
     return [
         AvailableQuiz(quiz, _aware(due), bool(flag), count, published or "")
         for quiz, due, flag, count, published in rows

@@ -62,7 +62,8 @@ def index():
 @bp.get("/review")
 @login_required
 def review():
-    """The next card of a deck: front, a flip to the back, and one button per rating."""
+    """The next card of a deck: its front, then (``show`` = the card's question id, or the page's
+    script) its back and one button per rating; a card is rated only once its answer is shown."""
     deck, now = _deck_or_404(request.args.get("deck")), utcnow()
     summary = deck_summary(current_user.id, deck, now)
     item = next_card(current_user.id, deck, now)
@@ -70,6 +71,7 @@ def review():
         tomorrow = due_card_count(current_user.id, now, timedelta(days=1))
         return render_template("cards/review.html", deck=deck, summary=summary, tomorrow=tomorrow)
     question, card = item
+    is_shown = request.args.get("show") == str(question.id)
     intervals = preview_intervals(card, scheduler_for(study_plan(current_user.id)), now)
     return render_template(
         "cards/review.html",
@@ -83,7 +85,8 @@ def review():
         ],
         card_front=card_front(question.bank),
         right_answer=card_back(question.bank),
-        form=RatingForm(deck=deck.token),
+        is_shown=is_shown,
+        form=RatingForm(deck=deck.token, revealed="1" if is_shown else ""),
     )
 
 
@@ -94,7 +97,13 @@ def rate(question_id: int):
     form = RatingForm()
     deck = _deck_or_404(form.deck.data)
     if not form.validate_on_submit():
-        flash("Choose one of the four ratings.", "error")
+        unseen = form.revealed.errors and not form.rating.errors
+        flash(
+            "Show the answer before rating the card."
+            if unseen
+            else "Choose one of the four ratings.",
+            "error",
+        )
         return redirect(url_for("cards.review", deck=deck.token))
     if studyable_question(current_user.id, question_id, utcnow()) is None:
         abort(404)

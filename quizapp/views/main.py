@@ -1,4 +1,4 @@
-"""The front page."""
+"""The front page and the site's icon."""
 
 from __future__ import annotations
 
@@ -14,3 +14,9 @@ def index():
     if current_user.is_authenticated:
         return redirect(url_for("teach.dashboard" if current_user.is_teacher else "quiz.index"))
     return render_template("main/index.html")
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The icon browsers ask for at the site's root: the app's SVG icon."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

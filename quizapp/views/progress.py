@@ -22,6 +22,7 @@ from quizapp.services.analytics import (
 )
 from quizapp.services.attempts import resume_or_start
 from quizapp.services.charts import bar_chart, line_chart
+from quizapp.services.flashcards import due_card_count
 
 bp = Blueprint("progress", __name__, url_prefix="/progress")
 
@@ -39,9 +40,12 @@ def _mastery_chart(rows):
 @bp.get("/")
 @login_required
 def index():
-    """Charts and tables of the student's own results and study (cached until they change)."""
-    today = utcnow().date()
-    return cached_student_page("progress/index.html", _progress_context, depends_on=[today])
+    """Charts and tables of the student's own results and study (cached until they change, and
+    at most a minute, like the deck list, so the cards due now agree with it)."""
+    minute = utcnow().strftime("%Y%m%d%H%M")
+    return cached_student_page(
+        "progress/index.html", _progress_context, depends_on=[minute], timeout=60
+    )
 
 
 def _progress_context() -> dict:
@@ -68,6 +72,7 @@ def _progress_context() -> dict:
         by_article=by_article,
         article_chart=_mastery_chart(by_article),
         forecast=forecast,
+        due_now=due_card_count(user_id, now),
         forecast_chart=bar_chart([(f"{d.day:%a %d %b}", d.due, str(d.due)) for d in forecast]),
         streak=streak(days, now.date()),
         studied_today=now.date() in days,

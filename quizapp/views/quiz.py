@@ -16,7 +16,6 @@ import nh3
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from question_bank.grading import right_answer_text
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
 from quizapp.fragments import cached_student_page
@@ -274,7 +273,6 @@ def review(attempt_id: int):
             attempt=attempt,
             responses=attempt_responses(attempt),
             shown=shown,
-            right_answer_text=right_answer_text,
         )
 
     if attempt.user_id != current_user.id:  # a teacher's view is not the student's to cache

@@ -33,13 +33,16 @@ def test_keyboard_review_then_quiz_then_progress(live_server, page, app, bundled
     log_in(page, live_server, "newbie")
     page.click("nav >> text=Flashcards")
     page.click("#decks >> text=Study >> nth=0")
-    page.wait_for_selector("#rating-form")
+    page.wait_for_selector("#show-answer")
     page.wait_for_load_state("load")  # the keys are wired by a script loaded with the page
     assert "Space" in page.inner_text("#keyboard-hint")
     answer = page.locator("#card-answer")
     expect(answer).to_be_hidden()
+    expect(page.locator("#rating-form")).to_be_hidden()
+    page.keyboard.press("3")  # no rating before the answer is shown
     page.keyboard.press("Space")
     expect(answer).to_be_visible()
+    expect(page.locator("#rating-form button[name=rating]:enabled")).to_have_count(4)
     page.keyboard.press("Space")
     expect(answer).to_be_hidden()
     width = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -61,7 +61,9 @@ def test_a_never_quiz_is_no_deck_and_its_cards_cannot_be_rated(
     for deck in ("all", f"quiz-{quiz_id}"):
         page = client.get(f"/cards/review?deck={deck}").get_data(as_text=True)
         assert "Zanzibar" not in page and "vault" not in page
-    rated = post_form(client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all"})
+    rated = post_form(
+        client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all", "revealed": "1"}
+    )
     assert rated.status_code == 404
     with app.app_context():
         db.session.get(Quiz, quiz_id).feedback_policy = "immediate"

@@ -38,20 +38,46 @@ def test_review_page_has_front_back_keyboard_hints_and_four_rating_buttons(
         first = quiz_questions(quiz_by_id(bundled_quiz))
         question = next(q for q in first if q.id == question_id)
         evidence = question.evidence
-    assert '<details class="card-back" id="card-back">' in page
+    assert '<div class="card-back" id="card-back" hidden>' in page
     assert "Space</kbd> shows or hides the answer" in page
     for value, label, key in ((1, "Again", 1), (2, "Hard", 2), (3, "Good", 3), (4, "Easy", 4)):
         assert f'name="rating" value="{value}"' in page
         assert f'data-key="{key}"' in page and f"</kbd> {label}" in page
     assert 'name="csrf_token"' in page and "/static/cards.js" in page
     assert "next in 1 min" in page  # Again on a new card: the first learning step
+    shown = client.get(f"/cards/review?deck=all&show={question_id}").get_data(as_text=True)
     assert evidence[:30].replace("'", "&#39;").replace('"', "&#34;") in page
-    assert "/cards/articles/" in page
+    assert "/cards/articles/" in shown
+
+
+def test_ratings_wait_until_the_answer_is_shown(client, app, bundled_quiz, student):
+    question_id, page = current_card(client)
+    form = page[
+        page.index('id="rating-form"') - 100 : page.index("</form>", page.index('id="rating-form"'))
+    ]
+    assert 'id="rating-form" hidden' in form and form.count(" disabled>") == 4
+    assert 'name="revealed" type="hidden" value=""' in form
+    link = re.search(r'id="show-answer"\s+href="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert link == f"/cards/review?deck=all&show={question_id}#flashcard"
+    shown = client.get(link.split("#")[0]).get_data(as_text=True)
+    assert '<div class="card-back" id="card-back">' in shown and 'id="rating-form">' in shown
+    assert " disabled>" not in shown and 'name="revealed" type="hidden" value="1"' in shown
+    unseen = post_form(
+        client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all"}, follow_redirects=True
+    )
+    assert "Show the answer before rating the card." in unseen.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(CardReview.id))).scalar_one() == 0
+    post_form(client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all", "revealed": "1"})
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(CardReview.id))).scalar_one() == 1
 
 
 def test_rating_stores_state_and_moves_to_the_next_card(client, app, bundled_quiz, student):
     first_id, _ = current_card(client)
-    response = post_form(client, f"/cards/{first_id}/rate", {"rating": "4", "deck": "all"})
+    response = post_form(
+        client, f"/cards/{first_id}/rate", {"rating": "4", "deck": "all", "revealed": "1"}
+    )
     assert response.status_code == 302 and "/cards/review?deck=all" in response.headers["Location"]
     second_id, _ = current_card(client)
     assert second_id != first_id
@@ -65,7 +91,9 @@ def test_rating_stores_state_and_moves_to_the_next_card(client, app, bundled_qui
 
 def test_post_without_csrf_token_is_refused(client, app, bundled_quiz, student):
     question_id, _ = current_card(client)
-    response = client.post(f"/cards/{question_id}/rate", data={"rating": "3", "deck": "all"})
+    response = client.post(
+        f"/cards/{question_id}/rate", data={"rating": "3", "deck": "all", "revealed": "1"}
+    )
     assert response.status_code == 400
     with app.app_context():
         assert db.session.execute(db.select(db.func.count(CardReview.id))).scalar_one() == 0
@@ -73,7 +101,9 @@ def test_post_without_csrf_token_is_refused(client, app, bundled_quiz, student):
 
 def test_bad_rating_and_unknown_deck(client, bundled_quiz, student):
     question_id, _ = current_card(client)
-    response = post_form(client, f"/cards/{question_id}/rate", {"rating": "7", "deck": "all"})
+    response = post_form(
+        client, f"/cards/{question_id}/rate", {"rating": "7", "deck": "all", "revealed": "1"}
+    )
     assert response.status_code == 302
     assert client.get("/cards/review?deck=nonsense-1").status_code == 404
 
@@ -84,7 +114,9 @@ def test_students_cannot_rate_questions_they_cannot_study(client, app, bundled_q
         quiz.is_public = False  # published, but neither public nor assigned to the student
         question_id = quiz_questions(quiz)[0].id
         db.session.commit()
-    response = post_form(client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all"})
+    response = post_form(
+        client, f"/cards/{question_id}/rate", {"rating": "3", "deck": "all", "revealed": "1"}
+    )
     assert response.status_code == 404
     assert "No cards yet" in client.get("/cards/").get_data(as_text=True)
 
@@ -94,7 +126,11 @@ def test_deck_list_counts_and_daily_limit_message(client, app, bundled_quiz, stu
     listing = client.get("/cards/").get_data(as_text=True)
     assert "All my cards" in listing and "Bundled quiz" in listing and "(article)" in listing
     question_id, _ = current_card(client, f"quiz-{bundled_quiz}")
-    post_form(client, f"/cards/{question_id}/rate", {"rating": "4", "deck": f"quiz-{bundled_quiz}"})
+    post_form(
+        client,
+        f"/cards/{question_id}/rate",
+        {"rating": "4", "deck": f"quiz-{bundled_quiz}", "revealed": "1"},
+    )
     done = client.get(f"/cards/review?deck=quiz-{bundled_quiz}").get_data(as_text=True)
     assert 'id="all-done"' in done and "You have started today's new cards" in done
     assert "Next card due" in done

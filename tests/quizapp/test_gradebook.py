@@ -22,14 +22,14 @@ STATS_DATA = Path(__file__).resolve().parents[1] / "question_bank" / "data" / "s
 #: Moodle's expected whole-quiz figures for results00.csv (stats_from_steps_walkthrough_test.php),
 #: formatted as the statistics page shows them.
 MOODLE_QUIZ00_PAGE = {
-    "Mean": "4.617 / 7",
-    "Median": "4.500",
-    "Standard deviation": "0.8117",
+    "Mean": "4.62 / 7",
+    "Median": "4.50",
+    "Standard deviation": "0.81",
     "Skewness": "-0.0925",
     "Kurtosis": "-0.7074",
     "Coefficient of internal consistency (Cronbach's alpha)": "-87.22%",
     "Error ratio": "136.83%",
-    "Standard error": "1.1107",
+    "Standard error": "1.11",
 }
 
 

@@ -37,7 +37,9 @@ def test_unicode_digit_in_an_answer_field(client, app, student_attempt):
 def test_unicode_digit_in_a_deck_token(client, student_attempt):
     assert client.get("/cards/review?deck=quiz-²").status_code == 404
     rated = post_form(
-        client, f"/cards/{student_attempt[1]}/rate", {"rating": "3", "deck": "quiz-²"}
+        client,
+        f"/cards/{student_attempt[1]}/rate",
+        {"rating": "3", "deck": "quiz-²", "revealed": "1"},
     )
     assert rated.status_code == 404
 

@@ -20,7 +20,14 @@ from quizapp.models import (
 from tests.conftest import csrf_token
 
 #: Routes anyone may open.
-PUBLIC = {"main.index", "auth.login", "auth.register", "static", "health.health"}
+PUBLIC = {
+    "main.index",
+    "main.favicon",
+    "auth.login",
+    "auth.register",
+    "static",
+    "health.health",
+}
 #: Routes for any logged-in user, student or teacher.
 ANY_USER = {
     "auth.logout",

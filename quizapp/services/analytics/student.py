@@ -14,6 +14,7 @@ from sqlalchemy import case, func, union
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Card, CardReview, Question, Quiz, Response, User
 from quizapp.services.analytics.sql import as_date, attempt_percent, utc_day
+from quizapp.services.flashcards import studyable_card_ids
 from quizapp.services.quizzes import create_quiz
 from quizapp.services.visibility import answer_visible_question_ids
 
@@ -162,12 +163,13 @@ def streak(days: set[date], today: date) -> int:
 
 
 def review_forecast(user_id: int, now: datetime, days: int = 7) -> list[ForecastDay]:
-    """Cards due on each of the next ``days`` UTC days, today including overdue cards."""
+    """Studyable cards (those of the decks) due on each of the next ``days`` UTC days, today
+    including overdue cards."""
     today = now.date()
     end = datetime.combine(today + timedelta(days=days), datetime.min.time(), now.tzinfo)
     rows = db.session.execute(
         db.select(utc_day(Card.due_at), func.count(Card.id))
-        .where(Card.user_id == user_id, Card.due_at < end)
+        .where(Card.id.in_(studyable_card_ids(user_id, now)), Card.due_at < end)
         .group_by(utc_day(Card.due_at))
     ).all()
     counts = {offset: 0 for offset in range(days)}

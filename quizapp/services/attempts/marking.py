@@ -120,7 +120,7 @@ def mark_response(response: Response, points: float, comment: str, teacher: User
     """Store a teacher's mark (0 to the question's marks) and comment; update the score."""
     maximum = response.question.bank.default_mark
     if points is None or not 0 <= points <= maximum:
-        raise MarkRefused(f"a mark between 0 and {maximum:g}")
+        raise MarkRefused(f"a mark between 0 and {round(maximum, 2):g}")
     response.fraction = points / maximum if maximum else 0.0
     response.comment = comment.strip()[:5000]
     response.marked_at, response.marked_by_id = utcnow(), teacher.id

@@ -12,6 +12,7 @@ from quizapp.services.flashcards.decks import (
     due_card_count,
     next_card,
     parse_deck,
+    studyable_card_ids,
     studyable_question,
 )
 from quizapp.services.flashcards.scheduling import (
@@ -48,6 +49,7 @@ __all__ = [
     "rating_for_fraction",
     "record_quiz_reviews",
     "review_question",
+    "studyable_card_ids",
     "save_study_settings",
     "scheduler_for",
     "study_plan",

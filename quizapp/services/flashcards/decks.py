@@ -234,10 +234,20 @@ def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
     return DeckSummary(due, new, min(new, new_cards_left(user_id, now)), next_due)
 
 
+def studyable_card_ids(user_id: int, now: datetime) -> Select:
+    """The ids of the student's cards of questions they may study now (the cards of the decks)."""
+    return db.select(Card.id).where(
+        Card.user_id == user_id, Card.question_id.in_(_card_questions(user_id, now))
+    )
+
+
 def due_card_count(user_id: int, now: datetime, within: timedelta = timedelta(0)) -> int:
-    """How many of the student's cards are due by ``now + within`` (any deck)."""
+    """How many of the student's studyable cards are due by ``now + within``: with no
+    ``within``, the "Due now" of the "All my cards" deck and of the progress page."""
     return db.session.execute(
-        db.select(func.count(Card.id)).where(Card.user_id == user_id, Card.due_at <= now + within)
+        db.select(func.count(Card.id)).where(
+            Card.id.in_(studyable_card_ids(user_id, now)), Card.due_at <= now + within
+        )
     ).scalar_one()
 
 
@@ -294,6 +304,6 @@ def deck_list(user_id: int, now: datetime) -> list[DeckRow]:
             user_id, now, (Article, Question.article_id)
         )
     ]
-    total, due, new = _grouped_counts(user_id, now)[0]
-    everything = DeckRow(Deck(), "All my cards", total, due, new)
+    total, _, new = _grouped_counts(user_id, now)[0]
+    everything = DeckRow(Deck(), "All my cards", total, due_card_count(user_id, now), new)
     return [everything, *rows]
