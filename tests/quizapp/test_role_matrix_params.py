@@ -55,6 +55,7 @@ NOT_IDS = {
     "min_score",
     "shown",
     "fragment",
+    "show",  # compared with the id of the card already found for its owner, never looked up
 }
 
 
