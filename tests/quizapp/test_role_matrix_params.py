@@ -54,6 +54,7 @@ NOT_IDS = {
     "fact_type",
     "min_score",
     "shown",
+    "show",  # compared with the card the server chose; it loads nothing
 }
 
 
