@@ -19,4 +19,4 @@ def index():
 @bp.get("/favicon.ico")
 def favicon():
     """The icon browsers ask for at the site's root: the app's SVG icon."""
-    return redirect(url_for("static", filename="favicon.svg"), code=301)
+    return redirect(url_for("static", filename="favicon.svg"))

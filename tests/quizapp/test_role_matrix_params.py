@@ -55,7 +55,7 @@ NOT_IDS = {
     "min_score",
     "shown",
     "fragment",
-    "show",  # compared with the id of the card already found for its owner, never looked up
+    "show",  # compared with the card the server chose; it loads nothing
 }
 
 

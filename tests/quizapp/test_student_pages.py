@@ -154,7 +154,7 @@ def test_the_app_serves_its_favicon(client):
         assert icon.status_code == 200 and icon.mimetype == "image/svg+xml"
         assert icon.get_data(as_text=True).lstrip().startswith("<svg")
     root = client.get("/favicon.ico")
-    assert root.status_code == 301 and root.headers["Location"].endswith("/static/favicon.svg")
+    assert root.status_code == 302 and root.headers["Location"].endswith("/static/favicon.svg")
 
 
 def test_progress_cards_due_now_agrees_with_the_deck_list(
