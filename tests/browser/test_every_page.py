@@ -169,6 +169,9 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, world, kind_qu
             response = page.goto(live_server + path)
             page.wait_for_load_state()
             final = urlsplit(page.url).path
+            for message in refused:
+                findings.add(role, final, f"refused by the CSP: {message}")
+            refused.clear()
             if final in seen or response is None:
                 continue
             if response.status != 200 and path != NOT_FOUND:
@@ -177,9 +180,6 @@ def test_every_page_fits_a_phone_and_passes_axe(app, live_server, world, kind_qu
                 continue
             seen.add(final)
             check_page(page, axe, role, final, findings)
-            for message in refused:
-                findings.add(role, final, f"refused by the CSP: {message}")
-            refused.clear()
         findings.checked |= {f"{role}:{path}" for path in seen}
         context.close()
     assert len(findings.checked) > 60, sorted(findings.checked)
