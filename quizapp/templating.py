@@ -75,6 +75,49 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{marks(value)}%"
 
 
+#: The main navigation of each kind of visitor: (endpoint, link text), in the order shown.
+NAVIGATION: dict[str, tuple[tuple[str, str], ...]] = {
+    "teacher": (
+        ("teach.dashboard", "My quizzes"),
+        ("teach.new_article", "Add article"),
+        ("questions.index", "Question bank"),
+        ("classes.index", "Classes"),
+        ("gradebook.index", "Gradebook"),
+    ),
+    "student": (
+        ("quiz.index", "Quizzes"),
+        ("cards.index", "Flashcards"),
+        ("progress.index", "My progress"),
+        ("history.index", "My history"),
+        ("classes.join", "My classes"),
+    ),
+    "anonymous": (("auth.login", "Log in"), ("auth.register", "Register")),
+}
+
+
+def error_ids(field) -> list[str]:
+    """The ids of the messages of a form field's own errors, as the error templates number them."""
+    messages = [error for error in field.errors if isinstance(error, str)]
+    return [f"{field.id}-error-{number}" for number in range(1, len(messages) + 1)]
+
+
+def error_attrs(field, **attrs) -> dict:
+    """``attrs`` plus what ties an invalid field to its error messages (nothing while valid)."""
+    ids = error_ids(field)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if ids:
+        attrs["aria-describedby"] = " ".join(ids)
+    return attrs
+
+
+def navigation_links(user) -> tuple[tuple[str, str], ...]:
+    """The main navigation's links for this user: a teacher's, a student's or a visitor's."""
+    if not user.is_authenticated:
+        return NAVIGATION["anonymous"]
+    return NAVIGATION["teacher" if user.is_teacher else "student"]
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
@@ -94,5 +137,8 @@ def register_template_helpers(app: Flask) -> None:
         matching_items,
         partner_options,
         rich_cloze_parts,
+        navigation_links,
+        error_ids,
+        error_attrs,
     ):
         app.add_template_global(helper)

@@ -70,11 +70,15 @@ class BarChart:
 def line_chart(
     values: Sequence[tuple[str, float | None, str]],
     y_max: float = 100.0,
-    width: int = 640,
-    height: int = 260,
+    width: int = 360,
+    height: int = 200,
 ) -> LineChart:
-    """Plot ``(series name, value, point label)`` in order; ``None`` values are skipped."""
-    box = Box(48, 16, width - 16, height - 28)
+    """Plot ``(series name, value, point label)`` in order; ``None`` values are skipped.
+
+    The default size is a phone's: the chart is drawn no wider than it is shown there, so its
+    text keeps its size; the axis caption is the page's, outside the drawing.
+    """
+    box = Box(40, 12, width - 12, height - 12)
     shapes: dict[str, str] = {}
     markers = []
     step = (box.right - box.left) / max(1, len(values) - 1)
@@ -97,13 +101,13 @@ def line_chart(
 def bar_chart(
     rows: Sequence[tuple[str, float, str]],
     maximum: float | None = None,
-    width: int = 640,
-    label_width: int = 170,
+    width: int = 360,
+    label_width: int = 124,
     bar_height: int = 22,
 ) -> BarChart:
     """Horizontal bars for ``(label, value, value text)`` rows, scaled to ``maximum``."""
     top = max([maximum or 0.0, *(value for _, value, _ in rows)]) or 1.0
-    room = width - label_width - 64
+    room = width - label_width - 100  # the value text, "100% (12/12)", follows the bar
     bars = [
         Bar(label, text, 8 + index * (bar_height + 8), round(room * max(value, 0) / top, 1))
         for index, (label, value, text) in enumerate(rows)

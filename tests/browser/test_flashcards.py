@@ -23,6 +23,12 @@ def log_in(browser_page, base_url: str, username: str) -> None:
     browser_page.wait_for_url(f"{base_url}/quizzes/")
 
 
+def open_menu(browser_page) -> None:
+    """Unfold the navigation, folded behind "Menu" on a phone."""
+    if browser_page.get_attribute("details.menu", "open") is None:
+        browser_page.click("details.menu > summary")
+
+
 def card_shown(browser_page) -> str:
     return browser_page.get_attribute("#rating-form", "action")
 
@@ -31,6 +37,7 @@ def test_keyboard_review_then_quiz_then_progress(live_server, page, app, bundled
     create_user("newbie", "a-good-password")
     page.set_viewport_size({"width": 390, "height": 844})
     log_in(page, live_server, "newbie")
+    open_menu(page)
     page.click("nav >> text=Flashcards")
     page.click("#decks >> text=Study >> nth=0")
     page.wait_for_selector("#show-answer")
@@ -62,12 +69,14 @@ def test_keyboard_review_then_quiz_then_progress(live_server, page, app, bundled
         durations = db.session.execute(db.select(CardReview.duration_ms)).scalars().all()
         assert all(d is not None and d >= 0 for d in durations)
 
+    open_menu(page)
     page.click("nav >> text=Quizzes")
     page.click("text=Take this quiz")
     page.wait_for_selector("#quiz-form")
     count = fill_answers(page, app, bundled_quiz)
     page.click("#submit-quiz")
     page.wait_for_selector("#score")
+    open_menu(page)
     page.click("nav >> text=My progress")
     chart = page.locator("#score-chart > svg")
     assert chart.get_attribute("role") == "img"

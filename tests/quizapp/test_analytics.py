@@ -47,7 +47,7 @@ def test_progress_page_shows_history_chart_table_mastery_streak_and_forecast(
     ]
     assert chart.count('class="marker marker-circle"') == 2
     assert "Bundled quiz: 0%" in chart and "Bundled quiz: 100%" in chart
-    assert '<svg viewBox="0 0 640 260" role="img"' in chart and "<title" in chart
+    assert '<svg viewBox="0 0 360 200" role="img"' in chart and "<title" in chart  # a phone's width
     table = page[page.index('id="attempts-table"') :]
     assert table.index("100%") < table.index("0%")  # newest first in the table
     assert 'id="fact-types-table"' in page and 'id="articles-table"' in page
