@@ -56,24 +56,35 @@ def run_wrk(
     return WrkResult(rps, _ms(*p99.groups()) if p99 else float("nan"), failed, total)
 
 
-def post_script(body: str, paths: list[str] | None = None) -> str:
-    """A wrk Lua script that POSTs ``body`` (form-encoded), to ``paths`` in turn when given."""
+def _lua(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def post_script(body: str, each: list[tuple[str, str, str]] | None = None) -> str:
+    """A wrk Lua script that POSTs ``body`` (form-encoded); with ``each``, every request takes
+    the next (path, cookie, body) of the list instead, once, split between wrk's two threads
+    (then it repeats the last)."""
     lua = [
         'wrk.method = "POST"',
-        f"wrk.body = {body!r}".replace("'", '"'),
+        f"wrk.body = {_lua(body)}",
         'wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"',
     ]
-    if paths:
-        listed = ", ".join(f'"{path}"' for path in paths)
+    if each:
+        listed = ",\n".join(
+            f"{{{_lua(path)}, {_lua(cookie)}, {_lua(form)}}}" for path, cookie, form in each
+        )
         lua += [
-            f"local paths = {{{listed}}}",
+            f"local each = {{{listed}}}",
             "local threads = 0",
             'function setup(thread) thread:set("tid", threads); threads = threads + 1 end',
             "local n = 0",
             "function request()",
             "  n = n + 1",
-            "  local path = paths[(n - 1) * 2 + tid + 1] or paths[#paths]",
-            "  return wrk.format(nil, path)",
+            "  local one = each[(n - 1) * 2 + tid + 1] or each[#each]",
+            "  local headers = {}",
+            "  for name, value in pairs(wrk.headers) do headers[name] = value end",
+            '  headers["Cookie"] = one[2]',
+            '  return wrk.format("POST", one[1], headers, one[3])',
             "end",
         ]
     return "\n".join(lua) + "\n"

@@ -24,10 +24,12 @@ from quizapp.models import (
     Assignment,
     AssignmentKind,
     Attempt,
+    AttemptSlot,
     FeedbackPolicy,
     Membership,
     Quiz,
     QuizQuestion,
+    Response,
     Role,
     User,
 )
@@ -81,20 +83,27 @@ def answer_visible_question_ids(user_id: int, now: datetime | None = None) -> Se
     )
 
 
+def attempt_question_ids(attempt: Attempt) -> set[int]:
+    """The questions of the attempt: pinned in its slots or answered in its responses."""
+    slots = db.select(AttemptSlot.question_id).where(AttemptSlot.attempt_id == attempt.id)
+    answered = db.select(Response.question_id).where(Response.attempt_id == attempt.id)
+    return set(db.session.execute(db.union(slots, answered)).scalars())
+
+
 def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
     """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
-    slot_ids = {slot.question_id for slot in attempt.slots}
-    response_ids = {response.question_id for response in attempt.responses}
-    every = slot_ids | response_ids
+    every = attempt_question_ids(attempt)
     quiz = attempt.quiz
     if quiz.owner_id == user.id and user.is_teacher:
         return every
+    shown = db.session.execute(
+        db.select(Quiz.id).where(Quiz.id == quiz.id, answers_shown(user.id, utcnow()))
+    ).first()
+    if shown:  # a teacher's quiz (or one without owner) that shows its answers
+        return every
     owner = db.session.get(User, quiz.owner_id) if quiz.owner_id else None
     if owner is None or owner.is_teacher:
-        shown = db.session.execute(
-            db.select(Quiz.id).where(Quiz.id == quiz.id, answers_shown(user.id, utcnow()))
-        ).first()
-        return every if shown else set()
+        return set()
     found = db.session.execute(
         answer_visible_question_ids(user.id).where(QuizQuestion.question_id.in_(every))
     ).scalars()
