@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from flask import abort, request
@@ -121,6 +122,16 @@ OWNER_RULES: dict[type, OwnerRule] = {
 }
 
 
+@cache
+def _owned_statement(model: type) -> Select:
+    """The object by ``object_id`` if ``owner_id`` owns it, built once per model."""
+    rule = OWNER_RULES[model]
+    query = rule.join(db.select(model)).where(
+        model.id == db.bindparam("object_id"), rule.owner(db.bindparam("owner_id"))
+    )
+    return query.options(*rule.load)
+
+
 def owned_or_404(model: type, object_id: Any, user: User) -> Any:
     """The object ``model`` ``object_id`` if ``user`` owns it; else abort (module rules).
 
@@ -130,8 +141,8 @@ def owned_or_404(model: type, object_id: Any, user: User) -> Any:
     identifier = parse_id(object_id)
     if identifier is None:
         abort(404)
-    query = rule.join(db.select(model)).where(model.id == identifier, rule.owner(user.id))
-    found = db.session.execute(query.options(*rule.load)).scalar_one_or_none()
+    params = {"object_id": identifier, "owner_id": user.id}
+    found = db.session.execute(_owned_statement(model), params).scalar_one_or_none()
     if found is None:
         exists = rule.refused != 404 and db.session.get(model, identifier) is not None
         abort(rule.refused if exists else 404)

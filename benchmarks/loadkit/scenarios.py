@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import requests
 import sqlalchemy as sa
 
-from benchmarks.loadkit.client import Student, answer_form
+from benchmarks.loadkit.client import LoginRefused, Student, answer_form
 from benchmarks.loadkit.seed import PASSWORD, Seeded
 from benchmarks.loadkit.wrk import WrkResult, post_script, run_wrk
 
@@ -268,10 +268,12 @@ def fault_run(
             timeline.append((time.monotonic(), ok))
 
     def loop(username: str) -> None:
-        student = Student(base, timeout=20)
-        student.login(username, PASSWORD)
+        student, logged_in = Student(base, timeout=20), False
         while time.monotonic() < stop:
             try:
+                if not logged_in:  # a log-in may meet the fault too
+                    student.login(username, PASSWORD)
+                    logged_in = True
                 started = student.post(f"/quizzes/{quiz_id}/start")
                 if started.status_code != 302:
                     record(f"start {started.status_code}", False)
@@ -289,6 +291,9 @@ def fault_run(
                         acknowledged.append(int(path.rstrip("/").rsplit("/", 1)[1]))
             except requests.RequestException as exc:
                 record(f"connection {type(exc).__name__}", False)
+                time.sleep(0.2)
+            except LoginRefused as exc:
+                record(f"log-in {exc.status}", False)
                 time.sleep(0.2)
 
     threads = [threading.Thread(target=loop, args=(name,)) for name in usernames]

@@ -16,6 +16,7 @@ card's back is its answer) and the mistakes quiz.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import Select
 
@@ -90,6 +91,13 @@ def attempt_question_ids(attempt: Attempt) -> set[int]:
     return set(db.session.execute(db.union(slots, answered)).scalars())
 
 
+@cache
+def _answers_shown_statement() -> Select:
+    """Whether a quiz shows a user its answers now, built once: every review page asks it."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    return db.select(Quiz.id).where(Quiz.id == db.bindparam("quiz_id"), answers_shown(user_id, now))
+
+
 def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
     """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
     every = attempt_question_ids(attempt)
@@ -97,7 +105,7 @@ def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
     if quiz.owner_id == user.id and user.is_teacher:
         return every
     shown = db.session.execute(
-        db.select(Quiz.id).where(Quiz.id == quiz.id, answers_shown(user.id, utcnow()))
+        _answers_shown_statement(), {"quiz_id": quiz.id, "user_id": user.id, "now": utcnow()}
     ).first()
     if shown:  # a teacher's quiz (or one without owner) that shows its answers
         return every
