@@ -140,7 +140,8 @@ def _row(m: Measured) -> str:
     verdict = "ok" if m.passed else "MISSED"
     return (
         f"  {m.label:<20} {m.page.rps:7.1f} req/s  yardstick {m.yardstick.rps:7.1f}  "
-        f"ratio {m.ratio:4.2f} (target {m.target})  p99 {m.page.p99_ms:6.1f} ms "
+        f"ratio {m.ratio:4.2f} (target {m.target})  p50 {m.page.p50_ms:6.1f} ms  "
+        f"p99 {m.page.p99_ms:6.1f} ms "
         f"(yardstick {m.yardstick.p99_ms:5.1f})  errors {m.page.errors}  {verdict}"
     )
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class WrkResult:
-    """Requests per second, 99th percentile latency (ms) and responses that were not 2xx/3xx."""
+    """Requests per second, 99th percentile latency (ms), responses that were not 2xx/3xx,
+    requests made and median latency (ms)."""
 
     rps: float
     p99_ms: float
     errors: int
     requests: int
+    p50_ms: float = float("nan")
 
 
 def _ms(value: str, unit: str) -> float:
@@ -45,6 +47,7 @@ def run_wrk(
         output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s|m)\b", output)
+    p50 = re.search(r"50%\s+([\d.]+)(us|ms|s|m)\b", output)
     errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
@@ -53,7 +56,14 @@ def run_wrk(
     if socket_errors:
         failed += sum(int(n) for n in socket_errors.groups())
     total = int(re.search(r"(\d+) requests in", output).group(1))
-    return WrkResult(rps, _ms(*p99.groups()) if p99 else float("nan"), failed, total)
+    nan = float("nan")
+    return WrkResult(
+        rps,
+        _ms(*p99.groups()) if p99 else nan,
+        failed,
+        total,
+        _ms(*p50.groups()) if p50 else nan,
+    )
 
 
 def _lua(text: str) -> str:
