@@ -4,12 +4,14 @@
 
 Needs wrk (Debian: ``apt-get install wrk``) and PostgreSQL's server binaries; starts its own
 throwaway PostgreSQL cluster (so restarting it disturbs no other database), seeds it with 1,000
-students, 10,000 attempts and 100,000 responses (plus their cards and reviews), and serves the
-app and the yardstick with the project's gunicorn settings (``quizapp.gunicorn_conf``).
+students, 10,000 attempts and 100,000 responses (plus their pinned questions, cards and
+reviews), and serves the app and the yardstick with the project's gunicorn settings
+(``quizapp.gunicorn_conf``).
 
-1. Throughput: each student page and POST with wrk (2 threads, 50 connections), each between
-   two runs of the yardstick page (``loadkit/yardstick.py``): target 0.6 of it for pages with p99
-   under 150 ms, 0.5 for POSTs.
+1. Throughput: each student page and POST (an answer's autosave, a card rating, a submit) with
+   wrk (2 threads, 50 connections), each between two runs of the yardstick page
+   (``loadkit/yardstick.py``): target 0.6 of it for pages with p99 under 150 ms, 0.5 for POSTs;
+   printed with req/s, the ratio, p50 and p99.
 2. Crowd: 200 students log in, start, answer and submit twice at once, across two app
    servers; then every attempt must be submitted once with one response per question.
 3. Faults: students keep starting and submitting while PostgreSQL restarts, then while

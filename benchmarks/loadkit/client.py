@@ -11,6 +11,14 @@ FIELD = re.compile(r"<(input|textarea|select)\b([^>]*)>", re.I)
 ATTRIBUTE = re.compile(r'(\w[\w-]*)="([^"]*)"')
 
 
+class LoginRefused(RuntimeError):
+    """The log-in form did not let the user in."""
+
+    def __init__(self, username: str, status: int) -> None:
+        super().__init__(f"log-in of {username} refused ({status})")
+        self.status = status
+
+
 class Student:
     """One logged-in user of one server."""
 
@@ -44,7 +52,7 @@ class Student:
         self.get("/auth/login")
         response = self.post("/auth/login", {"username": username, "password": password})
         if response.status_code != 302:
-            raise RuntimeError(f"log-in of {username} refused ({response.status_code})")
+            raise LoginRefused(username, response.status_code)
         self.get("/quizzes/")
 
     @property

@@ -1,9 +1,12 @@
 """The benchmark database: 1,000 students, 10,000 attempts, 100,000 responses, cards and reviews.
 
 Rows are inserted in bulk through the app's own models (one password hash shared by every
-account: hashing 1,000 passwords would only slow the seeding). The measured students are
-``bench`` (20 submitted attempts, cards due, an open attempt), ``bench-cards`` (rates cards)
-and ``bench-submit`` (thousands of open attempts that the submit POST run works through).
+account: hashing 1,000 passwords would only slow the seeding). Attempts look as the app makes
+them: numbered per student and quiz, their questions pinned in slots (a submitted one holding the
+answers it was marked on), at most one open per student and quiz. The measured students are
+``bench`` (20 submitted attempts, cards due, an open attempt), ``bench-cards`` (rates cards),
+``bench-save`` (an open attempt whose answers are saved over and over) and ``submit-NNN``
+(an open attempt at every seeded quiz each, which the submit POST run works through).
 """
 
 from __future__ import annotations
@@ -17,13 +20,24 @@ import sqlalchemy as sa
 from question_bank.model import Answer
 from question_bank.model import Question as BankQuestion
 from quizapp.extensions import db
-from quizapp.models import Attempt, Card, CardReview, Question, Quiz, QuizQuestion, Response, User
+from quizapp.models import (
+    Attempt,
+    AttemptSlot,
+    Card,
+    CardReview,
+    Question,
+    Quiz,
+    QuizQuestion,
+    Response,
+    User,
+)
 
 PASSWORD = "load-test-passphrase"
 QUIZZES = 10
 QUESTIONS_PER_QUIZ = 10
 STUDENTS = 1_000
 ATTEMPTS_PER_STUDENT = 10
+SUBMITTERS = 100
 FACT_TYPES = ("date", "person", "place", "number", "organisation")
 
 
@@ -35,9 +49,11 @@ class Seeded:
     questions: dict[int, list[int]] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=dict)
     open_attempt: int = 0
+    save_attempt: int = 0
     submitted_attempt: int = 0
-    submit_attempts: list[int] = field(default_factory=list)
+    submit_attempts: list[tuple[str, int]] = field(default_factory=list)
     card_question: int = 0
+    attempts_used: dict[tuple[int, int], int] = field(default_factory=dict)
 
 
 def _bank_question(quiz: int, number: int) -> BankQuestion:
@@ -66,9 +82,9 @@ def _insert(model, rows: list[dict]) -> list[int]:
 
 
 def _users(seeded: Seeded, hashed: str) -> None:
-    names = ["teacher", "bench", "bench-cards", "bench-submit"] + [
-        f"student{n:04d}" for n in range(STUDENTS)
-    ]
+    names = ["teacher", "bench", "bench-cards", "bench-save"]
+    names += [f"student{n:04d}" for n in range(STUDENTS)]
+    names += [f"submit-{n:03d}" for n in range(SUBMITTERS)]
     for batch in range(0, len(names), 500):
         chunk = names[batch : batch + 500]
         rows = [
@@ -102,18 +118,23 @@ def _attempts(seeded: Seeded, plan: list[tuple[int, int]], start: datetime) -> l
     """Submitted attempts with their responses, cards and card reviews for (user, quiz) pairs."""
     rng = random.Random(7)
     marks = [[rng.choice((0.0, 1.0, 1.0)) for _ in range(QUESTIONS_PER_QUIZ)] for _ in plan]
+    numbers = _numbers(seeded, plan)
     rows = [
         {
             "quiz_id": quiz_id,
             "user_id": user_id,
+            "number": number,
             "started_at": start + timedelta(minutes=n),
             "submitted_at": start + timedelta(minutes=n, seconds=90),
             "score": sum(mark),
             "max_score": float(QUESTIONS_PER_QUIZ),
         }
-        for n, ((user_id, quiz_id), mark) in enumerate(zip(plan, marks, strict=True))
+        for n, ((user_id, quiz_id), mark, number) in enumerate(
+            zip(plan, marks, numbers, strict=True)
+        )
     ]
     ids = _insert(Attempt, rows)
+    _slots(seeded, ids, [row["quiz_id"] for row in rows], "seeded")
     responses, cards = [], {}
     for attempt_id, row, mark in zip(ids, rows, marks, strict=True):
         for position, (question_id, fraction) in enumerate(
@@ -167,7 +188,39 @@ def _attempts(seeded: Seeded, plan: list[tuple[int, int]], start: datetime) -> l
     return ids
 
 
-def seed(submit_attempts: int = 6_000) -> Seeded:
+def _numbers(seeded: Seeded, plan: list[tuple[int, int]]) -> list[int]:
+    """The next attempt number of each (user, quiz) pair, in plan order."""
+    numbers = []
+    for pair in plan:
+        seeded.attempts_used[pair] = seeded.attempts_used.get(pair, 0) + 1
+        numbers.append(seeded.attempts_used[pair])
+    return numbers
+
+
+def _slots(seeded: Seeded, attempt_ids: list[int], quiz_ids: list[int], answer) -> None:
+    """Pin each attempt to its quiz's questions, in quiz order, holding ``answer``."""
+    rows = [
+        {"attempt_id": attempt_id, "position": position, "question_id": question_id}
+        | ({"answer": answer} if answer is not None else {})
+        for attempt_id, quiz_id in zip(attempt_ids, quiz_ids, strict=True)
+        for position, question_id in enumerate(seeded.questions[quiz_id])
+    ]
+    for batch in range(0, len(rows), 10_000):
+        db.session.execute(sa.insert(AttemptSlot), rows[batch : batch + 10_000])
+
+
+def _open_attempts(seeded: Seeded, plan: list[tuple[int, int]]) -> list[int]:
+    """One open, pinned attempt per (user, quiz) pair."""
+    rows = [
+        {"quiz_id": quiz_id, "user_id": user_id, "number": number}
+        for (user_id, quiz_id), number in zip(plan, _numbers(seeded, plan), strict=True)
+    ]
+    ids = _insert(Attempt, rows)
+    _slots(seeded, ids, [quiz_id for _, quiz_id in plan], None)
+    return ids
+
+
+def seed() -> Seeded:
     """Fill an empty, migrated database; returns the ids the scenarios use."""
     from werkzeug.security import generate_password_hash
 
@@ -187,11 +240,13 @@ def seed(submit_attempts: int = 6_000) -> Seeded:
     bench_ids = _attempts(seeded, bench_plan, now - timedelta(days=20))
     seeded.submitted_attempt = bench_ids[-1]
     first_quiz = seeded.quiz_ids[0]
-    seeded.open_attempt = _insert(Attempt, [{"quiz_id": first_quiz, "user_id": bench}])[0]
-    submitter = seeded.users["bench-submit"]
-    seeded.submit_attempts = _insert(
-        Attempt, [{"quiz_id": first_quiz, "user_id": submitter}] * submit_attempts
+    seeded.open_attempt, seeded.save_attempt = _open_attempts(
+        seeded, [(bench, first_quiz), (seeded.users["bench-save"], first_quiz)]
     )
+    submitters = [f"submit-{n:03d}" for n in range(SUBMITTERS)]
+    pairs = [(name, quiz_id) for name in submitters for quiz_id in seeded.quiz_ids]
+    ids = _open_attempts(seeded, [(seeded.users[name], quiz_id) for name, quiz_id in pairs])
+    seeded.submit_attempts = [(name, i) for (name, _), i in zip(pairs, ids, strict=True)]
     seeded.card_question = seeded.questions[first_quiz][0]
     db.session.commit()
     return seeded
@@ -203,5 +258,5 @@ def table_counts() -> dict[str, int]:
         model.__tablename__: db.session.execute(
             sa.select(sa.func.count()).select_from(model)
         ).scalar_one()
-        for model in (User, Quiz, Question, Attempt, Response, Card, CardReview)
+        for model in (User, Quiz, Question, Attempt, AttemptSlot, Response, Card, CardReview)
     }

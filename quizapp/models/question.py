@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,26 @@ def normalise_tags(tags) -> list[str]:
     """Tags lower-cased, trimmed, without blanks or repeats, in their first order."""
     cleaned = (tag.strip().lower()[:64] for tag in tags)
     return list(dict.fromkeys(tag for tag in cleaned if tag))
+
+
+#: Parsed payloads, shared by the requests a process serves: question id -> (a copy of the
+#: payload, the parsed question). A payload is a plain value, so an equal one parses the same.
+_PARSED: dict[int, tuple[dict[str, Any], BankQuestion]] = {}
+_PARSED_MAX = 4096
+
+
+def parsed_payload(question_id: int | None, payload: dict[str, Any]) -> BankQuestion:
+    """``BankQuestion.from_dict(payload)``, from the cache when the question's payload is
+    unchanged since it was last parsed (rows edited in place get a new payload)."""
+    cached = _PARSED.get(question_id) if question_id is not None else None
+    if cached is not None and cached[0] == payload:
+        return cached[1]
+    parsed = BankQuestion.from_dict(payload)
+    if question_id is not None:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[question_id] = (copy.deepcopy(payload), parsed)
+    return parsed
 
 
 class Question(db.Model):
@@ -67,8 +88,8 @@ class Question(db.Model):
 
     @property
     def bank(self) -> BankQuestion:
-        """The payload as a ``question_bank.model.Question``."""
-        return BankQuestion.from_dict(self.payload)
+        """The payload as a ``question_bank.model.Question`` (parsed once per payload)."""
+        return parsed_payload(self.id, self.payload)
 
     @classmethod
     def from_bank(cls, question: BankQuestion, **fields: Any) -> Question:

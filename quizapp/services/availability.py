@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 
+from sqlalchemy import Select
+
 from quizapp.extensions import db
 from quizapp.models import (
     Article,
@@ -155,7 +157,10 @@ def takeable_quiz_ids(user_id, now: datetime | None = None):
     assigned = db.select(Assignment.quiz_id).where(
         Assignment.classroom_id.in_(classes),
         Assignment.kind == AssignmentKind.QUIZ.value,
-        db.or_(Assignment.opens_at.is_(None), Assignment.opens_at <= (now or utcnow())),
+        db.or_(
+            Assignment.opens_at.is_(None),
+            Assignment.opens_at <= (utcnow() if now is None else now),
+        ),
     )
     return db.select(Quiz.id).where(
         db.or_(
@@ -167,12 +172,19 @@ def takeable_quiz_ids(user_id, now: datetime | None = None):
     )
 
 
+@cache
+def _can_take_statement() -> Select:
+    """Whether a quiz is takeable, built once: every step of taking a quiz asks it."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    return takeable_quiz_ids(user_id, now).where(Quiz.id == db.bindparam("quiz_id")).limit(1)
+
+
 def can_take(user: User, quiz: Quiz) -> bool:
     """Whether ``user`` may see and start (or go on with) ``quiz`` (see the module rules)."""
     if quiz.owner_id == user.id:
         return True
     found = db.session.execute(
-        takeable_quiz_ids(user.id).where(Quiz.id == quiz.id).limit(1)
+        _can_take_statement(), {"user_id": user.id, "now": utcnow(), "quiz_id": quiz.id}
     ).first()
     return found is not None
 

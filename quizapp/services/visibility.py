@@ -16,6 +16,7 @@ card's back is its answer) and the mistakes quiz.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import Select
 
@@ -24,10 +25,12 @@ from quizapp.models import (
     Assignment,
     AssignmentKind,
     Attempt,
+    AttemptSlot,
     FeedbackPolicy,
     Membership,
     Quiz,
     QuizQuestion,
+    Response,
     Role,
     User,
 )
@@ -81,20 +84,34 @@ def answer_visible_question_ids(user_id: int, now: datetime | None = None) -> Se
     )
 
 
+def attempt_question_ids(attempt: Attempt) -> set[int]:
+    """The questions of the attempt: pinned in its slots or answered in its responses."""
+    slots = db.select(AttemptSlot.question_id).where(AttemptSlot.attempt_id == attempt.id)
+    answered = db.select(Response.question_id).where(Response.attempt_id == attempt.id)
+    return set(db.session.execute(db.union(slots, answered)).scalars())
+
+
+@cache
+def _answers_shown_statement() -> Select:
+    """Whether a quiz shows a user its answers now, built once: every review page asks it."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    return db.select(Quiz.id).where(Quiz.id == db.bindparam("quiz_id"), answers_shown(user_id, now))
+
+
 def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
     """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
-    slot_ids = {slot.question_id for slot in attempt.slots}
-    response_ids = {response.question_id for response in attempt.responses}
-    every = slot_ids | response_ids
+    every = attempt_question_ids(attempt)
     quiz = attempt.quiz
     if quiz.owner_id == user.id and user.is_teacher:
         return every
+    shown = db.session.execute(
+        _answers_shown_statement(), {"quiz_id": quiz.id, "user_id": user.id, "now": utcnow()}
+    ).first()
+    if shown:  # a teacher's quiz (or one without owner) that shows its answers
+        return every
     owner = db.session.get(User, quiz.owner_id) if quiz.owner_id else None
     if owner is None or owner.is_teacher:
-        shown = db.session.execute(
-            db.select(Quiz.id).where(Quiz.id == quiz.id, answers_shown(user.id, utcnow()))
-        ).first()
-        return every if shown else set()
+        return set()
     found = db.session.execute(
         answer_visible_question_ids(user.id).where(QuizQuestion.question_id.in_(every))
     ).scalars()

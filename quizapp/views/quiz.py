@@ -239,7 +239,7 @@ def save(attempt_id: int):
     """Save one question's answer as it changes (scripts); JSON says whether it was saved."""
     attempt = _student_attempt(attempt_id)
     question_id = parse_id(request.form.get("question"))
-    slot = next((s for s in attempt_slots(attempt) if s.question_id == question_id), None)
+    slot = next(iter(attempt_slots(attempt, [question_id] if question_id else [])), None)
     if slot is None:
         abort(404)
     if not may_continue(current_user, attempt):
@@ -248,10 +248,11 @@ def save(attempt_id: int):
     flags = {slot.question_id: bool(request.form.get(f"flag-{slot.question_id}"))}
     answer = read_answer(request.form, slot.question_id, bank)
     saved = save_answers(attempt, {slot.question_id: answer}, flags)
+    saved_at = slot.saved_at.isoformat() if slot.saved_at else None  # read before the commit
     db.session.commit()
     if not saved:
         return jsonify(saved=False, reason="time"), 409
-    return jsonify(saved=True, saved_at=slot.saved_at.isoformat() if slot.saved_at else None)
+    return jsonify(saved=True, saved_at=saved_at)
 
 
 @bp.get("/attempts/<int:attempt_id>/review")

@@ -1,4 +1,4 @@
-"""Progress, flashcard and gradebook pages cost a constant number of queries, however big."""
+"""Student, flashcard and gradebook pages cost a constant number of queries, however big."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import event, insert, update
 
 from quizapp.extensions import db
-from quizapp.models import Card, Quiz
-from tests.conftest import bulk_attempts, bulk_quiz, bulk_students
+from quizapp.models import Card, Quiz, User
+from tests.conftest import bulk_attempts, bulk_quiz, bulk_students, csrf_token, post_form
 from tests.quizapp.test_gradebook import make_class
 
 #: The most queries any of these pages may run (log-in lookup included).
@@ -107,3 +107,47 @@ def test_gradebook_of_200_students_over_50_quizzes(client, app, auth, create_use
     assert body.count("1 attempt<") == 200 * 50 and len(statements) <= QUERY_BUDGET
     stats = queries_for(client, app, f"/gradebook/quizzes/{quizzes[0][0]}/statistics")
     assert stats <= QUERY_BUDGET
+
+
+def attempt_journey_queries(client, app, auth, teacher_id, username, questions, earlier):
+    """Queries of each step of taking a ``questions``-question quiz after ``earlier`` attempts."""
+    with app.app_context():
+        student = db.session.execute(db.select(User).filter_by(username=username)).scalar_one()
+        quiz_id, question_ids = bulk_quiz(teacher_id, questions, f"Quiz of {questions}")
+        db.session.execute(update(Quiz).where(Quiz.id == quiz_id).values(is_public=True))
+        bulk_attempts(quiz_id, question_ids, [(student.id, [1.0] * questions)] * earlier)
+        db.session.commit()
+    auth.login(username)
+    token = csrf_token(client)
+    take = post_form(client, f"/quizzes/{quiz_id}/start").headers["Location"]
+    first = question_ids[0]
+    counts = {"take": queries_for(client, app, take)}
+    save = {"csrf_token": token, "question": first, f"q{first}": "answer 1"}
+    with counted_queries(app) as statements:
+        assert client.post(f"{take}/save", data=save).get_json()["saved"] is True
+    counts["save"] = len(statements)
+    answers = {f"q{q}": f"answer {n + 1}" for n, q in enumerate(question_ids)}
+    with counted_queries(app) as statements:
+        review = client.post(take, data={"csrf_token": token, **answers}).headers["Location"]
+    counts["submit"] = len(statements)
+    counts["review"] = queries_for(client, app, review)
+    counts["review again"] = queries_for(client, app, review)
+    rating = {"csrf_token": token, "rating": "3", "deck": "all"}
+    with counted_queries(app) as statements:
+        assert client.post(f"/cards/{first}/rate", data=rating).status_code == 302
+    counts["rating"] = len(statements)
+    auth.logout()
+    return counts
+
+
+def test_attempt_pages_do_not_grow_with_questions_or_attempts(client, app, auth, create_user):
+    teacher = create_user("tara", role="teacher")
+    create_user("small")
+    create_user("big")
+    few = attempt_journey_queries(client, app, auth, teacher.id, "small", 3, earlier=1)
+    many = attempt_journey_queries(client, app, auth, teacher.id, "big", 40, earlier=300)
+    assert few == many, (few, many)
+    pages = {step: n for step, n in few.items() if step != "submit"}
+    assert max(pages.values()) <= QUERY_BUDGET, few
+    assert few["take"] <= 5 and few["save"] <= 8 and few["review again"] <= 5, few
+    assert few["submit"] <= 25, few  # saves, marks, stamps and schedules every card at once

@@ -14,11 +14,11 @@ Rules:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
@@ -51,22 +51,29 @@ def may_continue(user: User, attempt: Attempt) -> bool:
     )
 
 
-def attempt_slots(attempt: Attempt) -> list[AttemptSlot]:
-    """The attempt's slots in order, each with its (pinned) question loaded."""
-    return list(
-        db.session.execute(
-            db.select(AttemptSlot)
-            .where(AttemptSlot.attempt_id == attempt.id)
-            .options(selectinload(AttemptSlot.question).selectinload(Question.article))
-            .order_by(AttemptSlot.position)
-        ).scalars()
+def attempt_slots(attempt: Attempt, question_ids: Iterable[int] | None = None) -> list[AttemptSlot]:
+    """The attempt's slots in order (only those of ``question_ids`` when given), each with its
+    (pinned) question and the question's article loaded, in one query."""
+    query = (
+        db.select(AttemptSlot)
+        .where(AttemptSlot.attempt_id == attempt.id)
+        .options(joinedload(AttemptSlot.question).joinedload(Question.article))
+        .order_by(AttemptSlot.position)
     )
+    if question_ids is not None:
+        query = query.where(AttemptSlot.question_id.in_(list(question_ids)))
+    return list(db.session.execute(query).scalars())
 
 
 def lock_attempt(attempt: Attempt) -> Attempt:
-    """Lock the attempt's row until the transaction ends (saves and the submit take turns)."""
-    db.session.execute(db.select(Attempt.id).where(Attempt.id == attempt.id).with_for_update())
-    db.session.refresh(attempt)
+    """Lock the attempt's row until the transaction ends (saves and the submit take turns),
+    reading it afresh in the same query."""
+    db.session.execute(
+        db.select(Attempt)
+        .where(Attempt.id == attempt.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     return attempt
 
 
@@ -86,7 +93,7 @@ def save_answers(
     if attempt.submitted_at is not None or is_past_deadline(attempt, now):
         return 0
     saved = 0
-    for slot in attempt_slots(attempt):
+    for slot in attempt_slots(attempt, {*answers, *(flags or {})}):
         question_id = slot.question_id
         if question_id not in answers and question_id not in (flags or {}):
             continue

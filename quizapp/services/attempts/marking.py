@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
+
 from question_bank.grading import grade
 from question_bank.kinds import SCORED_KINDS
 from quizapp.extensions import db
@@ -80,24 +82,26 @@ def submit_attempt(
         save_answers(attempt, answers, now=now)
     if not claim_submission(attempt, now):
         return False
-    marks = []
+    marks, responses = [], []
     for slot in attempt_slots(attempt):
         bank = slot.question.bank
         if bank.kind not in SCORED_KINDS:
             continue
         mark = grade(bank, slot.answer)
         marks.append((slot.question, mark.fraction))
-        db.session.add(
-            Response(
-                attempt_id=attempt.id,
-                question_id=slot.question_id,
-                position=slot.position,
-                answer=slot.answer,
-                fraction=mark.fraction,
-                feedback=mark.feedback,
-                created_at=now,
-            )
+        responses.append(
+            {
+                "attempt_id": attempt.id,
+                "question_id": slot.question_id,
+                "position": slot.position,
+                "answer": slot.answer,
+                "fraction": mark.fraction,
+                "feedback": mark.feedback,
+                "created_at": now,
+            }
         )
+    if responses:
+        db.session.execute(sa.insert(Response), responses)  # one statement, however many
     db.session.flush()
     db.session.refresh(attempt)
     update_score(attempt)

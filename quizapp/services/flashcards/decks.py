@@ -140,10 +140,9 @@ def _card_questions(user_id: int, now: datetime) -> Select:
 class DeckStatements:
     """The queries of one deck kind, built once; they take ``user_id``, ``now`` and ``key``."""
 
-    due: Select
-    new: Select
     due_card: Select
     new_question: Select
+    summary: Select
 
 
 @cache
@@ -153,12 +152,21 @@ def deck_statements(kind: str) -> DeckStatements:
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
     ids = _card_questions(user_id, now).where(DECK_FILTERS[kind](db.bindparam("key"))).distinct()
     unseen = Question.id.not_in(db.select(Card.question_id).where(Card.user_id == user_id))
+    due = db.select(
+        func.count(case((Card.due_at <= now, Card.id))),
+        func.min(case((Card.due_at > now, Card.due_at))),
+    ).where(Card.user_id == user_id, Card.question_id.in_(ids))
+    new = db.select(func.count(Question.id)).where(Question.id.in_(ids), unseen)
+    started = db.select(func.count(Card.id)).where(
+        Card.user_id == user_id, Card.created_at >= db.bindparam("day")
+    )
     return DeckStatements(
-        due=db.select(
-            func.count(case((Card.due_at <= now, Card.id))),
-            func.min(case((Card.due_at > now, Card.due_at))),
-        ).where(Card.user_id == user_id, Card.question_id.in_(ids)),
-        new=db.select(func.count(Question.id)).where(Question.id.in_(ids), unseen),
+        summary=db.select(  # no FROM of its own: nothing correlates
+            due.with_only_columns(due.selected_columns[0]).scalar_subquery(),
+            due.with_only_columns(due.selected_columns[1]).scalar_subquery(),
+            new.scalar_subquery(),
+            started.scalar_subquery(),
+        ),
         due_card=db.select(Card)
         .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
         .options(joinedload(Card.question).joinedload(Question.article))
@@ -201,12 +209,14 @@ def new_cards_left(user_id: int, now: datetime) -> int:
     return memo[key]
 
 
-def _count_new_cards_left(user_id: int, now: datetime) -> int:
-    started = db.session.execute(
-        db.select(func.count(Card.id)).where(
-            Card.user_id == user_id, Card.created_at >= day_start(now)
-        )
-    ).scalar_one()
+def _count_new_cards_left(user_id: int, now: datetime, started: int | None = None) -> int:
+    """Today's new-card allowance less the cards started today (counted here unless given)."""
+    if started is None:
+        started = db.session.execute(
+            db.select(func.count(Card.id)).where(
+                Card.user_id == user_id, Card.created_at >= day_start(now)
+            )
+        ).scalar_one()
     return max(0, study_plan(user_id).new_cards_per_day - started)
 
 
@@ -223,10 +233,13 @@ def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card |
 
 
 def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
-    """Due and new counts of one deck, and when its next card falls due."""
+    """Due and new counts of one deck, and when its next card falls due (one query, which
+    also counts today's new cards for ``new_cards_left``)."""
     statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
-    due, next_due = db.session.execute(statements.due, params).one()
-    new = db.session.execute(statements.new, params).scalar_one()
+    params["day"] = day_start(now)
+    due, next_due, new, started = db.session.execute(statements.summary, params).one()
+    memo = g.setdefault("new_cards_left", {})
+    memo[(user_id, params["day"])] = _count_new_cards_left(user_id, now, started)
     if isinstance(next_due, str):  # SQLite returns MIN() of timestamps as text
         next_due = datetime.fromisoformat(next_due)
     if next_due is not None and next_due.tzinfo is None:

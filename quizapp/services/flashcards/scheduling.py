@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import fsrs
+import sqlalchemy as sa
 from flask import current_app, g, has_app_context
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
@@ -120,6 +121,28 @@ def _apply(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> 
         card.lapses = (card.lapses or 0) + 1
 
 
+def _rate(
+    card: Card,
+    rating: int,
+    scheduler: fsrs.Scheduler,
+    now: datetime,
+    source: str,
+    duration_ms: int | None,
+) -> dict:
+    """Update ``card`` for the rating; the fields of its review log entry (card aside)."""
+    state_before = card.state or int(fsrs.State.Learning)
+    scheduled, _log = scheduler.review_card(to_fsrs(card, now), fsrs.Rating(rating), now)
+    _apply(card, scheduled, rating, state_before)
+    return {
+        "rating": int(rating),
+        "source": source,
+        "reviewed_at": now,
+        "duration_ms": duration_ms,
+        "state_before": state_before,
+        "due_after": card.due_at,
+    }
+
+
 def apply_review(
     card: Card,
     rating: int,
@@ -129,18 +152,7 @@ def apply_review(
     duration_ms: int | None = None,
 ) -> CardReview:
     """Rate ``card`` at ``now``: update its state and add the review log entry."""
-    state_before = card.state or int(fsrs.State.Learning)
-    scheduled, _log = scheduler.review_card(to_fsrs(card, now), fsrs.Rating(rating), now)
-    _apply(card, scheduled, rating, state_before)
-    review = CardReview(
-        card=card,
-        rating=int(rating),
-        source=source,
-        reviewed_at=now,
-        duration_ms=duration_ms,
-        state_before=state_before,
-        due_after=card.due_at,
-    )
+    review = CardReview(card=card, **_rate(card, rating, scheduler, now, source, duration_ms))
     db.session.add(review)
     return review
 
@@ -237,8 +249,11 @@ def record_quiz_reviews(
         return 0
     cards = locked_cards(user_id, ratings, now)
     scheduler = scheduler_for(study_plan(user_id))
-    for question_id, rating in ratings.items():
-        apply_review(cards[question_id], rating, scheduler, now, "quiz")
+    reviews = [
+        {"card_id": cards[qid].id, **_rate(cards[qid], rating, scheduler, now, "quiz", None)}
+        for qid, rating in ratings.items()
+    ]
+    db.session.execute(sa.insert(CardReview), reviews)  # one statement, however many
     db.session.flush()
     return len(ratings)
 
