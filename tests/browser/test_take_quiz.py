@@ -26,10 +26,27 @@ CHROMIUM_ARGS = [
 pytestmark = pytest.mark.browser
 
 
+def _read_whole(app):
+    """The app, its response bodies read (and their files closed) before the first byte goes
+    out: when the browser drops a request half-sent (a favicon while it navigates away), the
+    development server stops without closing the body, and an open static file would be left
+    for the garbage collector to complain about."""
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
+
+
 @pytest.fixture
 def live_server(app):
     """Serve the app on a free local port in a background thread."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _read_whole(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
