@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -133,12 +133,20 @@ def answer_spelt_right(candidate: Candidate) -> str:
     """A place keyed as the article misspelt it ("Saudi Arabi"): a student who writes the
     right name would be marked wrong, and the key teaches the slip. (Whatever class the
     recogniser gave it: a misspelt name is often not read as a place at all.)"""
-    key = name_key(candidate.item.answer)
+    return "answer: a place name misspelt" if _misspelt(name_key(candidate.item.answer)) else ""
+
+
+@lru_cache(maxsize=4096)
+def _misspelt(key: str) -> bool:
+    """``key`` is near a country or capital name without being a known place (worked out once
+    per answer: many candidates share one)."""
     if key in country_index() or key in city_index():
-        return ""
+        return False
     names = _place_names()
-    match = process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=MISSPELT_SIMILARITY)
-    return "answer: a place name misspelt" if match else ""
+    return (
+        process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=MISSPELT_SIMILARITY)
+        is not None
+    )
 
 
 @cache
