@@ -6,9 +6,10 @@
 
 ``make`` generates with the default settings for every article of the split, draws items at random
 with the given seed (``candidates``: every item the generator could publish, published or not, the
-same number from each article (loose candidates, never published, are left out); ``published``: the
-published items of all articles pooled; ``top5``: the first five published items of each article),
-and writes one packet per rater:
+same number from each article (loose candidates, never published, are left out); ``loose``:
+those loose candidates alone, the same number from each article, to learn which doubts hold;
+``published``: the published items of all articles pooled; ``top5``: the first five published
+items of each article), and writes one packet per rater:
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
 internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
@@ -73,8 +74,8 @@ Write nothing else to the answers file. When done, reply with the number of line
 """
 
 
-def _generations(split: str) -> dict[str, tuple[list, list]]:
-    """Published and further items of every article of a split."""
+def _generations(split: str) -> dict[str, tuple[list, list, list]]:
+    """Published items, further items and loose items of every article of a split."""
     from question_bank import generate
 
     out = {}
@@ -84,20 +85,22 @@ def _generations(split: str) -> dict[str, tuple[list, list]]:
         result = generate(text, published=published.isoformat() if published else None)
         loose = {f.id for f in result.facts if dict(f.attributes).get("loose") == "1"}
         more = [item for item in result.more if item.fact_id not in loose]
-        out[path.name] = (list(result.items), more)
+        doubted = [item for item in result.more if item.fact_id in loose]
+        out[path.name] = (list(result.items), more, doubted)
     return out
 
 
-def _pool(generations: dict[str, tuple[list, list]], sample: str, count: int, seed: int):
+def _pool(generations: dict[str, tuple[list, list, list]], sample: str, count: int, seed: int):
     if sample == "top5":
-        return [Drawn(a, i) for a, (items, _) in generations.items() for i in items[:5]]
+        return [Drawn(a, i) for a, (items, _, _) in generations.items() for i in items[:5]]
     if sample == "published":
-        pooled = [Drawn(a, i) for a, (items, _) in generations.items() for i in items]
+        pooled = [Drawn(a, i) for a, (items, _, _) in generations.items() for i in items]
         return draw(pooled, count, seed)
     per_article = max(1, count // max(len(generations), 1))
     chosen = []
-    for offset, (article, (items, more)) in enumerate(sorted(generations.items())):
-        pooled = [Drawn(article, i) for i in items + more]
+    for offset, (article, (items, more, loose)) in enumerate(sorted(generations.items())):
+        offered = loose if sample == "loose" else items + more
+        pooled = [Drawn(article, i) for i in offered]
         chosen.extend(draw(pooled, per_article, seed + offset))
     return chosen
 
@@ -210,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     maker = commands.add_parser("make", help="write rater packets")
     maker.add_argument("--split", choices=("tuning", "validation", "bundled"), required=True)
-    maker.add_argument("--sample", choices=("candidates", "published", "top5"), required=True)
+    maker.add_argument(
+        "--sample", choices=("candidates", "published", "top5", "loose"), required=True
+    )
     maker.add_argument("--count", type=int, default=60)
     maker.add_argument("--seed", type=int, default=1)
     maker.add_argument("--raters", type=int, default=1)

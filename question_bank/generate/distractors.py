@@ -258,6 +258,22 @@ class DistractorPool:
         ]
         return all(2 * count <= mentions for count in rivals)
 
+    def partner(self, answer: str) -> str:
+        """The other of the article's two leading countries when the answer is one of them ("" when
+        it is not): each named three times or more, and no third country named more than half as
+        often as the second. A gap on one beside the other ("_____ has friends in Belarus" in a
+        story on two countries' talks) asks what every reader of the story knows."""
+        ranked = sorted(
+            ((self._counts.get(name, 0), name) for name in self.by_class.get("country", ())),
+            key=lambda pair: -pair[0],
+        )
+        if len(ranked) < 2 or ranked[1][0] < 3:
+            return ""
+        if len(ranked) > 2 and 2 * ranked[2][0] > ranked[1][0]:
+            return ""
+        first, second = ranked[0][1], ranked[1][1]
+        return {first: second, second: first}.get(answer, "")
+
     @cached_property
     def _counts(self) -> dict[str, int]:
         """How often each of the article's answers is named in it (counted once)."""

@@ -227,8 +227,15 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
 
 def _obvious(fact: Found, env: Env) -> bool:
     """A gap on the article's main subject ("The _____ and Armenia signed ..." in a United
-    States statement): every reader knows the answer."""
-    return fact.type in ("person", "place", "organisation") and env.pool.main_subject(fact.key)
+    States statement), or on one of the two countries a story is about in a sentence that names
+    the other: every reader knows the answer."""
+    if fact.type not in ("person", "place", "organisation"):
+        return False
+    if env.pool.main_subject(fact.key):
+        return True
+    partner = env.pool.partner(fact.key) if fact.cls == "country" else ""
+    rest = fact.statement.with_gap(" ") if fact.statement is not None else ""
+    return bool(partner) and mentions_name(rest, partner)
 
 
 def _bare_date(fact: Found, env: Env) -> bool:

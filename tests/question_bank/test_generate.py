@@ -195,3 +195,21 @@ def test_a_place_name_the_article_misspelt_is_never_a_key():
     answers = {item.answer for item in (*result.items, *result.more)}
     assert "Bahrain" in answers  # the rightly spelt neighbour is still asked
     assert not {answer for answer in answers if "Arabi" in answer}
+
+
+def test_a_gap_on_one_of_a_storys_two_countries_beside_the_other_is_never_published():
+    text = (
+        "Officials of Chile and Peru met in Lima on Monday to discuss fishing rights. "
+        "Chile's foreign minister said Chile and Peru had agreed on new quotas. "
+        "Peru said the quotas would help coastal towns in Peru. "
+        "Chile will send inspectors to Peru in June, the minister added. "
+        "Talks between the two countries will resume in Santiago in September, and Chile "
+        "said it counts on Peru as a partner."
+    )
+    result = generate(text, published="2025-05-12")
+    asked = [i for i in result.items if i.kind in ("cloze", "multichoice", "shortanswer")]
+    assert any(i.answer == "Lima" for i in asked), "other gaps of the story are still published"
+    for item in asked:
+        if item.answer in ("Chile", "Peru"):
+            other = "Peru" if item.answer == "Chile" else "Chile"
+            assert other not in item.prompt, item.prompt
