@@ -7,7 +7,8 @@
 ``make`` generates with the default settings for every article of the split, draws items at random
 with the given seed (``candidates``: every item the generator could publish, published or not, the
 same number from each article (loose candidates, never published, are left out); ``loose``:
-those loose candidates alone, the same number from each article, to learn which doubts hold;
+those loose candidates alone whose answer is a name, date or number (not a plain noun phrase),
+the same number from each article, to learn which doubts hold;
 ``published``: the published items of all articles pooled; ``top5``: the first five published
 items of each article), and writes one packet per rater:
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
@@ -83,9 +84,10 @@ def _generations(split: str) -> dict[str, tuple[list, list, list]]:
         text = path.read_text(encoding="utf-8")
         published = find_date_line(text)
         result = generate(text, published=published.isoformat() if published else None)
-        loose = {f.id for f in result.facts if dict(f.attributes).get("loose") == "1"}
+        loose = {f.id for f in result.facts if f.attr("loose") == "1"}
+        named = {f.id for f in result.facts if f.attr("class") != "phrase"}
         more = [item for item in result.more if item.fact_id not in loose]
-        doubted = [item for item in result.more if item.fact_id in loose]
+        doubted = [i for i in result.more if i.fact_id in loose and i.fact_id in named]
         out[path.name] = (list(result.items), more, doubted)
     return out
 
