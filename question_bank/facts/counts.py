@@ -1,11 +1,13 @@
 """Questions on a number: "How many" for a counted noun, "How much" for a sum of money.
 
 * **count**: a number that opens a plural noun phrase ("Five Panamanian players", "about 120
-  observers") which is the main verb's subject or direct object: the number, with any hedge the
-  answer holds ("about"), becomes "How many" and the rest of the phrase stays where the verb's
-  order puts it ("How many Panamanian players were booked in the match?", "How many observers
-  is the SADC expected to send?"). Not for a phrase with anything before the number ("the two
-  countries", "a record 45,756 migrants") or joined to another ("two plans and a treaty");
+  observers") which is the main verb's subject, its direct object or the object of its
+  preposition: the number, with any hedge the answer holds ("about"), becomes "How many" and the
+  rest of the phrase stays where the verb's order puts it ("How many Panamanian players were
+  booked in the match?", "How many living members does the royal family have?"), a preposition
+  going to the front with it ("By how many votes did X defeat Y?"). Not for a phrase with
+  anything before the number ("the two countries", "a record 45,756 migrants"), joined to
+  another ("two plans and a treaty") or followed by a comma;
 * **sum**: a sum of money that is the whole direct object ("reached $4.5 billion in 2019") is
   asked with "How much" ("How much did bilateral trade reach in 2019?").
 
@@ -62,7 +64,10 @@ def count_question(
     table = article.tokens
     root = sentence.root
     noun = _counted_noun(article, answer)
-    if noun is None or table.head[noun] != root:
+    if noun is None:
+        return None
+    preposition = table.head[noun] if table.dep[noun] == "pobj" else None
+    if table.head[preposition if preposition is not None else noun] != root:
         return None
     phrase = table.span(noun)
     asked = [i for i in range(answer[1], phrase[1]) if i in statement.tokens]
@@ -75,11 +80,26 @@ def count_question(
     elif table.dep[noun] == "dobj" and _only_object(article, root):
         text = question_on(article, sentence, statement, phrase, wh)
         form = "object"
+    elif (
+        preposition is not None
+        and table.span(preposition) == (preposition, phrase[1])
+        and not _leaned_on(article, phrase)
+    ):
+        asked_with = f"{table.lower[preposition].capitalize()} {wh[0].lower()}{wh[1:]}"
+        text = question_on(article, sentence, statement, (preposition, phrase[1]), asked_with)
+        form = "adjunct"
     else:
         return None
     if not text or not anchored(article, sentence, text, answer):
         return None
     return Question(text, "how many", form)
+
+
+def _leaned_on(article: ArticleDoc, phrase: tuple[int, int]) -> bool:
+    """Words after a comma follow the phrase ("with 84,121 votes, the most given to any list"):
+    they may speak of it, and would be left without it."""
+    end = phrase[1]
+    return end < len(article.tokens) and article.tokens.text[end] == ","
 
 
 def _count_as_subject(

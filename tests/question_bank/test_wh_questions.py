@@ -103,3 +103,18 @@ def test_a_place_after_in_is_left_to_where_and_a_name_after_on_is_not_asked():
 def test_a_word_before_the_preposition_of_a_date_is_never_dropped():
     asked = questions("President Biden met virtually on November 15 with Xi Jinping.")
     assert not [q for q in asked if q.startswith("When") and "virtually" not in q]
+
+
+def test_a_counted_object_of_a_preposition_takes_the_preposition_to_the_front():
+    asked = questions("Yau Wai-ching defeated Raymond Wong of the Proletariat Party by 424 votes.")
+    assert (
+        "By how many votes did Yau Wai-ching defeat Raymond Wong of the Proletariat Party?" in asked
+    )
+
+
+def test_a_counted_phrase_followed_by_words_about_it_is_not_asked():
+    asked = questions(
+        "In the New Territories West constituency, Eddie Chu was elected with 84,121 votes, the "
+        "most given to any list."
+    )
+    assert not [q for q in asked if "how many" in q.lower()]
