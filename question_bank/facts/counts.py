@@ -8,11 +8,12 @@
   going to the front with it ("By how many votes did X defeat Y?"). Not for a phrase with
   anything before the number ("the two countries", "a record 45,756 migrants"), joined to
   another ("two plans and a treaty") or followed by a comma;
-* **sum**: a sum of money that is the whole direct object ("reached $4.5 billion in 2019") is
-  asked with "How much" ("How much did bilateral trade reach in 2019?").
+* **sum**: a sum of money that is the whole direct object ("Amazon will invest $5 billion
+  through 2031") is asked with "How much" ("How much will Amazon invest through 2031?").
 
-The rest of the statement is kept as ``facts.questions`` keeps it, and the question must name
-something of its sentence other than the answer (``anchored``).
+The rest of the statement is kept as ``facts.questions`` keeps it, and the question must name a
+person, place, body or group of its sentence other than the answer (``names_a_party``): a date
+alone does not say whose figure is asked ("How much did bilateral trade reach in 2019?").
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import Question
-from question_bank.facts.questions import anchored, finish, opening, question_on, render, tidy
+from question_bank.facts.leaning import names_a_party, settings_only
+from question_bank.facts.questions import finish, opening, question_on, render, tidy
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Sentence
@@ -90,7 +92,7 @@ def count_question(
         form = "adjunct"
     else:
         return None
-    if not text or not anchored(article, sentence, text, answer):
+    if not text or not names_a_party(article, sentence, text, answer):
         return None
     return Question(text, "how many", form)
 
@@ -115,6 +117,8 @@ def _count_as_subject(
     if opened is None or opened[1] != phrase:
         return None
     before, _ = opened
+    if before and not settings_only(article, sentence, before):
+        return None
     rest = [i for i in statement.tokens if i >= phrase[1]]
     while rest and article.tokens.text[rest[-1]] in ".!":
         rest.pop()
@@ -134,7 +138,7 @@ def sum_question(
     if len(objects) != 1 or table.span(objects[0]) != answer:
         return None
     text = question_on(article, sentence, statement, answer, "How much")
-    if not text or not anchored(article, sentence, text, answer):
+    if not text or not names_a_party(article, sentence, text, answer):
         return None
     return Question(text, "how much", "object")
 

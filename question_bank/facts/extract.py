@@ -16,6 +16,7 @@ from question_bank.facts.classes import takes_the
 from question_bank.facts.counts import COUNT_BUILDERS
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
+from question_bank.facts.leaning import points_outside
 from question_bank.facts.prepositional import prepositional_question
 from question_bank.facts.questions import QUESTION_BUILDERS, event_label
 from question_bank.facts.standalone import make_statement, raw_statement
@@ -62,6 +63,8 @@ def fact_type(cls: str) -> str:
 def _questions(
     article: ArticleDoc, sentence: Sentence, statement, span: tuple[int, int], cls: str
 ) -> tuple[Question, ...]:
+    if points_outside(article, sentence, statement, span):
+        return ()  # "Who also believes ...?", "the same day", "this agreement"
     found = []
     for build in WH_BUILDERS:
         question = build(article, sentence, statement, span, cls)

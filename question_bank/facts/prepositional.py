@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from question_bank.facts.found import Question
-from question_bank.facts.questions import WH_BY_CLASS, anchored, question_on
+from question_bank.facts.questions import WH_BY_CLASS, anchored, names_a_body, question_on
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Sentence
@@ -67,7 +67,7 @@ def prepositional_question(
         return None
     if any(table.dep[c] == "conj" for c in table.children(objects[0])):
         return None
-    if cls == "organisation" and not article.type_word(article.span_text(*answer)):
+    if cls == "organisation" and not names_a_body(article, answer):
         return None
     wh = f"{table.lower[preposition].capitalize()} {_WH_OBJECT[cls].lower()}"
     text = question_on(article, sentence, statement, phrase, wh)

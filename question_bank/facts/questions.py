@@ -1,7 +1,9 @@
 """Wh-questions from simple clauses, by transformations that keep what the sentence says.
 
 Three moves, each only on a clause whose subject opens the stand-alone statement, or follows
-whole phrases fronted before a comma ("On Tuesday, ..."), which stay in front of the question:
+whole phrases fronted before a comma ("On March 3, ..."), which stay in front of the question
+when they are plain settings of time or place (``facts.leaning``: not "In addition,",
+"According to ABC News,"):
 
 * **subject**: the subject noun phrase becomes "Who" / "Which country" ... ("Aliyev welcomed
   Lukashenko" -> "Who welcomed Lukashenko?"); not for plural verbs or coordinated subjects;
@@ -10,7 +12,9 @@ whole phrases fronted before a comma ("On Tuesday, ..."), which stay in front of
   and the verb's base form ("What did the ministers sign?"); the base form must be the only one
   the pipeline's own lemma tables allow ("stared" could be "star" or "stare": no question);
 * **adjunct**: a date or place phrase hanging from such a verb, or fronted before the subject,
-  is asked with "When" / "Where", the phrase removed whole ("When was X released?").
+  is asked with "When" / "Where", the phrase removed whole ("When was X released?"); not for
+  a bare weekday (it names a day only in the article's own week), nor "Where" when the question
+  names another place as a location.
 
 Counted nouns and sums are asked with "How many" / "How much" (``facts.counts``).
 
@@ -24,6 +28,7 @@ import re
 from typing import TYPE_CHECKING
 
 from question_bank.facts.found import Question
+from question_bank.facts.leaning import another_place, event_name, settings_only
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Sentence
@@ -152,7 +157,12 @@ def render(article: ArticleDoc, statement: Statement, tokens: list[int], lower_f
     parts = []
     for position, index in enumerate(tokens):
         text = replaced.get(index, table.text[index])
-        if position == 0 and lower_first and _common_word(article, index, text):
+        if (
+            position == 0
+            and lower_first
+            and index not in replaced
+            and _common_word(article, index, text)
+        ):
             text = text[0].lower() + text[1:]
         follows = position + 1 < len(tokens) and tokens[position + 1] == index + 1
         space = (" " if table.space[index] else "") if follows else " "
@@ -225,8 +235,10 @@ def subject_question(
         return None
     before, subject = opened
     tokens = _body(statement, article)
-    if cls == "organisation" and not article.type_word(article.span_text(*answer)):
+    if cls == "organisation" and not names_a_body(article, answer):
         return None  # "Which organisation" only for a name that says it is one
+    if before and not settings_only(article, sentence, before):
+        return None  # "In addition, who ...?", "According to ABC News, who ...?"
     head = next(t for t in table.lefts(root) if table.dep[t] in ("nsubj", "nsubjpass"))
     if not answer[0] <= head < answer[1]:
         return None
@@ -277,6 +289,8 @@ def question_on(
             return None
         removed = (removed[0], removed[1] + 1)  # the fronted phrase with its comma
     front = [i for i in before if not removed[0] <= i < removed[1]]
+    if front and not settings_only(article, sentence, front):
+        return None
     kept = [i for i in tokens if not removed[0] <= i < removed[1] and i not in front]
     opener = render(article, statement, front, lower_first=False) if front else ""
     if opener:
@@ -323,7 +337,7 @@ def object_question(
     objects = [c for c in table.rights(root) if table.dep[c] == "dobj"]
     if wh is None or len(objects) != 1 or not answer[0] <= objects[0] < answer[1]:
         return None
-    if cls == "organisation" and not article.type_word(article.span_text(*answer)):
+    if cls == "organisation" and not names_a_body(article, answer):
         return None
     removed = table.span(objects[0])
     if any(table.dep[c] == "conj" for c in table.children(objects[0])):
@@ -332,6 +346,12 @@ def object_question(
     if not text or not anchored(article, sentence, text, answer):
         return None
     return Question(text, wh.lower(), "object")
+
+
+def names_a_body(article: ArticleDoc, answer: tuple[int, int]) -> bool:
+    """A name asked with "Which organisation": it says what kind of body it is ("Department of
+    State"), and its head noun is not an event's ("Annapolis Conference")."""
+    return bool(article.type_word(article.span_text(*answer))) and not event_name(article, answer)
 
 
 def _date_or_place(cls: str) -> str:
@@ -403,14 +423,16 @@ def adjunct_question(
 ) -> Question | None:
     """ "When did X sign the accords?" / "Where did X meet Y?" for a date or place phrase."""
     wh = _date_or_place(cls)
-    if not wh:
-        return None
+    if not wh or cls == "date:weekday":
+        return None  # "When ...? Friday" holds only on the article's own week
     phrase = adjunct_phrase(article, sentence, answer, wh)
     if phrase is None:
         return None
     text = question_on(article, sentence, statement, phrase, wh)
     if not text or not anchored(article, sentence, text, answer):
         return None
+    if wh == "Where" and another_place(article, sentence, text, answer):
+        return None  # "Where did hundreds protest ... a funeral in Hebron?"
     return Question(text, wh.lower(), "adjunct")
 
 
