@@ -10,7 +10,9 @@ same number from each article (loose candidates, never published, are left out);
 those loose candidates alone whose answer is a name, date or number (not a plain noun phrase),
 the same number from each article, to learn which doubts hold;
 ``published``: the published items of all articles pooled; ``top5``: the first five published
-items of each article), and writes one packet per rater:
+items of each article), and writes one packet per rater (``--kinds`` draws only items of the
+named kinds, ``--leave-out`` leaves out the items whose stem is a line of the given file, such as
+the stems an earlier version made, so that only new items are rated):
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
 internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
@@ -92,6 +94,27 @@ def _generations(split: str) -> dict[str, tuple[list, list, list]]:
     return out
 
 
+def _filtered(
+    generations: dict[str, tuple[list, list, list]], kinds: set[str], left_out: set[str]
+) -> dict[str, tuple[list, list, list]]:
+    """Only the items of the given kinds (all when none are given) whose stems are not left out."""
+
+    def keep(item) -> bool:
+        return (not kinds or item.kind in kinds) and item.prompt not in left_out
+
+    return {
+        article: tuple([i for i in group if keep(i)] for group in groups)
+        for article, groups in generations.items()
+    }
+
+
+def _left_out(path: str | None) -> set[str]:
+    if not path:
+        return set()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip()}
+
+
 def _pool(generations: dict[str, tuple[list, list, list]], sample: str, count: int, seed: int):
     if sample == "top5":
         return [Drawn(a, i) for a, (items, _, _) in generations.items() for i in items[:5]]
@@ -123,11 +146,14 @@ def make(args: argparse.Namespace) -> int:
     """Write the packets and the manifest."""
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    generations = _generations(args.split)
+    kinds = {k for k in (args.kinds or "").split(",") if k}
+    generations = _filtered(_generations(args.split), kinds, _left_out(args.leave_out))
     chosen = _pool(generations, args.sample, args.count, args.seed)
     manifest = {
         "split": args.split,
         "sample": args.sample,
+        "kinds": sorted(kinds),
+        "left_out": len(_left_out(args.leave_out)),
         "seed": args.seed,
         "commit": current_commit(),
         "date": date.today().isoformat(),
@@ -222,6 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     maker.add_argument("--seed", type=int, default=1)
     maker.add_argument("--raters", type=int, default=1)
     maker.add_argument("--out", required=True)
+    maker.add_argument("--kinds", help="draw only these item kinds (comma-separated)")
+    maker.add_argument("--leave-out", help="a file of stems, one a line, not to draw")
     maker.set_defaults(func=make)
     collector = commands.add_parser("collect", help="store the raters' answers")
     collector.add_argument("folder")

@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, name_key
 from question_bank.facts.classes import takes_the
+from question_bank.facts.counts import COUNT_BUILDERS
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
+from question_bank.facts.leaning import points_outside
+from question_bank.facts.prepositional import prepositional_question
 from question_bank.facts.questions import QUESTION_BUILDERS, event_label
 from question_bank.facts.standalone import make_statement, raw_statement
 
@@ -42,6 +45,8 @@ SPEECH_VERBS = frozenset(
     claim write ask announce remark comment reply respond recall argue acknowledge affirm""".split()
 )
 _QUOTE_WORDS = (6, 30)
+#: Every wh-question builder, tried for each answer of a statement.
+WH_BUILDERS = (*QUESTION_BUILDERS, *COUNT_BUILDERS, prepositional_question)
 #: Adjectives that count rather than describe ("several cities"): not part of a list member.
 QUANTIFIERS = frozenset("several many few some numerous various other multiple countless".split())
 
@@ -58,8 +63,10 @@ def fact_type(cls: str) -> str:
 def _questions(
     article: ArticleDoc, sentence: Sentence, statement, span: tuple[int, int], cls: str
 ) -> tuple[Question, ...]:
+    if points_outside(article, sentence, statement, span):
+        return ()  # "Who also believes ...?", "the same day", "this agreement"
     found = []
-    for build in QUESTION_BUILDERS:
+    for build in WH_BUILDERS:
         question = build(article, sentence, statement, span, cls)
         if question is not None:
             found.append(question)

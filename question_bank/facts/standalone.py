@@ -35,7 +35,7 @@ CONNECTIVES = frozenset(
     secondly thirdly""".split()
 )
 #: Words that make a statement lean on its context when they are determiners or pronouns.
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
+DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "nobody", "none"})
 #: Words that deny what their clause says (unlike "without", which only adds a condition).
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
@@ -287,7 +287,7 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
                 possessive = table.tag[index] == "PRP$" or lower in ("his", "hers")
                 replacements[index] = person.name + ("’s" if possessive else "")
                 changes.append("pronoun")
-        elif lower in _DEMONSTRATIVES and table.tag[index] == "DT":
+        elif lower in DEMONSTRATIVES and table.tag[index] == "DT":
             noun = table.head[index]
             if table.dep[index] == "det" and table.lemma[noun].lower() in TIME_UNITS:
                 relative = True
@@ -311,12 +311,7 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
             return None  # "we", "our": the writer, whom the statement does not name
         elif lower == "other" and index > start and table.lower[index - 1] == "the":
             return None  # "the other two" points back
-        elif (
-            lower == "same"
-            and index > start
-            and table.lower[index - 1] == "the"
-            and "as" not in table.lower[index + 1 : index + 5]
-        ):
+        elif lower == "same" and same_points_back(article, index, start):
             return None  # "made the same claim" points back; "the same day as ..." does not
         elif lower == "so" and index > start and table.lower[index - 1] == "doing":
             return None  # "by doing so" points back
@@ -325,6 +320,17 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
     if len(replacements) > 1:
         return None
     return replacements, relative, changes
+
+
+def same_points_back(article: ArticleDoc, index: int, start: int) -> bool:
+    """ "the same" at ``index`` points back ("made the same claim"), unless "as" says to what
+    ("the same day as ...")."""
+    table = article.tokens
+    return (
+        index > start
+        and table.lower[index - 1] == "the"
+        and "as" not in table.lower[index + 1 : index + 5]
+    )
 
 
 def _detachable_tail(article: ArticleDoc, head: int) -> bool:
