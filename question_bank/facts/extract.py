@@ -152,6 +152,7 @@ def _doubts(article: ArticleDoc, sentence: Sentence, mention: Mention, key: str,
     """Why a mention's fact should not be published ("" when nothing is doubted)."""
     checks = (
         ("relative date", mention.cls == "date:relative"),
+        ("a weekday", mention.cls == "date:weekday"),
         ("a modifier", _modifier(article, mention)),
         ("only name", not (_anchored(article, sentence, mention) or statement.replacements)),
         (

@@ -31,7 +31,15 @@ MAX_TYPED_ANSWER_WORDS = 6
 #: Doubts about a fact that concern asking for its answer, not its sentence: the sentence may
 #: still be given as a true statement.
 STATEMENT_DOUBTS = frozenset(
-    {"only name", "a modifier", "address", "spelt out", "bare possessive", "among examples"}
+    {
+        "only name",
+        "a modifier",
+        "address",
+        "spelt out",
+        "bare possessive",
+        "among examples",
+        "a weekday",
+    }
 )
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing
 #: that stay alike in every sentence (an organisation may not fit where another stood).

@@ -213,3 +213,18 @@ def test_a_gap_on_one_of_a_storys_two_countries_beside_the_other_is_never_publis
         if item.answer in ("Chile", "Peru"):
             other = "Peru" if item.answer == "Chile" else "Chile"
             assert other not in item.prompt, item.prompt
+
+
+def test_a_weekday_is_never_the_published_answer():
+    text = (
+        "The foreign ministers of Chile and Argentina met in Santiago on Tuesday to sign a "
+        "border agreement. The agreement was signed by Chile and Argentina in Santiago on March "
+        "3, 2025. Argentina's foreign minister said the talks would resume in Buenos Aires on "
+        "Friday."
+    )
+    result = generate(text, published="2025-03-05")
+    weekdays = ("Tuesday", "Friday")
+    asked = [i for i in (*result.items, *result.more) if i.kind != "truefalse"]
+    assert any(i.answer in weekdays for i in asked), "a weekday may still be offered as more"
+    assert all(i.answer not in weekdays for i in result.items if i.kind != "truefalse")
+    assert all(not any(day in i.answer for day in weekdays) for i in result.items)
