@@ -10,7 +10,8 @@ same number from each article (loose candidates, never published, are left out);
 those loose candidates alone whose answer is a name, date or number (not a plain noun phrase),
 the same number from each article, to learn which doubts hold;
 ``published``: the published items of all articles pooled; ``top5``: the first five published
-items of each article), and writes one packet per rater:
+items of each article; ``--fact-types role`` keeps only the items made from facts of those
+types), and writes one packet per rater:
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
 internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
@@ -92,6 +93,17 @@ def _generations(split: str) -> dict[str, tuple[list, list, list]]:
     return out
 
 
+def _of_fact_types(
+    generations: dict[str, tuple[list, list, list]], types: set[str]
+) -> dict[str, tuple[list, list, list]]:
+    """Only the items made from facts of the given types, and only articles that have some."""
+    kept = {
+        article: tuple([i for i in items if i.fact_type in types] for items in lists)
+        for article, lists in generations.items()
+    }
+    return {article: lists for article, lists in kept.items() if any(lists)}
+
+
 def _pool(generations: dict[str, tuple[list, list, list]], sample: str, count: int, seed: int):
     if sample == "top5":
         return [Drawn(a, i) for a, (items, _, _) in generations.items() for i in items[:5]]
@@ -124,9 +136,12 @@ def make(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     generations = _generations(args.split)
+    if args.fact_types:
+        generations = _of_fact_types(generations, set(args.fact_types))
     chosen = _pool(generations, args.sample, args.count, args.seed)
     manifest = {
         "split": args.split,
+        "fact_types": sorted(args.fact_types or ()),
         "sample": args.sample,
         "seed": args.seed,
         "commit": current_commit(),
@@ -221,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     maker.add_argument("--count", type=int, default=60)
     maker.add_argument("--seed", type=int, default=1)
     maker.add_argument("--raters", type=int, default=1)
+    maker.add_argument(
+        "--fact-types", nargs="*", default=None, help="draw only items made from these fact types"
+    )
     maker.add_argument("--out", required=True)
     maker.set_defaults(func=make)
     collector = commands.add_parser("collect", help="store the raters' answers")
