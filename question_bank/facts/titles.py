@@ -25,14 +25,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from question_bank.facts.title_checks import (
+    LINKERS,
+    acronym,
+    bracketed,
+    part_of_longer_title,
+    sound_title,
+    title_noun,
+)
+
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Mention
 
-_MAX_TITLE_WORDS = 12
 TITLE_DEPS = frozenset({"compound", "nmod", "amod"})
-_BLOCKING_LABELS = frozenset({"PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _OWNER_LABELS = frozenset({"GPE", "ORG"})
-_LINKERS = frozenset({"of", "to", "for"})
 
 
 def read_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str, str] | None:
@@ -78,28 +84,13 @@ def head_of(article: ArticleDoc, start: int, end: int) -> int:
 def title_text(article: ArticleDoc, start: int, end: int) -> str:
     """The title's words as written, without a parenthesis inside it."""
     table = article.tokens
-    inside = _bracketed(article, start, end)
+    inside = bracketed(article, start, end)
     words = [
         table.text[i] + table.space[i]
         for i in range(start, end)
         if i not in inside and table.text[i] not in ("(", ")")
     ]
     return "".join(words).strip(" ,")
-
-
-def _bracketed(article: ArticleDoc, start: int, end: int) -> set[int]:
-    """Tokens of ``start:end`` written inside parentheses."""
-    inside: set[int] = set()
-    depth = 0
-    for i in range(start, end):
-        word = article.tokens.text[i]
-        if word == "(":
-            depth += 1
-        elif word == ")":
-            depth = max(depth - 1, 0)
-        elif depth:
-            inside.add(i)
-    return inside
 
 
 def _parenthesis_before(article: ArticleDoc, end: int) -> int:
@@ -127,7 +118,7 @@ def _extend_start(article: ArticleDoc, start: int) -> int:
         owner = article.mention_at.get(opened - 1)
         if owner is not None and owner.label in _OWNER_LABELS and owner.end == opened:
             start = owner.start
-        elif opened > sentence_start and _acronym(table.text[opened - 1]):
+        elif opened > sentence_start and acronym(table.text[opened - 1]):
             start = opened - 1
     if start - 2 >= sentence_start and table.tag[start - 1] == "POS":
         owner = article.mention_at.get(start - 2)
@@ -140,42 +131,6 @@ def _extend_start(article: ArticleDoc, start: int) -> int:
     ):
         start -= 1
     return start
-
-
-def _acronym(word: str) -> bool:
-    """ "JAXA", "MEXT": a word of two capitals or more."""
-    return len(word) >= 2 and word.isalpha() and word.isupper()
-
-
-def _part_of_longer_title(article: ArticleDoc, start: int) -> bool:
-    """The words before ``start`` make it the tail of a longer title: "Minister of [Environment]",
-    "Ambassador to [the United Nations]",
-    "Minister of Environment and [Sustainable Development]", "Vice President and [Foreign
-    Minister]"; a person or place before "and" ends the other conjunct ("Rubio and Minister
-    ...")."""
-    table = article.tokens
-    before = start - 1
-    while before >= 0 and table.pos[before] == "DET":
-        before -= 1
-    if before < 0:
-        return False
-    if table.lower[before] in _LINKERS:
-        owner = before - 1
-        capitalised_noun = (
-            owner >= 0 and table.pos[owner] in ("NOUN", "PROPN") and table.text[owner][:1].isupper()
-        )
-        return capitalised_noun or table.text[table.head[before]][:1].isupper()
-    if table.lower[before] not in ("and", "or", "&"):
-        return False
-    other = before - 1
-    if other >= 0 and table.text[other] == ",":
-        other -= 1
-    if other < 0 or other in article.people.token_person or table.text[other] == ")":
-        return False
-    named = article.mention_at.get(other)
-    if named is not None and named.label == "GPE":
-        return False
-    return table.text[other][:1].isupper() and table.pos[other] in ("NOUN", "PROPN", "ADJ")
 
 
 def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
@@ -197,9 +152,9 @@ def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, st
     if indefinite and table.text[end - 1].islower():
         return None  # "a Harvard University graduate Masako Owada": one of many, not a post
     start = _extend_start(article, start)
-    if _part_of_longer_title(article, start):
+    if part_of_longer_title(article, start):
         return None
-    if not _sound_title(article, start, end):
+    if not sound_title(article, start, end):
         return None
     return start, end, "compound"
 
@@ -249,7 +204,7 @@ def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, 
             end -= 1
         if end < len(table) and table.text[end] not in (",", ".", ";", ")", "-", "–", "—"):
             return None
-        if _sound_title(article, start, end):
+        if sound_title(article, start, end):
             return start, end, "apposition"
         return None
     return None
@@ -265,7 +220,7 @@ def _title_with_apposed_name(article: ArticleDoc, mention: Mention) -> tuple[int
     title_head = table.head[head]
     if title_head >= mention.start or table.pos[title_head] not in ("NOUN", "PROPN"):
         return None
-    if title_head in article.people.token_person or not _title_noun(article, title_head):
+    if title_head in article.people.token_person or not title_noun(article, title_head):
         return None  # two names side by side, not a title and a name
     start, _ = table.span(title_head)
     end = mention.start
@@ -278,11 +233,11 @@ def _title_with_apposed_name(article: ArticleDoc, mention: Mention) -> tuple[int
     if table.lower[start] in ("a", "an"):
         return None
     start = _without_the(article, start, end)
-    if _part_of_longer_title(article, start):
+    if part_of_longer_title(article, start):
         return None
     if not adjacent and table.text[mention.start - 1] != ",":
         return None
-    if not _sound_title(article, start, end):
+    if not sound_title(article, start, end):
         return None
     return start, end, "title-apposition"
 
@@ -305,7 +260,7 @@ def _title_governing_name(article: ArticleDoc, mention: Mention) -> tuple[int, i
     table = article.tokens
     head = head_of(article, mention.start, mention.end)
     linker = table.head[head]
-    if table.dep[head] != "pobj" or table.lower[linker] not in _LINKERS:
+    if table.dep[head] != "pobj" or table.lower[linker] not in LINKERS:
         return None
     title_head = table.head[linker]
     if title_head >= linker or not article.common_noun(table.lower[title_head]):
@@ -368,83 +323,6 @@ def _title_phrase(article: ArticleDoc, title_head: int, end: int) -> tuple[int, 
     while start < title_head and table.lower[start] == "the":
         start += 1
     start = _extend_start(article, start)
-    if _part_of_longer_title(article, start) or not _sound_title(article, start, end):
+    if part_of_longer_title(article, start) or not sound_title(article, start, end):
         return None
     return start, end, "compound"
-
-
-def _sound_title(article: ArticleDoc, start: int, end: int) -> bool:
-    """A title is a short noun phrase naming a post: its head word (the last before "of/to/for")
-    capitalised, owned (``_owned``) or a singular noun with an "of/to/for" link; no verb, no
-    person, date or number in it, no comma except between the coordinated objects of its
-    "of/to/for" phrase, and more than an honorific ("Dr."). A parenthesis in it is not read."""
-    table = article.tokens
-    inside = _bracketed(article, start, end)
-    tokens = [i for i in range(start, end) if i not in inside and table.text[i] not in "()"]
-    words = [i for i in tokens if table.pos[i] != "PUNCT"]
-    if not 0 < len(words) <= _MAX_TITLE_WORDS:
-        return False
-    linker = next((i for i in tokens if table.lower[i] in _LINKERS), end)
-    if any(table.pos[i] in ("VERB", "AUX", "PRON", "NUM") for i in tokens):
-        return False
-    if any(table.text[i] in (";", ":") for i in tokens):
-        return False
-    if any(table.text[i] == "," and not linker < table.head[i] < end for i in tokens):
-        return False
-    if any(table.pos[i] == "CCONJ" for i in range(start, linker)):
-        return False
-    if any(
-        article.mention_at.get(i) is not None and article.mention_at[i].label in _BLOCKING_LABELS
-        for i in tokens
-    ):
-        return False
-    if _cuts_a_name(article, start, end):
-        return False
-    nouns = [i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and _title_noun(article, i)]
-    if not any(len(table.text[i]) >= 4 and not table.text[i].endswith(".") for i in nouns):
-        return False
-    head = max(i for i in words if i < linker) if any(i < linker for i in words) else linker
-    if table.text[head][:1].isupper() or _owned(article, tokens):
-        return True
-    return linker < end and table.tag[head] in ("NN", "NNP")
-
-
-def _cuts_a_name(article: ArticleDoc, start: int, end: int) -> bool:
-    """The title begins or ends inside a name ("[University of Texas] Arlington")."""
-    first = article.mention_at.get(start)
-    last = article.mention_at.get(end - 1)
-    return first is not None and first.start < start or last is not None and last.end > end
-
-
-def _title_noun(article: ArticleDoc, token: int) -> bool:
-    """A noun that names the post rather than whose it is: outside every name, or a capitalised
-    common noun that the recogniser ran into a body's name ("FEMA Administrator", not at the
-    start of a sentence)."""
-    named = article.mention_at.get(token)
-    if named is None:
-        return True
-    table = article.tokens
-    return (
-        named.label == "ORG"
-        and not named.whole
-        and table.text[token][:1].isupper()
-        and article.common_noun(table.lower[token])
-        and token > article.sentence_of(token).start
-    )
-
-
-def _owned(article: ArticleDoc, tokens: list[int]) -> bool:
-    """The title names whose post it is: a named body, country or city in it ("Arab League
-    secretary general", "Nicaragua's president"), or a possessive beside a nationality ("the
-    Afghan team's coach"). A body's name of one word that begins a sentence may be only a word
-    capitalised as every first word is ("Localist group")."""
-    table = article.tokens
-    named = [article.mention_at[i] for i in tokens if i in article.mention_at]
-    owner = any(
-        m.cls in ("country", "city")
-        or m.label == "ORG"
-        and (m.start > article.sentence_of(m.start).start or m.end - m.start > 1)
-        for m in named
-    )
-    possessive = any(table.tag[i] == "POS" for i in tokens)
-    return owner or possessive and any(m.label == "NORP" for m in named)

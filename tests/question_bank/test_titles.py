@@ -50,6 +50,12 @@ def role_facts(text: str) -> dict[str, str]:
             id="name run into the title's of-phrase",
         ),
         pytest.param(
+            "According to Afghan Ambassador to the United States Ahmad Rahimi, the team did well.",
+            "Ahmad Rahimi",
+            "Afghan Ambassador to the United States",
+            id="title after a sentence's first words, its to-phrase run into the name",
+        ),
+        pytest.param(
             "The new port was opened by Peru's president, Pedro Castillo, on Monday.",
             "Pedro Castillo",
             "Peru's president",
