@@ -60,6 +60,31 @@ def part_of_longer_title(article: ArticleDoc, start: int) -> bool:
     return table.text[other][:1].isupper() and table.pos[other] in ("NOUN", "PROPN", "ADJ")
 
 
+def coordinated_title_start(article: ArticleDoc, start: int) -> int:
+    """Where a title joined by "and" to the title before it begins: "[Vice President and] Foreign
+    Minister", "[Minister of Environment and] Sustainable Development": back over capitalised
+    words and the "of/to/for/the" between them, to the first capitalised word; ``start`` itself
+    when the title is no such tail (``part_of_longer_title``)."""
+    table = article.tokens
+    before = start - 1
+    while before >= 0 and table.pos[before] == "DET":
+        before -= 1
+    if before < 1 or table.lower[before] not in ("and", "&") or table.text[before - 1] == ",":
+        return start
+    if not part_of_longer_title(article, start):
+        return start
+    first = before
+    sentence_start = article.sentence_of(start).start
+    for i in range(before - 1, sentence_start - 1, -1):
+        word = table.text[i]
+        if i in article.people.token_person or not (word[:1].isupper() or word in LINKERS):
+            break
+        if word == "the" or word in LINKERS:
+            continue
+        first = i
+    return first if first < before else start
+
+
 def _title_word(article: ArticleDoc, token: int) -> bool:
     """A capitalised noun that is not the first word of its sentence ("Minister" of "Minister of
     Environment"; not "According" of "According to ...")."""
@@ -89,7 +114,11 @@ def sound_title(article: ArticleDoc, start: int, end: int) -> bool:
         return False
     if any(table.text[i] == "," and not linker < table.head[i] < end for i in tokens):
         return False
-    if any(table.pos[i] == "CCONJ" for i in range(start, linker)):
+    if any(
+        table.pos[i] == "CCONJ"
+        and not (table.text[i - 1][:1].isupper() and table.text[i + 1][:1].isupper())
+        for i in range(start, linker)
+    ):
         return False
     if any(
         article.mention_at.get(i) is not None and article.mention_at[i].label in _BLOCKING_LABELS

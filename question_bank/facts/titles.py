@@ -29,6 +29,7 @@ from question_bank.facts.title_checks import (
     LINKERS,
     acronym,
     bracketed,
+    coordinated_title_start,
     part_of_longer_title,
     sound_title,
     title_noun,
@@ -151,7 +152,7 @@ def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, st
         return None  # the title ends in a noun ("Secretary"), not a name ("Antony")
     if indefinite and table.text[end - 1].islower():
         return None  # "a Harvard University graduate Masako Owada": one of many, not a post
-    start = _extend_start(article, start)
+    start = coordinated_title_start(article, _extend_start(article, start))
     if part_of_longer_title(article, start):
         return None
     if not sound_title(article, start, end):
@@ -256,9 +257,14 @@ def _without_the(article: ArticleDoc, start: int, end: int) -> int:
 
 def _title_governing_name(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
     """ "Governor of Washington Chris Gregoire": the parser took the name for the object of the
-    title's "of/to/for"; the object written before the name is a whole place or body."""
+    title's "of/to/for"; the object written before the name is a whole place or body, or a list
+    of capitalised nouns that the name was coordinated into ("Under Secretary for Economic
+    Growth, Energy, and the Environment Jose Fernandez")."""
     table = article.tokens
     head = head_of(article, mention.start, mention.end)
+    coordinated = False
+    while table.dep[head] == "conj" and table.head[head] < head:
+        head, coordinated = table.head[head], True
     linker = table.head[head]
     if table.dep[head] != "pobj" or table.lower[linker] not in LINKERS:
         return None
@@ -268,12 +274,31 @@ def _title_governing_name(article: ArticleDoc, mention: Mention) -> tuple[int, i
     place = linker + 1
     while place < mention.start and table.lower[place] == "the":
         place += 1
-    named = article.mention_at.get(place)
-    if named is None or named.label not in _OWNER_LABELS:
-        return None
-    if named.start != place or named.end != mention.start:
-        return None
+    if coordinated:
+        if not _capitalised_list(article, place, mention.start):
+            return None
+    else:
+        named = article.mention_at.get(place)
+        if named is None or named.label not in _OWNER_LABELS:
+            return None
+        if named.start != place or named.end != mention.start:
+            return None
     return _title_phrase(article, title_head, mention.start)
+
+
+def _capitalised_list(article: ArticleDoc, start: int, end: int) -> bool:
+    """ "Economic Growth, Energy, and the Environment": capitalised words, commas, "and" and
+    "the" only, ending in a capitalised common noun."""
+    table = article.tokens
+    if end <= start or not article.common_noun(table.lower[end - 1]):
+        return False
+    return (
+        all(
+            table.text[i][:1].isupper() or table.lower[i] in (",", "and", "the")
+            for i in range(start, end)
+        )
+        and table.text[end - 1][:1].isupper()
+    )
 
 
 def _title_phrase_before(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:

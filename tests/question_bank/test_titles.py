@@ -44,6 +44,26 @@ def role_facts(text: str) -> dict[str, str]:
             id="capitalised Under inside a sentence",
         ),
         pytest.param(
+            "The memorandum was signed by Under Secretary for Economic Growth, Energy, and the "
+            "Environment Luis Romero in Lima.",
+            "Luis Romero",
+            "Under Secretary for Economic Growth, Energy, and the Environment",
+            id="name coordinated into the title's list of objects",
+        ),
+        pytest.param(
+            "Vice President and Foreign Minister Marta Ruiz and Minister of Environment and "
+            "Sustainable Development Carlos Romero signed the memorandum.",
+            "Carlos Romero",
+            "Minister of Environment and Sustainable Development",
+            id="title with and in its of-phrase, after another person",
+        ),
+        pytest.param(
+            "Minister of Energy and Water Resources Luis Romero signed the deal in Lima on Monday.",
+            "Luis Romero",
+            "Minister of Energy and Water Resources",
+            id="whole title, never the tail after its and",
+        ),
+        pytest.param(
             "In a statement, Governor of Oregon Tina Kotek said the bridge would open in May.",
             "Tina Kotek",
             "Governor of Oregon",
@@ -80,13 +100,17 @@ def test_a_title_linked_to_a_name_is_read_whole(text: str, person: str, post: st
     assert role_facts(text)[person] == post
 
 
+def test_two_posts_joined_by_and_are_read_together() -> None:
+    found = posts(
+        "Vice President and Foreign Minister Marta Ruiz and Minister of Environment and "
+        "Sustainable Development Carlos Romero signed the memorandum."
+    )
+    assert found["Marta Ruiz"] == "Vice President and Foreign Minister"
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "Minister of Energy and Water Resources Pablo Ruiz signed the deal in Lima on Monday.",
-            id="tail of a coordinated title",
-        ),
         pytest.param(
             "The plan was praised by Ambassador to the United Nations Anna Berg on Monday.",
             id="object of a title's to-phrase",
