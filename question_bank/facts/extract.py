@@ -472,7 +472,8 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
 def role_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each person's post, as the text links it to their name ("who is" / "what post"
     questions). A person's shorter titles that a longer one contains ("Administrator", "NASA
-    Administrator") are one post, asked in its fullest form."""
+    Administrator") are one post, asked in its fullest form; a one-word title beside a longer
+    one ("Professor", "Director of the study") is not asked about."""
     people = article.people
     posts: dict[str, list] = {}
     for role in people.roles:
@@ -482,6 +483,8 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
     for key, roles in posts.items():
         titles = {r.title.casefold() for r in roles}
         maximal = {t for t in titles if not any(t != o and t in o for o in titles)}
+        if len(maximal) > 1:  # "Professor" beside "Director of ...": a word of address
+            maximal = {t for t in maximal if len(t.split()) > 1}
         if len(maximal) != 1:
             continue
         fullest[key] = next(r for r in roles if r.title.casefold() in maximal)

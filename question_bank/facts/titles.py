@@ -43,9 +43,12 @@ _OWNER_LABELS = frozenset({"GPE", "ORG"})
 
 
 def read_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str, str] | None:
-    """The title linked to a person's name: (first token, end token, link, wording), or None."""
+    """The title linked to a person's name: (first token, end token, link, wording), or None; a
+    one-word title ("Professor") gives way to a longer one another reader finds ("Professor Cres
+    Eastman, Director of the National Iodine Nutrition study,")."""
     if _starts_with_a_place(article, mention):
         return None
+    chosen = None
     for reader in (
         _title_governing_name,
         _compound_title,
@@ -60,8 +63,12 @@ def read_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str, st
         title = title_text(article, start, end)
         if link == "compound":
             title += _of_phrase(article, mention)
-        return (start, end, link, title) if title else None
-    return None
+        if not title:
+            return chosen
+        if len(title.split()) > 1:
+            return start, end, link, title
+        chosen = chosen or (start, end, link, title)
+    return chosen
 
 
 def _starts_with_a_place(article: ArticleDoc, mention: Mention) -> bool:
@@ -188,7 +195,8 @@ def _honorific(word: str) -> bool:
 
 
 def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """ "Name, the Title of Place," : an apposition hanging from the name."""
+    """ "Name, the Title of Place," : an apposition hanging from the name; of two posts joined by
+    "and", the first."""
     table = article.tokens
     head = head_of(article, mention.start, mention.end)
     for child in table.rights(head):
@@ -201,6 +209,8 @@ def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, 
             return None
         while start < end and table.lower[start] == "the":
             start += 1
+        joined = [c for c in table.rights(child) if table.dep[c] in ("cc", "conj")]
+        end = min(joined, default=end)  # "Director of X, and Chairman of Y": the first post
         while end > start and table.pos[end - 1] == "PUNCT":
             end -= 1
         if end < len(table) and table.text[end] not in (",", ".", ";", ")", "-", "–", "—"):

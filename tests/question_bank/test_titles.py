@@ -100,6 +100,15 @@ def test_a_title_linked_to_a_name_is_read_whole(text: str, person: str, post: st
     assert role_facts(text)[person] == post
 
 
+def test_of_two_posts_in_apposition_the_first_is_asked_not_a_word_of_address() -> None:
+    text = (
+        "Professor Anna Berg, Director of the National Water Study, and Chair of the Baltic "
+        "Water Council, said the river was clean.\n\nProfessor Berg said more tests would follow."
+    )
+    assert posts(text.split("\n")[0])["Anna Berg"] == "Director of the National Water Study"
+    assert role_facts(text) == {"Anna Berg": "Director of the National Water Study"}
+
+
 def test_two_posts_joined_by_and_are_read_together() -> None:
     found = posts(
         "Vice President and Foreign Minister Marta Ruiz and Minister of Environment and "
