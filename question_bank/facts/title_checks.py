@@ -63,8 +63,9 @@ def part_of_longer_title(article: ArticleDoc, start: int) -> bool:
 def coordinated_title_start(article: ArticleDoc, start: int) -> int:
     """Where a title joined by "and" to the title before it begins: "[Vice President and] Foreign
     Minister", "[Minister of Environment and] Sustainable Development": back over capitalised
-    words and the "of/to/for/the" between them, to the first capitalised word; ``start`` itself
-    when the title is no such tail (``part_of_longer_title``)."""
+    common nouns and names of bodies and places, and the "of/to/for/the" between them;
+    ``start`` itself when the title is no such tail (``part_of_longer_title``) or the words
+    before it run into a name."""
     table = article.tokens
     before = start - 1
     while before >= 0 and table.pos[before] == "DET":
@@ -77,12 +78,17 @@ def coordinated_title_start(article: ArticleDoc, start: int) -> int:
     sentence_start = article.sentence_of(start).start
     for i in range(before - 1, sentence_start - 1, -1):
         word = table.text[i]
-        if i in article.people.token_person or not (word[:1].isupper() or word in LINKERS):
-            break
         if word == "the" or word in LINKERS:
             continue
+        named = article.mention_at.get(i)
+        body = named is not None and named.whole and named.label in ("ORG", "GPE")
+        if not word[:1].isupper() or not (body or article.common_noun(word.lower())):
+            break
         first = i
-    return first if first < before else start
+    edge = first - 1
+    if first == before or edge >= sentence_start and table.text[edge][:1].isupper():
+        return start  # the walk stopped at a name ("Gina Raimondo and ..."), not a title's start
+    return first
 
 
 def _title_word(article: ArticleDoc, token: int) -> bool:
@@ -114,11 +120,7 @@ def sound_title(article: ArticleDoc, start: int, end: int) -> bool:
         return False
     if any(table.text[i] == "," and not linker < table.head[i] < end for i in tokens):
         return False
-    if any(
-        table.pos[i] == "CCONJ"
-        and not (table.text[i - 1][:1].isupper() and table.text[i + 1][:1].isupper())
-        for i in range(start, linker)
-    ):
+    if any(table.pos[i] == "CCONJ" and not _joins_titles(article, i) for i in range(start, linker)):
         return False
     if any(
         article.mention_at.get(i) is not None and article.mention_at[i].label in _BLOCKING_LABELS
@@ -134,6 +136,18 @@ def sound_title(article: ArticleDoc, start: int, end: int) -> bool:
     if table.text[head][:1].isupper() or _owned(article, tokens):
         return True
     return linker < end and table.tag[head] in ("NN", "NNP")
+
+
+def _joins_titles(article: ArticleDoc, token: int) -> bool:
+    """An "and" between two capitalised title words ("Vice President and Foreign Minister"), not
+    after a name the recogniser missed ("Gina Raimondo and Secretary of State")."""
+    table = article.tokens
+    left, right = token - 1, token + 1
+    return (
+        table.text[left][:1].isupper()
+        and article.common_noun(table.lower[left])
+        and table.text[right][:1].isupper()
+    )
 
 
 def _cuts_a_name(article: ArticleDoc, start: int, end: int) -> bool:

@@ -140,6 +140,11 @@ def test_two_posts_joined_by_and_are_read_together() -> None:
             "At the NATO Summit Joe Biden spoke about the alliance.",
             id="a phrase before the subject",
         ),
+        pytest.param(
+            "The delegation met Secretary of Commerce Gina Raimondo and Secretary of State Antony "
+            "Blinken on Monday.",
+            id="another title and a name the recogniser missed, before and",
+        ),
     ],
 )
 def test_no_post_without_a_whole_title_certainly_linked(text: str) -> None:
