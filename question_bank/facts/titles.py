@@ -1,6 +1,7 @@
 """A person's post ("title") read from a direct syntactic link with their name, whole.
 
-The readers, tried in order for each name (the first that finds a title wins):
+The readers, tried in order for each name (the first that finds a title of two words or more
+wins; a one-word title such as "Professor" only when no reader finds more):
 
 * a title whose "of/to/for" phrase the parser ran into the name: "Governor of Washington Chris
   Gregoire", "Ambassador to the United States Hamdullah Mohib";
@@ -16,9 +17,13 @@ The readers, tried in order for each name (the first that finds a title wins):
   Science and Technology (MEXT) Masahito Moriyama".
 
 A title is always a whole phrase of the text; only a parenthesis in it (an abbreviation or its
-spelling-out) is left out of its wording. A title in lower case ("president", "coach") needs an
-owner written in it: an organisation or place, a possessive of a named place or nationality, or an
-"of/to/for" phrase ("Nicaragua's president", "Arab League secretary general").
+spelling-out) is left out of its wording. Titles joined by "and" are read together ("Vice President
+and Foreign Minister", "Minister of Environment and Sustainable Development"), never the part after
+"and" alone; of two posts in apposition ("Name, Director of X, and Chairman of Y,") the first.
+
+A title in lower case ("president", "coach") needs an owner written in it: a named body, country
+or city, a possessive beside a nationality, or an "of/to/for" phrase ("Nicaragua's president",
+"Arab League secretary general").
 """
 
 from __future__ import annotations
