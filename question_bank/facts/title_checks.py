@@ -127,7 +127,7 @@ def sound_title(article: ArticleDoc, start: int, end: int) -> bool:
         for i in tokens
     ):
         return False
-    if _cuts_a_name(article, start, end):
+    if _cuts_a_name(article, start, end) or _inside_a_word(article, start):
         return False
     nouns = [i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and title_noun(article, i)]
     if not any(len(table.text[i]) >= 4 and not table.text[i].endswith(".") for i in nouns):
@@ -148,6 +148,15 @@ def _joins_titles(article: ArticleDoc, token: int) -> bool:
         and article.common_noun(table.lower[left])
         and table.text[right][:1].isupper()
     )
+
+
+def _inside_a_word(article: ArticleDoc, start: int) -> bool:
+    """The title would begin inside a word written with a hyphen ("Co-[founder]")."""
+    table = article.tokens
+    if start == 0 or table.space[start - 1]:
+        return False
+    before = table.text[start - 1]
+    return before[-1:].isalnum() or before in ("-", "–")
 
 
 def _cuts_a_name(article: ArticleDoc, start: int, end: int) -> bool:

@@ -122,7 +122,8 @@ def _parenthesis_before(article: ArticleDoc, end: int) -> int:
 def _extend_start(article: ArticleDoc, start: int) -> int:
     """Take in what the parser left out before a title: a named body spelled out in parentheses
     ("JAXA (Japan Aerospace Exploration Agency) President"), a possessive of a named place or body
-    ("Japan's Minister ..."), and a capitalised "Under" inside a sentence ("Under Secretary")."""
+    ("Japan's Minister ..."), a capitalised "Under" inside a sentence ("Under Secretary"), and
+    the rest of a hyphenated word ("Co-founder")."""
     table = article.tokens
     sentence_start = article.sentence_of(start).start
     opened = _parenthesis_before(article, start)
@@ -143,6 +144,10 @@ def _extend_start(article: ArticleDoc, start: int) -> int:
         and table.text[start - 1][:1].isupper()
     ):
         start -= 1
+    while start - 2 >= sentence_start and table.text[start - 1] == "-":
+        if table.space[start - 2] or table.space[start - 1]:
+            break
+        start -= 2  # "Co-founder": the whole word
     return start
 
 
@@ -272,14 +277,18 @@ def _without_the(article: ArticleDoc, start: int, end: int) -> int:
 
 def _title_governing_name(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
     """ "Governor of Washington Chris Gregoire": the parser took the name for the object of the
-    title's "of/to/for"; the object written before the name is a whole place or body, or a list
-    of capitalised nouns that the name was coordinated into ("Under Secretary for Economic
-    Growth, Energy, and the Environment Jose Fernandez")."""
+    title's "of/to/for" (or for its apposition, ``_apposed_after_comma``); the object written
+    before the name is a whole place or body, or a list of capitalised nouns that the name was
+    coordinated into ("Under Secretary for Economic Growth, Energy, and the Environment Jose
+    Fernandez")."""
     table = article.tokens
     head = head_of(article, mention.start, mention.end)
     coordinated = False
     while table.dep[head] == "conj" and table.head[head] < head:
         head, coordinated = table.head[head], True
+    end = mention.start
+    if _apposed_after_comma(article, mention, head):
+        head, end = table.head[head], mention.start - 1
     linker = table.head[head]
     if table.dep[head] != "pobj" or table.lower[linker] not in LINKERS:
         return None
@@ -287,18 +296,31 @@ def _title_governing_name(article: ArticleDoc, mention: Mention) -> tuple[int, i
     if title_head >= linker or not article.common_noun(table.lower[title_head]):
         return None
     place = linker + 1
-    while place < mention.start and table.lower[place] == "the":
+    while place < end and table.lower[place] == "the":
         place += 1
     if coordinated:
-        if not _capitalised_list(article, place, mention.start):
+        if not _capitalised_list(article, place, end):
             return None
     else:
         named = article.mention_at.get(place)
         if named is None or named.label not in _OWNER_LABELS:
             return None
-        if named.start != place or named.end != mention.start:
+        if named.start != place or named.end != end:
             return None
-    return _title_phrase(article, title_head, mention.start)
+    found = _title_phrase(article, title_head, end)
+    if found is None or end == mention.start:
+        return found
+    return found[0], found[1], "title-apposition"
+
+
+def _apposed_after_comma(article: ArticleDoc, mention: Mention, head: int) -> bool:
+    """ "Co-founder of Google, Sergey Brin,": the parser set the name in apposition to the
+    title's object, a place or body, which a person cannot stand for: it stands for the title."""
+    table = article.tokens
+    if table.dep[head] != "appos" or table.text[mention.start - 1] != ",":
+        return False
+    after = table.text[mention.end] if mention.end < len(table) else "."
+    return table.head[head] < mention.start - 1 and after in (",", ".", ";")
 
 
 def _capitalised_list(article: ArticleDoc, start: int, end: int) -> bool:

@@ -64,6 +64,12 @@ def role_facts(text: str) -> dict[str, str]:
             id="whole title, never the tail after its and",
         ),
         pytest.param(
+            "Co-founder of Google, Sergey Brin, personally met the students during their visit.",
+            "Sergey Brin",
+            "Co-founder of Google",
+            id="name apposed to the title's object, hyphenated title word whole",
+        ),
+        pytest.param(
             "In a statement, Governor of Oregon Tina Kotek said the bridge would open in May.",
             "Tina Kotek",
             "Governor of Oregon",
