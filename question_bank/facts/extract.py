@@ -469,6 +469,19 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
         )
 
 
+#: Words that make a title one its holder no longer holds ("former", "ex-", "the late").
+PAST_POST_WORDS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"})
+
+
+def _past_post(article: ArticleDoc, start: int) -> bool:
+    """The title is a past one: it opens with "Ex-", or "former"/"ex"/"late" ... is its first
+    word or stands right before it ("the former NASA Administrator")."""
+    table = article.tokens
+    first = table.lower[start]
+    before = table.lower[start - 1] if start > 0 else ""
+    return first.startswith("ex-") or first in PAST_POST_WORDS or before in PAST_POST_WORDS
+
+
 def role_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each person's post, as the text links it to their name ("who is" / "what post"
     questions). A person's shorter titles that a longer one contains ("Administrator", "NASA
@@ -493,8 +506,8 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
         person = people.persons[key]
         sentence = article.sentences[role.sentence]
         specific = _specific_title(article, role.start, role.end) or " of " in role.title
-        if not specific:
-            continue  # "President" alone: of what?
+        if not specific or _past_post(article, role.start):
+            continue  # "President" alone: of what? "former President": not a post held now
         questions = [
             Question(
                 f"According to the article, what post does {person.name} hold?", "what", "post"

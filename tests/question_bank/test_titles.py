@@ -155,3 +155,16 @@ def test_two_posts_joined_by_and_are_read_together() -> None:
 )
 def test_no_post_without_a_whole_title_certainly_linked(text: str) -> None:
     assert posts(text) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jean-Paul Roux, the Ex-BEA boss, said the crash was caused by ice on the wings.",
+        "Former NASA Administrator Carla Moss spoke in Houston on 12 April 2011.",
+        "The late Finance Minister of Norway, Ola Berg, signed the first accord in 1990.",
+    ],
+    ids=["ex- title", "former before the title", "the late"],
+)
+def test_a_post_its_holder_no_longer_holds_is_never_asked_about(text):
+    assert role_facts(text) == {}
