@@ -11,8 +11,9 @@ those loose candidates alone whose answer is a name, date or number (not a plain
 the same number from each article, to learn which doubts hold;
 ``published``: the published items of all articles pooled; ``top5``: the first five published
 items of each article), and writes one packet per rater (``--kinds`` draws only items of the
-named kinds, ``--leave-out`` leaves out the items whose stem is a line of the given file, such as
-the stems an earlier version made, so that only new items are rated):
+named kinds, ``--fact-types`` only items made from facts of the named types, ``--leave-out``
+leaves out the items whose stem is a line of the given file, such as the stems an earlier
+version made, so that only new items are rated):
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
 internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
@@ -95,17 +96,26 @@ def _generations(split: str) -> dict[str, tuple[list, list, list]]:
 
 
 def _filtered(
-    generations: dict[str, tuple[list, list, list]], kinds: set[str], left_out: set[str]
+    generations: dict[str, tuple[list, list, list]],
+    kinds: set[str],
+    types: set[str],
+    left_out: set[str],
 ) -> dict[str, tuple[list, list, list]]:
-    """Only the items of the given kinds (all when none are given) whose stems are not left out."""
+    """Only the items of the given kinds and made from facts of the given types (all when none
+    are given) whose stems are not left out, and only articles that have some."""
 
     def keep(item) -> bool:
-        return (not kinds or item.kind in kinds) and item.prompt not in left_out
+        return (
+            (not kinds or item.kind in kinds)
+            and (not types or item.fact_type in types)
+            and item.prompt not in left_out
+        )
 
-    return {
+    kept = {
         article: tuple([i for i in group if keep(i)] for group in groups)
         for article, groups in generations.items()
     }
+    return {article: groups for article, groups in kept.items() if any(groups)}
 
 
 def _left_out(path: str | None) -> set[str]:
@@ -147,10 +157,12 @@ def make(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     kinds = {k for k in (args.kinds or "").split(",") if k}
-    generations = _filtered(_generations(args.split), kinds, _left_out(args.leave_out))
+    types = set(args.fact_types or ())
+    generations = _filtered(_generations(args.split), kinds, types, _left_out(args.leave_out))
     chosen = _pool(generations, args.sample, args.count, args.seed)
     manifest = {
         "split": args.split,
+        "fact_types": sorted(args.fact_types or ()),
         "sample": args.sample,
         "kinds": sorted(kinds),
         "left_out": len(_left_out(args.leave_out)),
@@ -247,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     maker.add_argument("--count", type=int, default=60)
     maker.add_argument("--seed", type=int, default=1)
     maker.add_argument("--raters", type=int, default=1)
+    maker.add_argument(
+        "--fact-types", nargs="*", default=None, help="draw only items made from these fact types"
+    )
     maker.add_argument("--out", required=True)
     maker.add_argument("--kinds", help="draw only these item kinds (comma-separated)")
     maker.add_argument("--leave-out", help="a file of stems, one a line, not to draw")

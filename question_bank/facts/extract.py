@@ -477,10 +477,24 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
         )
 
 
+#: Words that make a title one its holder no longer holds ("former", "ex-", "the late").
+PAST_POST_WORDS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"})
+
+
+def _past_post(article: ArticleDoc, start: int) -> bool:
+    """The title is a past one: it opens with "Ex-", or "former"/"ex"/"late" ... is its first
+    word or stands right before it ("the former NASA Administrator")."""
+    table = article.tokens
+    first = table.lower[start]
+    before = table.lower[start - 1] if start > 0 else ""
+    return first.startswith("ex-") or first in PAST_POST_WORDS or before in PAST_POST_WORDS
+
+
 def role_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each person's post, as the text links it to their name ("who is" / "what post"
     questions). A person's shorter titles that a longer one contains ("Administrator", "NASA
-    Administrator") are one post, asked in its fullest form."""
+    Administrator") are one post, asked in its fullest form; a one-word title beside a longer
+    one ("Professor", "Director of the study") is not asked about."""
     people = article.people
     posts: dict[str, list] = {}
     for role in people.roles:
@@ -490,6 +504,8 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
     for key, roles in posts.items():
         titles = {r.title.casefold() for r in roles}
         maximal = {t for t in titles if not any(t != o and t in o for o in titles)}
+        if len(maximal) > 1:  # "Professor" beside "Director of ...": a word of address
+            maximal = {t for t in maximal if len(t.split()) > 1}
         if len(maximal) != 1:
             continue
         fullest[key] = next(r for r in roles if r.title.casefold() in maximal)
@@ -498,8 +514,8 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
         person = people.persons[key]
         sentence = article.sentences[role.sentence]
         specific = _specific_title(article, role.start, role.end) or " of " in role.title
-        if not specific:
-            continue  # "President" alone: of what?
+        if not specific or _past_post(article, role.start):
+            continue  # "President" alone: of what? "former President": not a post held now
         questions = [
             Question(
                 f"According to the article, what post does {person.name} hold?", "what", "post"

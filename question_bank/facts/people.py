@@ -6,7 +6,8 @@ syntactic link between the name and a title, never from nearby words:
 
 * a title compound before the name: "Secretary of State Marco Rubio", "Chinese President Xi";
 * an apposition after it: "Hamdullah Mohib, Afghanistan's Ambassador to the United States,";
-* a title noun phrase with the name in apposition: "the CEO of the company, Jane Doe,".
+* a title noun phrase with the name in apposition: "the CEO of the company, Jane Doe,";
+* and the parser's slips around long titles (``question_bank.facts.titles`` says which).
 
 Pronouns are resolved only when exactly one person fits (``resolve_pronoun``).
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from question_bank.facts.titles import TITLE_DEPS, head_of, read_title
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Mention
@@ -32,9 +35,6 @@ PERSON_PRONOUNS = {
 }
 #: Pronouns that stand for a thing or a group: never resolved across sentences.
 OTHER_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their", "theirs", "themselves"})
-_MAX_TITLE_TOKENS = 12
-_TITLE_DEPS = frozenset({"compound", "nmod", "amod"})
-_BLOCKING_LABELS = frozenset({"PERSON", "DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @dataclass
@@ -113,8 +113,8 @@ def descriptor(article: ArticleDoc, mention: Mention) -> str:
     "Facebook creator Mark Zuckerberg", "state department spokesperson" in "Jeff Rathke, the
     State Department Spokesperson,"; "" when nothing is said."""
     table = article.tokens
-    head = _head_of(article, mention.start, mention.end)
-    before = [t for t in table.lefts(head) if t < mention.start and table.dep[t] in _TITLE_DEPS]
+    head = head_of(article, mention.start, mention.end)
+    before = [t for t in table.lefts(head) if t < mention.start and table.dep[t] in TITLE_DEPS]
     span = None
     if before:
         span = (min(table.span(i)[0] for i in before), mention.start)
@@ -184,176 +184,11 @@ def _read_roles(article: ArticleDoc, index: PeopleIndex, names: list[Mention]) -
     roles = []
     for mention in names:
         key = index.token_person.get(mention.start)
-        if key is None:
-            continue
-        for reader in (_compound_title, _appositive_title, _title_with_apposed_name):
-            found = reader(article, mention)
-            if found is not None:
-                start, end, link = found
-                title = _title_text(article, start, end)
-                if link == "compound":
-                    title += _of_phrase(article, mention)
-                if title:
-                    roles.append(Role(key, title, start, end, mention.sentence, link))
-                break
+        found = read_title(article, mention) if key is not None else None
+        if found is not None:
+            start, end, link, title = found
+            roles.append(Role(key, title, start, end, mention.sentence, link))
     return roles
-
-
-def _head_of(article: ArticleDoc, start: int, end: int) -> int:
-    """The token of ``start:end`` whose head lies outside it."""
-    heads = article.tokens.head
-    for token in range(start, end):
-        if not start <= heads[token] < end or heads[token] == token:
-            return token
-    return end - 1
-
-
-def _subtree_range(article: ArticleDoc, token: int) -> tuple[int, int]:
-    return article.tokens.span(token)
-
-
-def _compound_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """Title words right before the name, hanging from it: "Secretary of State Marco Rubio"."""
-    table = article.tokens
-    head = _head_of(article, mention.start, mention.end)
-    children = [t for t in table.lefts(head) if t < mention.start and table.dep[t] in _TITLE_DEPS]
-    if not children:
-        return None
-    start = min(_subtree_range(article, child)[0] for child in children)
-    while start < mention.start and table.lower[start] in ("the", "a", "an"):
-        start += 1
-    end = mention.start
-    while end > start and _honorific(table.text[end - 1]):
-        end -= 1
-    if start > 0 and table.lower[start - 1] in ("of", "for"):
-        return None  # "Minister of [Environment] Name"
-    if start > 0 and table.lower[start - 1] in ("and", "or", "&"):
-        joined = range(max(0, start - 8), start - 1)
-        if not any(i in article.people.token_person or _is_place(article, i) for i in joined):
-            return None  # "Minister of Environment and [Sustainable Development] Name"
-    if end <= start or not article.common_noun(table.lower[end - 1].rstrip(".")):
-        return None  # the title ends in a noun ("Secretary"), not a name ("Antony")
-    if not _sound_title(article, start, end, before_name=True):
-        return None
-    return start, end, "compound"
-
-
-def _of_phrase(article: ArticleDoc, mention: Mention) -> str:
-    """ " of JAXA" in "President Hiroshi Yamakawa of JAXA": the place or body a title before the
-    name belongs to, written after the name."""
-    table = article.tokens
-    head = _head_of(article, mention.start, mention.end)
-    for child in table.rights(head):
-        if table.lower[child] != "of" or child != mention.end:
-            continue
-        objects = [g for g in table.children(child) if table.dep[g] == "pobj"]
-        if not objects:
-            return ""
-        named = article.mention_at.get(objects[0])
-        if named is None or named.label not in ("GPE", "ORG"):
-            return ""
-        start, end = _subtree_range(article, objects[0])
-        if end - start > 8 or any(table.text[i] in (",", "(") for i in range(start, end)):
-            end = named.end
-        return " of " + article.span_text(start, end)
-    return ""
-
-
-def _is_place(article: ArticleDoc, token: int) -> bool:
-    mention = article.mention_at.get(token)
-    return mention is not None and mention.label == "GPE"
-
-
-def _honorific(word: str) -> bool:
-    """ "Dr.", "Mr", "Mrs." ...: a short form of address, not a post."""
-    bare = word.rstrip(".")
-    return word.endswith(".") and len(bare) <= 4 or bare in ("Mr", "Mrs", "Ms", "Dr", "Mx")
-
-
-def _appositive_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """ "Name, the Title of Place," : an apposition hanging from the name."""
-    table = article.tokens
-    head = _head_of(article, mention.start, mention.end)
-    for child in table.rights(head):
-        if table.dep[child] != "appos" or child < mention.end:
-            continue
-        start, end = _subtree_range(article, child)
-        if start != mention.end + 1 or table.text[mention.end] != ",":
-            return None
-        if table.lower[start] in ("a", "an"):
-            return None
-        while start < end and table.lower[start] == "the":
-            start += 1
-        while end > start and table.pos[end - 1] == "PUNCT":
-            end -= 1
-        if end < len(table) and table.text[end] not in (",", ".", ";", ")", "-", "–", "—"):
-            return None
-        if _sound_title(article, start, end, before_name=False):
-            return start, end, "apposition"
-        return None
-    return None
-
-
-def _title_with_apposed_name(article: ArticleDoc, mention: Mention) -> tuple[int, int, str] | None:
-    """ "the Title of Place, Name," : the name is an apposition of a title noun phrase."""
-    table = article.tokens
-    head = _head_of(article, mention.start, mention.end)
-    if table.dep[head] != "appos":
-        return None
-    title_head = table.head[head]
-    if title_head >= mention.start or table.pos[title_head] not in ("NOUN", "PROPN"):
-        return None
-    start, _ = _subtree_range(article, title_head)
-    end = mention.start
-    while end > start and table.pos[end - 1] == "PUNCT":
-        end -= 1
-    if table.lower[start] in ("a", "an"):
-        return None
-    while start < end and table.lower[start] == "the":
-        start += 1
-    if table.text[end] != "," or not _sound_title(article, start, end, before_name=False):
-        return None
-    return start, end, "title-apposition"
-
-
-def _sound_title(article: ArticleDoc, start: int, end: int, before_name: bool) -> bool:
-    """A title is a short noun phrase naming a post: capitalised or with an "of/to/for" link,
-    no verb, no comma, no person, date or number in it, and more than an honorific ("Dr.")."""
-    table = article.tokens
-    if not 0 < end - start <= _MAX_TITLE_TOKENS:
-        return False
-    tokens = range(start, end)
-    if any(
-        table.pos[i] in ("VERB", "AUX", "PRON", "NUM") or table.text[i] in (",", ";", ":")
-        for i in tokens
-    ):
-        return False
-    linker = next((i for i in tokens if table.lower[i] in ("of", "to", "for")), end)
-    if any(table.pos[i] == "CCONJ" for i in range(start, linker)):
-        return False
-    if any(
-        article.mention_at.get(i) is not None and article.mention_at[i].label in _BLOCKING_LABELS
-        for i in tokens
-    ):
-        return False
-    nouns = [
-        i for i in tokens if table.pos[i] in ("NOUN", "PROPN") and article.mention_at.get(i) is None
-    ]
-    if not nouns:
-        return False
-    words = [table.text[i] for i in nouns]
-    if not any(len(w) >= 4 and not w.endswith(".") for w in words):
-        return False
-    head = _head_of(article, start, end)
-    capitalised = table.text[head][:1].isupper()
-    linked = any(table.lower[i] in ("of", "to", "for") for i in tokens)
-    if before_name:
-        return capitalised
-    return capitalised or linked and table.tag[head] in ("NN", "NNP")
-
-
-def _title_text(article: ArticleDoc, start: int, end: int) -> str:
-    return article.span_text(start, end).strip(" ,")
 
 
 def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None]:
