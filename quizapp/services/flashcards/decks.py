@@ -36,9 +36,10 @@ from quizapp.models import (
     Question,
     Quiz,
     QuizQuestion,
+    StudySettings,
 )
 from quizapp.ownership import parse_id
-from quizapp.services.flashcards.scheduling import study_plan
+from quizapp.services.flashcards.scheduling import remember_study_plan, study_plan
 from quizapp.services.visibility import answers_shown
 
 
@@ -184,10 +185,51 @@ def _deck_params(user_id: int, deck: Deck, now: datetime) -> dict:
     return {"user_id": user_id, "now": now, "key": deck.key or 0}
 
 
+def _studyable_ids() -> Select:
+    """The question ``question_id`` if ``user_id`` may study it at ``now`` (bound later)."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    return _card_questions(user_id, now).where(Question.id == db.bindparam("question_id"))
+
+
+@cache
+def _studyable_question_statement() -> Select:
+    """``studyable_question``'s query, built once (building it costs more than running it)."""
+    return db.select(Question).where(Question.id.in_(_studyable_ids()))
+
+
+@cache
+def _studyable_card_statement() -> Select:
+    """``studyable_card``'s query, built once: the card locked, the study settings alongside."""
+    user_id = db.bindparam("user_id")
+    return (
+        db.select(Card, StudySettings)
+        .outerjoin(StudySettings, StudySettings.user_id == Card.user_id)
+        .where(
+            Card.user_id == user_id,
+            Card.question_id == db.bindparam("question_id"),
+            Card.question_id.in_(_studyable_ids()),
+        )
+        .with_for_update(of=Card)
+        .execution_options(populate_existing=True)
+    )
+
+
 def studyable_question(user_id: int, question_id: int, now: datetime) -> Question | None:
     """The question if the student may study it as a card, else ``None``."""
-    ids = _card_questions(user_id, now).where(Question.id == question_id)
-    return db.session.execute(db.select(Question).where(Question.id.in_(ids))).scalar_one_or_none()
+    params = {"user_id": user_id, "question_id": question_id, "now": now}
+    return db.session.execute(_studyable_question_statement(), params).scalar_one_or_none()
+
+
+def studyable_card(user_id: int, question_id: int, now: datetime) -> Card | None:
+    """The student's card of the question, locked until commit, if they may study it and have
+    a card of it already (their study settings are read in the same query); else ``None``,
+    and ``studyable_question`` tells whether they may study it."""
+    params = {"user_id": user_id, "question_id": question_id, "now": now}
+    row = db.session.execute(_studyable_card_statement(), params).first()
+    if row is None:
+        return None
+    remember_study_plan(user_id, row[1])
+    return row[0]
 
 
 def readable_article(user_id: int, article_id: int, now: datetime) -> Article | None:
