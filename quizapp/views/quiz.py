@@ -236,7 +236,6 @@ def take(attempt_id: int):
         answered=sum(1 for v in views if v.is_answered),
         field_name=field_name,
         writable=found.is_writable,
-        form=ActionForm(),
     )
     # Coming back (even with the browser's Back button) shows what is saved now, not a copy.
     return page, 200, {"Cache-Control": "no-store"}
