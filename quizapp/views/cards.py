@@ -67,7 +67,7 @@ def review():
     script) its back and one button per rating; a card is rated only once its answer is shown."""
     deck, now = _deck_or_404(request.args.get("deck")), utcnow()
     summary = deck_summary(current_user.id, deck, now)
-    item = next_card(current_user.id, deck, now)
+    item = next_card(current_user.id, deck, now, summary)
     if item is None:
         tomorrow = due_card_count(current_user.id, now, timedelta(days=1))
         return render_template("cards/review.html", deck=deck, summary=summary, tomorrow=tomorrow)
