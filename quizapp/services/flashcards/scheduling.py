@@ -138,9 +138,9 @@ def _apply(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> 
     card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
     card.due_at, card.last_review_at = scheduled.due, scheduled.last_review
     card.reps = (card.reps or 0) + 1
-    if rating == fsrs.Rating.Again and state_before == fsrs.State.Review:
-        card.lapses = (card.lapses or 0) + 1
-    for name in REVIEWED_COLUMNS:
+    lapsed = rating == fsrs.Rating.Again and state_before == fsrs.State.Review
+    card.lapses = (card.lapses or 0) + int(lapsed)
+    for name in REVIEWED_COLUMNS:  # every one was just set, so each may be flagged
         flag_modified(card, name)
 
 
