@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup
 
 from question_bank.grading import (
@@ -61,6 +61,13 @@ def gap_order(gap: Gap, field: str) -> list[int]:
     if gap.shuffle:
         random.Random(field).shuffle(order)
     return order
+
+
+def kind_macros(kind: str):
+    """The macros of a question kind's template (``templates/kinds/<kind>.html``), made once
+    per process: what ``{% import %}`` gives, without working out its context again for every
+    question of a page."""
+    return current_app.jinja_env.get_template(f"kinds/{kind}.html").module
 
 
 def marks(value: float | None) -> str:
@@ -134,6 +141,7 @@ def register_template_helpers(app: Flask) -> None:
         cloze_gaps,
         cloze_parts,
         gap_order,
+        kind_macros,
         matching_items,
         partner_options,
         rich_cloze_parts,

@@ -79,7 +79,9 @@ def throughput(base: str, yardstick: str, seeded: Seeded, seconds: int) -> list[
     cards.login("bench-cards", PASSWORD)
     saver = Student(base)
     saver.login("bench-save", PASSWORD)
-    rate_body = urlencode([("csrf_token", cards.token), ("rating", "3"), ("deck", "all")])
+    rate_body = urlencode(  # a rating of a card whose answer is shown, as the page sends it
+        [("csrf_token", cards.token), ("rating", "3"), ("deck", "all"), ("revealed", "1")]
+    )
     save_body = _autosave(saver, seeded.save_attempt)
     submits = _submitters(base, seeded)
     attempt = f"/quizzes/attempts/{seeded.open_attempt}"

@@ -3,7 +3,8 @@
 Pages built only from a student's own results (progress, history, flashcard decks) are cached
 under that stamp (``quizapp.fragments``), so a cached page is never older than the student's
 latest submit, mark, card review or study setting. The stamp is set by a flush listener, so
-every code path that changes attempts, cards or study settings through the ORM moves it.
+every code path that changes attempts, cards or study settings through the ORM moves it; a
+write that bypasses the ORM (an attempt closed by one UPDATE) calls ``stamp_activity`` itself.
 """
 
 from __future__ import annotations
@@ -22,16 +23,11 @@ from quizapp.models.user import User
 STUDENT_ROWS = (Attempt, Card, StudySettings, Membership)
 
 
-@event.listens_for(Session, "after_flush")
-def _move_activity_stamps(session: Session, flush_context) -> None:
-    """Stamp the students whose attempts, cards or settings this flush wrote (once each per
-    transaction: the stamp is the transaction's time either way)."""
+def stamp_activity(session: Session, user_ids) -> None:
+    """Move the stamps of ``user_ids`` (once each per transaction: the stamp is the
+    transaction's time either way); for writes that bypass the ORM's flush."""
     stamped = session.info.setdefault("activity_stamped", set())
-    changed = {
-        row.user_id
-        for row in (*session.new, *session.dirty)
-        if isinstance(row, STUDENT_ROWS) and row.user_id is not None
-    } - stamped
+    changed = set(user_ids) - stamped
     if changed:
         stamped.update(changed)
         session.connection().execute(
@@ -39,6 +35,19 @@ def _move_activity_stamps(session: Session, flush_context) -> None:
             .where(User.__table__.c.id.in_(sorted(changed)))
             .values(activity_at=utcnow())
         )
+
+
+@event.listens_for(Session, "after_flush")
+def _move_activity_stamps(session: Session, flush_context) -> None:
+    """Stamp the students whose attempts, cards or settings this flush wrote."""
+    stamp_activity(
+        session,
+        {
+            row.user_id
+            for row in (*session.new, *session.dirty)
+            if isinstance(row, STUDENT_ROWS) and row.user_id is not None
+        },
+    )
 
 
 @event.listens_for(Session, "after_transaction_end")

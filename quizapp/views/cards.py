@@ -29,6 +29,7 @@ from quizapp.services.flashcards import (
     save_study_settings,
     scheduler_for,
     study_plan,
+    studyable_card,
     studyable_question,
 )
 from quizapp.services.flashcards.decks import readable_article
@@ -66,7 +67,7 @@ def review():
     script) its back and one button per rating; a card is rated only once its answer is shown."""
     deck, now = _deck_or_404(request.args.get("deck")), utcnow()
     summary = deck_summary(current_user.id, deck, now)
-    item = next_card(current_user.id, deck, now)
+    item = next_card(current_user.id, deck, now, summary)
     if item is None:
         tomorrow = due_card_count(current_user.id, now, timedelta(days=1))
         return render_template("cards/review.html", deck=deck, summary=summary, tomorrow=tomorrow)
@@ -105,10 +106,17 @@ def rate(question_id: int):
             "error",
         )
         return redirect(url_for("cards.review", deck=deck.token))
-    if studyable_question(current_user.id, question_id, utcnow()) is None:
+    now = utcnow()
+    card = studyable_card(current_user.id, question_id, now)  # locked, when it exists
+    if card is None and studyable_question(current_user.id, question_id, now) is None:
         abort(404)
     review_question(
-        current_user.id, question_id, form.rating.data, duration_ms=form.duration_ms.data
+        current_user.id,
+        question_id,
+        form.rating.data,
+        now=now,
+        duration_ms=form.duration_ms.data,
+        card=card,
     )
     db.session.commit()
     return redirect(url_for("cards.review", deck=deck.token))

@@ -24,14 +24,15 @@ from quizapp.models import Attempt, AttemptSlot, Quiz
 from quizapp.ownership import owned_or_404, parse_id
 from quizapp.services.attempts import (
     AttemptLimitReached,
+    StudentAttempt,
     attempt_deadline,
     attempt_responses,
     attempt_slots,
     close_expired,
     is_past_deadline,
-    may_continue,
     resume_or_start,
     save_answers,
+    student_attempt,
     submit_attempt,
 )
 from quizapp.services.availability import available_quizzes, can_take
@@ -112,11 +113,12 @@ def page_of(views: list[SlotView], one_per_page: bool) -> list[list[SlotView]]:
     return [page for page in pages if page] or [[]]
 
 
-def _student_attempt(attempt_id: int) -> Attempt:
-    attempt = owned_or_404(Attempt, attempt_id, current_user)
-    if attempt.user_id != current_user.id:
+def _student_attempt(attempt_id: int, **read) -> StudentAttempt:
+    """The current student's own attempt (``student_attempt``), else 404."""
+    found = student_attempt(attempt_id, current_user, **read)
+    if found is None:
         abort(404)
-    return attempt
+    return found
 
 
 def _page_number(value, pages: int) -> int:
@@ -158,20 +160,23 @@ def _close_late(attempt: Attempt):
     return redirect(url_for("quiz.review", attempt_id=attempt.id))
 
 
-def _submitted(attempt: Attempt):
-    if submit_attempt(attempt):
-        db.session.commit()
+def _submitted(attempt: Attempt, slots: list[AttemptSlot]):
+    attempt_id = attempt.id
+    if submit_attempt(attempt, slots=slots):
         message = f"Submitted: you scored {marks(attempt.score)} out of {marks(attempt.max_score)}."
         if attempt.pending_marks:
             message += " Your teacher still has to mark some answers."
+        db.session.commit()
         flash(message, "success")
-        return redirect(url_for("quiz.review", attempt_id=attempt.id))
+        return redirect(url_for("quiz.review", attempt_id=attempt_id))
     db.session.rollback()
     flash("This attempt cannot be submitted now.", "error")
-    return redirect(url_for("quiz.take", attempt_id=attempt.id))
+    return redirect(url_for("quiz.take", attempt_id=attempt_id))
 
 
-def _save_page(attempt: Attempt, page: list[SlotView], pages: int, number: int):
+def _save_page(
+    attempt: Attempt, slots: list[AttemptSlot], page: list[SlotView], pages: int, number: int
+):
     answers = {
         v.slot.question_id: read_answer(request.form, v.slot.question_id, v.question)
         for v in page
@@ -182,39 +187,43 @@ def _save_page(attempt: Attempt, page: list[SlotView], pages: int, number: int):
         for v in page
         if v.number is not None
     }
-    save_answers(attempt, answers, flags)
+    save_answers(attempt, answers, flags, slots=slots)
     action = request.form.get("action", "submit")
     if action == "submit":
-        return _submitted(attempt)
+        return _submitted(attempt, slots)
+    attempt_id = attempt.id
     db.session.commit()
     target = number
     if action.startswith("page-"):
         target = _page_number(action.removeprefix("page-"), pages)
     if action == "save":
         flash("Your answers are saved.", "success")
-    return redirect(url_for("quiz.take", attempt_id=attempt.id, page=target))
+    return redirect(url_for("quiz.take", attempt_id=attempt_id, page=target))
 
 
 @bp.route("/attempts/<int:attempt_id>", methods=["GET", "POST"])
 @login_required
 def take(attempt_id: int):
     """The quiz form (one page, or one question per page); a POST saves and may submit."""
-    attempt = _student_attempt(attempt_id)
+    posted = request.method == "POST"
+    # A POST locks the attempt first and reads its slots after, so they hold every save.
+    found = _student_attempt(attempt_id, with_slots=not posted, lock=posted)
+    attempt = found.attempt
     if attempt.submitted_at is not None:
-        if request.method == "POST":
+        if posted:
             flash("This attempt was already submitted; your first answers count.", "info")
         return redirect(url_for("quiz.review", attempt_id=attempt.id))
     if is_past_deadline(attempt):
         return _close_late(attempt)
-    writable = may_continue(current_user, attempt)
-    views = slot_views(attempt, attempt_slots(attempt))
+    slots = attempt_slots(attempt) if posted else found.slots
+    views = slot_views(attempt, slots)
     pages = page_of(views, attempt.quiz.is_one_per_page)
     number = _page_number(request.values.get("page"), len(pages))
-    if request.method == "POST":
-        if not writable:
+    if posted:
+        if not found.is_writable:
             flash("This attempt is closed for now: the quiz is not open to you.", "error")
             return redirect(url_for("quiz.take", attempt_id=attempt.id))
-        return _save_page(attempt, pages[number - 1], len(pages), number)
+        return _save_page(attempt, slots, pages[number - 1], len(pages), number)
     page = render_template(
         "quiz/take.html",
         attempt=attempt,
@@ -226,8 +235,7 @@ def take(attempt_id: int):
         total=sum(1 for v in views if v.number is not None),
         answered=sum(1 for v in views if v.is_answered),
         field_name=field_name,
-        writable=writable,
-        form=ActionForm(),
+        writable=found.is_writable,
     )
     # Coming back (even with the browser's Back button) shows what is saved now, not a copy.
     return page, 200, {"Cache-Control": "no-store"}
@@ -237,17 +245,18 @@ def take(attempt_id: int):
 @login_required
 def save(attempt_id: int):
     """Save one question's answer as it changes (scripts); JSON says whether it was saved."""
-    attempt = _student_attempt(attempt_id)
+    found = _student_attempt(attempt_id, lock=True)
+    attempt = found.attempt
     question_id = parse_id(request.form.get("question"))
     slot = next(iter(attempt_slots(attempt, [question_id] if question_id else [])), None)
     if slot is None:
         abort(404)
-    if not may_continue(current_user, attempt):
+    if not found.is_writable:
         return jsonify(saved=False, reason="closed"), 409
     bank = slot.question.bank
     flags = {slot.question_id: bool(request.form.get(f"flag-{slot.question_id}"))}
     answer = read_answer(request.form, slot.question_id, bank)
-    saved = save_answers(attempt, {slot.question_id: answer}, flags)
+    saved = save_answers(attempt, {slot.question_id: answer}, flags, slots=[slot])
     saved_at = slot.saved_at.isoformat() if slot.saved_at else None  # read before the commit
     db.session.commit()
     if not saved:

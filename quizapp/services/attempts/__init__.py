@@ -3,17 +3,20 @@ clock), marking once, teacher marking, regrading and reading back."""
 
 from quizapp.services.attempts.answering import (
     GRACE,
+    StudentAttempt,
     attempt_deadline,
     attempt_slots,
     is_past_deadline,
     may_continue,
     save_answers,
+    student_attempt,
 )
 from quizapp.services.attempts.marking import (
     MarkRefused,
     claim_submission,
     close_expired,
     mark_response,
+    score_of,
     submit_attempt,
     update_score,
 )
@@ -32,6 +35,7 @@ __all__ = [
     "GRACE",
     "AttemptLimitReached",
     "MarkRefused",
+    "StudentAttempt",
     "apply_regrade",
     "attempt_deadline",
     "attempt_history",
@@ -50,7 +54,9 @@ __all__ = [
     "regrade_preview",
     "resume_or_start",
     "save_answers",
+    "score_of",
     "start_attempt",
+    "student_attempt",
     "submit_attempt",
     "update_score",
 ]

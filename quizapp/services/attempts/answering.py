@@ -15,16 +15,19 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select
+from sqlalchemy.orm import contains_eager, joinedload
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptSlot, Question, Quiz, User
 from quizapp.models.base import utcnow
-from quizapp.services.availability import can_take
+from quizapp.services.availability import can_take, takeable_quiz_ids
 
 #: Time after the deadline during which a save or submit still counts (a request under way).
 GRACE = timedelta(seconds=10)
@@ -51,13 +54,69 @@ def may_continue(user: User, attempt: Attempt) -> bool:
     )
 
 
+@dataclass
+class StudentAttempt:
+    """A student's own attempt with its quiz, whether they may still answer it
+    (``may_continue``), and its slots when they were read along."""
+
+    attempt: Attempt
+    is_writable: bool
+    slots: list[AttemptSlot] = field(default_factory=list)
+
+
+@cache
+def _student_attempt_statement(with_slots: bool, lock: bool) -> Select:
+    """The attempt by ``attempt_id`` if ``user_id`` is its student, with its quiz and whether
+    the quiz is theirs to take at ``now``; built once per shape."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    takeable = Attempt.quiz_id.in_(takeable_quiz_ids(user_id, now).correlate(None))
+    query = (
+        db.select(Attempt, takeable)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == db.bindparam("attempt_id"), Attempt.user_id == user_id)
+        .options(contains_eager(Attempt.quiz))
+    )
+    if with_slots:
+        query = (
+            query.add_columns(AttemptSlot)
+            .outerjoin(AttemptSlot, AttemptSlot.attempt_id == Attempt.id)
+            .outerjoin(Question, Question.id == AttemptSlot.question_id)
+            .options(contains_eager(AttemptSlot.question))
+            .order_by(AttemptSlot.position)
+        )
+    if lock:  # the attempt's row only; saves and the submit take turns on it
+        query = query.with_for_update(of=Attempt).execution_options(populate_existing=True)
+    return query
+
+
+def student_attempt(
+    attempt_id: int, user: User, with_slots: bool = False, lock: bool = False
+) -> StudentAttempt | None:
+    """The student's own attempt with its quiz and whether they may still answer it, in one
+    query (None when it is not theirs); ``with_slots`` reads its slots and their questions in
+    the same query, ``lock`` locks the attempt's row until the transaction ends.
+
+    Slots are never read in the query that waits for the lock: read them afterwards
+    (``attempt_slots``), so they hold every save that went before.
+    """
+    if with_slots and lock:
+        raise ValueError("read the slots after taking the lock")
+    params = {"attempt_id": attempt_id, "user_id": user.id, "now": utcnow()}
+    rows = db.session.execute(_student_attempt_statement(with_slots, lock), params).all()
+    if not rows:
+        return None
+    attempt, takeable = rows[0][0], bool(rows[0][1])
+    slots = [row[2] for row in rows if row[2] is not None] if with_slots else []
+    return StudentAttempt(attempt, takeable and attempt.submitted_at is None, slots)
+
+
 def attempt_slots(attempt: Attempt, question_ids: Iterable[int] | None = None) -> list[AttemptSlot]:
     """The attempt's slots in order (only those of ``question_ids`` when given), each with its
-    (pinned) question and the question's article loaded, in one query."""
+    (pinned) question loaded, in one query."""
     query = (
         db.select(AttemptSlot)
         .where(AttemptSlot.attempt_id == attempt.id)
-        .options(joinedload(AttemptSlot.question).joinedload(Question.article))
+        .options(joinedload(AttemptSlot.question))
         .order_by(AttemptSlot.position)
     )
     if question_ids is not None:
@@ -82,18 +141,24 @@ def save_answers(
     answers: Mapping[int, Any],
     flags: Mapping[int, bool] | None = None,
     now: datetime | None = None,
+    slots: list[AttemptSlot] | None = None,
 ) -> int:
     """Save the answers (question id -> response) and flags of the attempt's questions.
 
     Returns how many slots were saved: 0 when the attempt is closed or past its deadline.
-    Questions not in the attempt are ignored.
+    Questions not in the attempt are ignored. ``slots``: the attempt's slots (or those of the
+    questions saved) read after its row was locked (``student_attempt(..., lock=True)``);
+    without them the attempt is locked and its slots read here.
     """
     now = now or utcnow()
-    lock_attempt(attempt)
+    if slots is None:
+        lock_attempt(attempt)
     if attempt.submitted_at is not None or is_past_deadline(attempt, now):
         return 0
+    if slots is None:
+        slots = attempt_slots(attempt, {*answers, *(flags or {})})
     saved = 0
-    for slot in attempt_slots(attempt, {*answers, *(flags or {})}):
+    for slot in slots:
         question_id = slot.question_id
         if question_id not in answers and question_id not in (flags or {}):
             continue

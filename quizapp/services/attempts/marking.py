@@ -10,21 +10,24 @@ waiting for the teacher, whose mark (0 to the question's marks) and comment upda
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm.attributes import set_committed_value
 
 from question_bank.grading import grade
 from question_bank.kinds import SCORED_KINDS
 from quizapp.extensions import db
-from quizapp.models import Attempt, Response, User
+from quizapp.models import Attempt, AttemptSlot, Response, User
+from quizapp.models.activity import stamp_activity
 from quizapp.models.base import utcnow
 from quizapp.services.attempts.answering import (
     attempt_slots,
     expired_attempts,
     is_past_deadline,
+    lock_attempt,
     save_answers,
 )
 from quizapp.services.availability import takeable_quiz_ids
@@ -35,12 +38,16 @@ class MarkRefused(ValueError):
     """A teacher's mark cannot be stored as given."""
 
 
-def claim_submission(attempt: Attempt, now: datetime | None = None) -> bool:
-    """Close the attempt; False if it was closed already or its student may not take the quiz.
+def claim_submission(
+    attempt: Attempt, now: datetime | None = None, scores: Mapping[str, Any] | None = None
+) -> bool:
+    """Close the attempt (storing ``scores``, its columns' new values, with it); False if it
+    was closed already or its student may not take the quiz.
 
     The checks and the update are one conditional UPDATE, so two submits racing each other
     cannot both win, and a quiz withdrawn meanwhile keeps its open attempts read-only.
     """
+    values = {"submitted_at": now or utcnow(), **(scores or {})}
     result = db.session.execute(
         db.update(Attempt)
         .where(
@@ -48,42 +55,62 @@ def claim_submission(attempt: Attempt, now: datetime | None = None) -> bool:
             Attempt.submitted_at.is_(None),
             Attempt.quiz_id.in_(takeable_quiz_ids(attempt.user_id)),
         )
-        .values(submitted_at=now or utcnow())
+        .values(values)
         .execution_options(synchronize_session=False)
     )
-    db.session.refresh(attempt)
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        db.session.refresh(attempt)
+        return False
+    for name, value in values.items():  # what the row now holds, without reading it back
+        set_committed_value(attempt, name, value)
+    stamp_activity(db.session, [attempt.user_id])
+    return True
+
+
+def score_of(marks: Iterable[tuple[float, float | None]]) -> dict[str, Any]:
+    """An attempt's score, maximum and pending count from its responses' (marks, fraction):
+    the score and maximum cover marked responses only."""
+    score = maximum = 0.0
+    pending = 0
+    for mark, fraction in marks:
+        if fraction is None:
+            pending += 1
+            continue
+        score += fraction * mark
+        maximum += mark
+    return {"score": round(score, 6), "max_score": round(maximum, 6), "pending_marks": pending}
 
 
 def update_score(attempt: Attempt) -> None:
     """Set the attempt's score, maximum and pending count from its responses."""
-    score = maximum = 0.0
-    pending = 0
-    for response in attempt.responses:
-        mark = response.question.bank.default_mark
-        if response.fraction is None:
-            pending += 1
-            continue
-        score += response.fraction * mark
-        maximum += mark
-    attempt.score, attempt.max_score = round(score, 6), round(maximum, 6)
-    attempt.pending_marks = pending
+    scores = score_of(
+        (response.question.bank.default_mark, response.fraction) for response in attempt.responses
+    )
+    for name, value in scores.items():
+        setattr(attempt, name, value)
 
 
 def submit_attempt(
-    attempt: Attempt, answers: Mapping[int, Any] | None = None, now: datetime | None = None
+    attempt: Attempt,
+    answers: Mapping[int, Any] | None = None,
+    now: datetime | None = None,
+    slots: list[AttemptSlot] | None = None,
 ) -> bool:
     """Save ``answers`` (if any and in time), close the attempt and mark what is saved.
 
     Returns False, changing nothing, when the attempt was closed already or is read-only.
+    ``slots``: all the attempt's slots, read after its row was locked; without them the
+    attempt is locked and its slots read here. The marks are worked out before the attempt
+    is closed, so closing it stores its score in the same statement.
     """
     now = now or utcnow()
+    if slots is None:
+        lock_attempt(attempt)
+        slots = attempt_slots(attempt)
     if answers:
-        save_answers(attempt, answers, now=now)
-    if not claim_submission(attempt, now):
-        return False
+        save_answers(attempt, answers, now=now, slots=slots)
     marks, responses = [], []
-    for slot in attempt_slots(attempt):
+    for slot in slots:
         bank = slot.question.bank
         if bank.kind not in SCORED_KINDS:
             continue
@@ -100,12 +127,13 @@ def submit_attempt(
                 "created_at": now,
             }
         )
+    db.session.flush()  # saved answers first: the claim below does not flush
+    scores = score_of((q.bank.default_mark, fraction) for q, fraction in marks)
+    if not claim_submission(attempt, now, scores):
+        return False
     if responses:
         db.session.execute(sa.insert(Response), responses)  # one statement, however many
-    db.session.flush()
-    db.session.refresh(attempt)
-    update_score(attempt)
-    record_quiz_reviews(attempt.user_id, marks, attempt.submitted_at)  # quiz answers are reviews
+    record_quiz_reviews(attempt.user_id, marks, now)  # quiz answers are reviews
     db.session.flush()
     return True
 

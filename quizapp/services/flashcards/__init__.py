@@ -12,6 +12,7 @@ from quizapp.services.flashcards.decks import (
     due_card_count,
     next_card,
     parse_deck,
+    studyable_card,
     studyable_card_ids,
     studyable_question,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "rating_for_fraction",
     "record_quiz_reviews",
     "review_question",
+    "studyable_card",
     "studyable_card_ids",
     "save_study_settings",
     "scheduler_for",

@@ -36,9 +36,10 @@ from quizapp.models import (
     Question,
     Quiz,
     QuizQuestion,
+    StudySettings,
 )
 from quizapp.ownership import parse_id
-from quizapp.services.flashcards.scheduling import study_plan
+from quizapp.services.flashcards.scheduling import remember_study_plan, study_plan
 from quizapp.services.visibility import answers_shown
 
 
@@ -71,6 +72,9 @@ class DeckSummary:
     new: int
     new_today: int
     next_due_at: datetime | None
+    #: The most overdue due card and the first new question, found by the same query.
+    first_due_card_id: int | None = None
+    first_new_question_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -145,12 +149,28 @@ class DeckStatements:
     summary: Select
 
 
+#: A card and a question by id, with the question's article (the review page links it).
+CARD_BY_ID = (
+    db.select(Card)
+    .where(Card.id == db.bindparam("card_id"))
+    .options(joinedload(Card.question).joinedload(Question.article))
+)
+QUESTION_BY_ID = (
+    db.select(Question)
+    .where(Question.id == db.bindparam("question_id"))
+    .options(joinedload(Question.article))
+)
+
+
 @cache
 def deck_statements(kind: str) -> DeckStatements:
     """The due, new and next-card queries of a deck kind (building them costs more than
     running them, and the review page runs several per request)."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
-    ids = _card_questions(user_id, now).where(DECK_FILTERS[kind](db.bindparam("key"))).distinct()
+    # The deck's questions, worked out once per query however often the query asks for them
+    # (as a subquery repeated in each count, planning the summary took longer than running it).
+    deck = _card_questions(user_id, now).where(DECK_FILTERS[kind](db.bindparam("key"))).cte()
+    ids = db.select(deck.c.id)
     unseen = Question.id.not_in(db.select(Card.question_id).where(Card.user_id == user_id))
     due = db.select(
         func.count(case((Card.due_at <= now, Card.id))),
@@ -160,23 +180,26 @@ def deck_statements(kind: str) -> DeckStatements:
     started = db.select(func.count(Card.id)).where(
         Card.user_id == user_id, Card.created_at >= db.bindparam("day")
     )
+    due_card = (
+        db.select(Card)
+        .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
+        .order_by(Card.due_at, Card.id)
+        .limit(1)
+    )
+    new_question = (
+        db.select(Question).where(Question.id.in_(ids), unseen).order_by(Question.id).limit(1)
+    )
     return DeckStatements(
         summary=db.select(  # no FROM of its own: nothing correlates
             due.with_only_columns(due.selected_columns[0]).scalar_subquery(),
             due.with_only_columns(due.selected_columns[1]).scalar_subquery(),
             new.scalar_subquery(),
             started.scalar_subquery(),
+            due_card.with_only_columns(Card.id).scalar_subquery(),
+            new_question.with_only_columns(Question.id).scalar_subquery(),
         ),
-        due_card=db.select(Card)
-        .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
-        .options(joinedload(Card.question).joinedload(Question.article))
-        .order_by(Card.due_at, Card.id)
-        .limit(1),
-        new_question=db.select(Question)
-        .where(Question.id.in_(ids), unseen)
-        .options(joinedload(Question.article))
-        .order_by(Question.id)
-        .limit(1),
+        due_card=due_card.options(joinedload(Card.question).joinedload(Question.article)),
+        new_question=new_question.options(joinedload(Question.article)),
     )
 
 
@@ -184,10 +207,51 @@ def _deck_params(user_id: int, deck: Deck, now: datetime) -> dict:
     return {"user_id": user_id, "now": now, "key": deck.key or 0}
 
 
+def _studyable_ids() -> Select:
+    """The question ``question_id`` if ``user_id`` may study it at ``now`` (bound later)."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    return _card_questions(user_id, now).where(Question.id == db.bindparam("question_id"))
+
+
+@cache
+def _studyable_question_statement() -> Select:
+    """``studyable_question``'s query, built once (building it costs more than running it)."""
+    return db.select(Question).where(Question.id.in_(_studyable_ids()))
+
+
+@cache
+def _studyable_card_statement() -> Select:
+    """``studyable_card``'s query, built once: the card locked, the study settings alongside."""
+    user_id = db.bindparam("user_id")
+    return (
+        db.select(Card, StudySettings)
+        .outerjoin(StudySettings, StudySettings.user_id == Card.user_id)
+        .where(
+            Card.user_id == user_id,
+            Card.question_id == db.bindparam("question_id"),
+            Card.question_id.in_(_studyable_ids()),
+        )
+        .with_for_update(of=Card)
+        .execution_options(populate_existing=True)
+    )
+
+
 def studyable_question(user_id: int, question_id: int, now: datetime) -> Question | None:
     """The question if the student may study it as a card, else ``None``."""
-    ids = _card_questions(user_id, now).where(Question.id == question_id)
-    return db.session.execute(db.select(Question).where(Question.id.in_(ids))).scalar_one_or_none()
+    params = {"user_id": user_id, "question_id": question_id, "now": now}
+    return db.session.execute(_studyable_question_statement(), params).scalar_one_or_none()
+
+
+def studyable_card(user_id: int, question_id: int, now: datetime) -> Card | None:
+    """The student's card of the question, locked until commit, if they may study it and have
+    a card of it already (their study settings are read in the same query); else ``None``,
+    and ``studyable_question`` tells whether they may study it."""
+    params = {"user_id": user_id, "question_id": question_id, "now": now}
+    row = db.session.execute(_studyable_card_statement(), params).first()
+    if row is None:
+        return None
+    remember_study_plan(user_id, row[1])
+    return row[0]
 
 
 def readable_article(user_id: int, article_id: int, now: datetime) -> Article | None:
@@ -220,8 +284,15 @@ def _count_new_cards_left(user_id: int, now: datetime, started: int | None = Non
     return max(0, study_plan(user_id).new_cards_per_day - started)
 
 
-def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card | None] | None:
-    """The card to show now: the most overdue due card, else a new one if the limit allows."""
+def next_card(
+    user_id: int, deck: Deck, now: datetime, summary: DeckSummary | None = None
+) -> tuple[Question, Card | None] | None:
+    """The card to show now: the most overdue due card, else a new one if the limit allows.
+
+    With the deck's ``summary`` (just read), the card or question it found is loaded by id.
+    """
+    if summary is not None:
+        return _summary_card(user_id, now, summary)
     statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
     card = db.session.execute(statements.due_card, params).scalar_one_or_none()
     if card is not None:
@@ -232,19 +303,36 @@ def next_card(user_id: int, deck: Deck, now: datetime) -> tuple[Question, Card |
     return (question, None) if question is not None else None
 
 
+def _summary_card(
+    user_id: int, now: datetime, summary: DeckSummary
+) -> tuple[Question, Card | None] | None:
+    if summary.first_due_card_id is not None:
+        params = {"card_id": summary.first_due_card_id}
+        card = db.session.execute(CARD_BY_ID, params).scalar_one_or_none()
+        if card is not None:
+            return card.question, card
+    if new_cards_left(user_id, now) <= 0 or summary.first_new_question_id is None:
+        return None
+    params = {"question_id": summary.first_new_question_id}
+    question = db.session.execute(QUESTION_BY_ID, params).scalar_one_or_none()
+    return (question, None) if question is not None else None
+
+
 def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
-    """Due and new counts of one deck, and when its next card falls due (one query, which
-    also counts today's new cards for ``new_cards_left``)."""
+    """Due and new counts of one deck, when its next card falls due, and which card comes
+    next (one query, which also counts today's new cards for ``new_cards_left``)."""
     statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
     params["day"] = day_start(now)
-    due, next_due, new, started = db.session.execute(statements.summary, params).one()
+    row = db.session.execute(statements.summary, params).one()
+    due, next_due, new, started, due_card_id, new_question_id = row
     memo = g.setdefault("new_cards_left", {})
     memo[(user_id, params["day"])] = _count_new_cards_left(user_id, now, started)
     if isinstance(next_due, str):  # SQLite returns MIN() of timestamps as text
         next_due = datetime.fromisoformat(next_due)
     if next_due is not None and next_due.tzinfo is None:
         next_due = next_due.replace(tzinfo=now.tzinfo)
-    return DeckSummary(due, new, min(new, new_cards_left(user_id, now)), next_due)
+    new_today = min(new, new_cards_left(user_id, now))
+    return DeckSummary(due, new, new_today, next_due, due_card_id, new_question_id)
 
 
 def studyable_card_ids(user_id: int, now: datetime) -> Select:

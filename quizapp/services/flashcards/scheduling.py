@@ -18,11 +18,13 @@ import importlib.util
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 import fsrs
 import sqlalchemy as sa
 from flask import current_app, g, has_app_context
 from fsrs.scheduler import DEFAULT_PARAMETERS
+from sqlalchemy.orm.attributes import flag_modified
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
@@ -56,12 +58,17 @@ def study_plan(user_id: int) -> StudyPlan:
     """The student's saved settings, or the configured defaults (read once per request)."""
     plans = g.setdefault("study_plans", {}) if has_app_context() else {}
     if user_id not in plans:
-        plans[user_id] = _read_study_plan(user_id)
+        plans[user_id] = _plan_of(db.session.get(StudySettings, user_id))
     return plans[user_id]
 
 
-def _read_study_plan(user_id: int) -> StudyPlan:
-    row = db.session.get(StudySettings, user_id)
+def remember_study_plan(user_id: int, row: StudySettings | None) -> None:
+    """Keep the student's settings row (None: they have none) read by another query as their
+    plan for the rest of the request."""
+    g.setdefault("study_plans", {})[user_id] = _plan_of(row)
+
+
+def _plan_of(row: StudySettings | None) -> StudyPlan:
     if row is None:
         config = current_app.config
         return StudyPlan(
@@ -112,13 +119,29 @@ def to_fsrs(card: Card | None, now: datetime) -> fsrs.Card:
     )
 
 
+#: The card columns a review writes: all of them in every UPDATE, so that the reviews of a
+#: submit are written by one statement (the ORM batches updates of the same columns).
+REVIEWED_COLUMNS = (
+    "state",
+    "step",
+    "stability",
+    "difficulty",
+    "due_at",
+    "last_review_at",
+    "reps",
+    "lapses",
+)
+
+
 def _apply(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> None:
     card.state, card.step = int(scheduled.state), scheduled.step
     card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
     card.due_at, card.last_review_at = scheduled.due, scheduled.last_review
     card.reps = (card.reps or 0) + 1
-    if rating == fsrs.Rating.Again and state_before == fsrs.State.Review:
-        card.lapses = (card.lapses or 0) + 1
+    lapsed = rating == fsrs.Rating.Again and state_before == fsrs.State.Review
+    card.lapses = (card.lapses or 0) + int(lapsed)
+    for name in REVIEWED_COLUMNS:  # every one was just set, so each may be flagged
+        flag_modified(card, name)
 
 
 def _rate(
@@ -158,51 +181,47 @@ def apply_review(
 
 
 def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
-    """The student's cards for ``question_ids``, created where missing, locked until commit.
+    """The student's cards for ``question_ids``, created where missing, locked until commit,
+    in one statement.
 
-    Two requests of one student (two tabs, a double submit) may both find a card missing:
-    the insert skips rows that already exist instead of failing, and ``FOR UPDATE`` makes
-    the second request wait for the first's review before reading the card's state. Cards
-    that exist already cost one query.
+    Two requests of one student (two tabs, a double submit) may both find a card missing: the
+    statement is an upsert (``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``), so the second
+    waits for the first's review and then returns the card as the first left it, instead of
+    failing or reading a stale state.
     """
     wanted = list(dict.fromkeys(question_ids))
-    cards = _lock_cards(user_id, wanted)
-    missing = [question_id for question_id in wanted if question_id not in cards]
-    if missing:
-        g.pop("new_cards_left", None)  # new cards use up today's allowance
-        rows = [
-            {
-                "user_id": user_id,
-                "question_id": question_id,
-                "state": 1,
-                "step": 0,
-                "due_at": now,
-                "reps": 0,
-                "lapses": 0,
-                "created_at": now,
-            }
-            for question_id in missing
-        ]
-        insert = dialect_insert(db.session.get_bind().dialect.name)
-        db.session.execute(
-            insert(Card)
-            .values(rows)
-            .on_conflict_do_nothing(index_elements=["user_id", "question_id"])
-        )
-        cards |= _lock_cards(user_id, missing)
-    return cards
-
-
-def _lock_cards(user_id: int, question_ids: list[int]) -> dict[int, Card]:
-    if not question_ids:
+    if not wanted:
         return {}
+    g.pop("new_cards_left", None)  # new cards use up today's allowance
+    rows = [
+        {
+            "user_id": user_id,
+            "question_id": question_id,
+            "state": 1,
+            "step": 0,
+            "due_at": now,
+            "reps": 0,
+            "lapses": 0,
+            "created_at": now,
+        }
+        for question_id in wanted
+    ]
     found = db.session.execute(
-        db.select(Card)
-        .where(Card.user_id == user_id, Card.question_id.in_(question_ids))
-        .with_for_update()
-        .execution_options(populate_existing=True)
+        _card_upsert(db.session.get_bind().dialect.name),
+        rows,
+        execution_options={"populate_existing": True},
     ).scalars()
     return {card.question_id: card for card in found}
+
+
+@cache
+def _card_upsert(dialect: str):
+    """The upsert of ``locked_cards``, built once per database (its rows are parameters)."""
+    statement = dialect_insert(dialect)(Card)
+    return statement.on_conflict_do_update(  # a no-op update: it locks and returns the row
+        index_elements=["user_id", "question_id"],
+        set_={"user_id": statement.excluded.user_id},
+    ).returning(Card)
 
 
 def dialect_insert(dialect: str):
@@ -220,10 +239,16 @@ def review_question(
     rating: int,
     now: datetime | None = None,
     duration_ms: int | None = None,
+    card: Card | None = None,
 ) -> Card:
-    """Record a flashcard rating of one question by one student; returns the updated card."""
+    """Record a flashcard rating of one question by one student; returns the updated card.
+
+    ``card``: the student's card of the question, already locked (``studyable_card``); else
+    it is created if missing and locked here.
+    """
     now = _as_utc(now) or utcnow()
-    card = locked_cards(user_id, [question_id], now)[question_id]
+    if card is None:
+        card = locked_cards(user_id, [question_id], now)[question_id]
     apply_review(card, rating, scheduler_for(study_plan(user_id)), now, "flashcard", duration_ms)
     db.session.flush()
     return card
