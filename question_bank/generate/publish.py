@@ -25,7 +25,7 @@ from question_bank.generate.kinds import GAP, Candidate
 PER_100_WORDS = 8.0
 PER_SENTENCE = 2
 #: Published items sharing one answer ("Ilham Aliyev" to every "Who said ...?"), at most.
-PER_ANSWER = 3
+PER_ANSWER = 2
 KIND_SHARE = 0.4
 MIN_PER_KIND = 3
 #: A true statement is taken after items of other kinds about as good (a reader can recognise
