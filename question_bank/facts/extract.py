@@ -611,7 +611,7 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
                 cls="person",
                 sentence=own,
                 variants=short_names(article, person) if person is not None else (),
-                questions=(Question(f"Who said: “{quote}”?", "who", "speaker"),),
+                questions=(Question(f"Who said: “{quote.rstrip('.,')}”?", "who", "speaker"),),
                 details=(("quote", quote), ("speaker", speaker)),
             )
             found.extras["evidence"] = evidence

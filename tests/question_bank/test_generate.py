@@ -228,3 +228,17 @@ def test_a_weekday_is_never_the_published_answer():
     assert any(i.answer in weekdays for i in asked), "a weekday may still be offered as more"
     assert all(i.answer not in weekdays for i in result.items if i.kind != "truefalse")
     assert all(not any(day in i.answer for day in weekdays) for i in result.items)
+
+
+def test_a_question_ending_in_a_quotation_ends_with_its_question_mark_alone():
+    text = (
+        'Leaders of Chile and Peru met in Lima on 3 March 2025. "Our ties have never been '
+        'stronger," Chilean President Ana Soto said. Peruvian President Luis Rojas praised '
+        'Chile\'s "bold step towards a shared future." The two presidents signed a trade '
+        "agreement in Lima."
+    )
+    result = generate(text, published="2025-03-05")
+    questions = [i.prompt for i in (*result.items, *result.more) if i.prompt.endswith("?")]
+    quoted = [q for q in questions if q[-2:-1] in '"”']
+    assert quoted, questions
+    assert not [q for q in quoted if q[-3:-2] in ".,"]
