@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Select
+from sqlalchemy import CompoundSelect, Select
 
 from quizapp.extensions import db
 from quizapp.models import (
@@ -84,34 +84,43 @@ def answer_visible_question_ids(user_id: int, now: datetime | None = None) -> Se
     )
 
 
+def _attempt_question_ids_select(attempt_id) -> CompoundSelect:
+    """Select of the questions pinned in the attempt's slots or answered in its responses."""
+    slots = db.select(AttemptSlot.question_id).where(AttemptSlot.attempt_id == attempt_id)
+    answered = db.select(Response.question_id).where(Response.attempt_id == attempt_id)
+    return db.union(slots, answered)
+
+
 def attempt_question_ids(attempt: Attempt) -> set[int]:
     """The questions of the attempt: pinned in its slots or answered in its responses."""
-    slots = db.select(AttemptSlot.question_id).where(AttemptSlot.attempt_id == attempt.id)
-    answered = db.select(Response.question_id).where(Response.attempt_id == attempt.id)
-    return set(db.session.execute(db.union(slots, answered)).scalars())
+    return set(db.session.execute(_attempt_question_ids_select(attempt.id)).scalars())
 
 
 @cache
-def _answers_shown_statement() -> Select:
-    """Whether a quiz shows a user its answers now, built once: every review page asks it."""
+def _shown_question_ids_statement() -> Select:
+    """The attempt's questions if its quiz shows the user its answers now (none otherwise),
+    built once: every review page asks it."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
-    return db.select(Quiz.id).where(Quiz.id == db.bindparam("quiz_id"), answers_shown(user_id, now))
+    shown = db.select(Quiz.id).where(
+        Quiz.id == db.bindparam("quiz_id"), answers_shown(user_id, now)
+    )
+    every = _attempt_question_ids_select(db.bindparam("attempt_id")).subquery()
+    return db.select(every.c.question_id).where(shown.exists())
 
 
 def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
     """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
-    every = attempt_question_ids(attempt)
     quiz = attempt.quiz
     if quiz.owner_id == user.id and user.is_teacher:
-        return every
-    shown = db.session.execute(
-        _answers_shown_statement(), {"quiz_id": quiz.id, "user_id": user.id, "now": utcnow()}
-    ).first()
+        return attempt_question_ids(attempt)
+    params = {"attempt_id": attempt.id, "quiz_id": quiz.id, "user_id": user.id, "now": utcnow()}
+    shown = set(db.session.execute(_shown_question_ids_statement(), params).scalars())
     if shown:  # a teacher's quiz (or one without owner) that shows its answers
-        return every
+        return shown
     owner = db.session.get(User, quiz.owner_id) if quiz.owner_id else None
     if owner is None or owner.is_teacher:
         return set()
+    every = attempt_question_ids(attempt)
     found = db.session.execute(
         answer_visible_question_ids(user.id).where(QuizQuestion.question_id.in_(every))
     ).scalars()

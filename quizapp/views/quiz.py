@@ -17,7 +17,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
-from quizapp.forms.quiz import ActionForm
 from quizapp.fragments import cached_student_page
 from quizapp.kinds import field_name, read_answer, saved_fields, web_kind
 from quizapp.models import Attempt, AttemptSlot, Quiz
@@ -130,9 +129,7 @@ def _page_number(value, pages: int) -> int:
 @login_required
 def index():
     """The quizzes this user may take: assigned to their classes, public practice, or their own."""
-    return render_template(
-        "quiz/index.html", available=available_quizzes(current_user), form=ActionForm()
-    )
+    return render_template("quiz/index.html", available=available_quizzes(current_user))
 
 
 @bp.post("/<int:quiz_id>/start")

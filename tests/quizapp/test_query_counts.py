@@ -73,7 +73,7 @@ def seed_student_history(app, student_id: int, owner_id: int, attempts: int, qui
         db.session.commit()
 
 
-@pytest.mark.parametrize("url", ["/progress/", "/cards/", "/cards/review"])
+@pytest.mark.parametrize("url", ["/progress/", "/cards/", "/cards/review", "/quizzes/"])
 def test_student_pages_do_not_grow_with_10000_attempts(client, app, auth, create_user, url):
     teacher = create_user("tara", role="teacher")
     small, big = create_user("small"), create_user("big")
@@ -149,7 +149,10 @@ def test_attempt_pages_do_not_grow_with_questions_or_attempts(client, app, auth,
     assert few == many, (few, many)
     pages = {step: n for step, n in few.items() if step != "submit"}
     assert max(pages.values()) <= QUERY_BUDGET, few
-    assert few["review again"] <= 5, few
+    # user; the attempt with its quiz; its questions if the quiz shows their answers; the
+    # responses with their questions
+    assert few["review"] <= 4, few
+    assert few["review again"] <= 3, few  # the same but the responses: the page is cached
     assert few["take"] <= 2, few  # the session's user; the attempt, quiz, access and slots
     assert few["save"] <= 4, few  # user; attempt locked with its access; the slot; its update
     # user; attempt locked; slots; their updates; the close with the score; the stamp;
@@ -158,3 +161,14 @@ def test_attempt_pages_do_not_grow_with_questions_or_attempts(client, app, auth,
     # user; the card locked with its studyability and the settings; its update; review log;
     # the stamp
     assert few["rating"] <= 5, few
+
+
+def test_quiz_list_reads_the_user_and_the_list(client, app, auth, create_user):
+    teacher = create_user("tara", role="teacher")
+    student = create_user("sam")
+    seed_student_history(app, student.id, teacher.id, attempts=12, quizzes=6)
+    auth.login("sam")
+    with counted_queries(app) as statements:
+        body = client.get("/quizzes/").get_data(as_text=True)
+    assert body.count('class="card" id="quiz-') == 6
+    assert len(statements) == 2, statements  # the session's user; the quizzes with their counts
