@@ -18,7 +18,7 @@ from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
 from question_bank.facts.leaning import points_outside
 from question_bank.facts.prepositional import prepositional_question
-from question_bank.facts.questions import QUESTION_BUILDERS, event_label
+from question_bank.facts.questions import QUESTION_BUILDERS, event_label, question_mark
 from question_bank.facts.standalone import make_statement, raw_statement
 
 if TYPE_CHECKING:
@@ -611,7 +611,7 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
                 cls="person",
                 sentence=own,
                 variants=short_names(article, person) if person is not None else (),
-                questions=(Question(f"Who said: “{quote.rstrip('.,')}”?", "who", "speaker"),),
+                questions=(Question(question_mark(f"Who said: “{quote}”"), "who", "speaker"),),
                 details=(("quote", quote), ("speaker", speaker)),
             )
             found.extras["evidence"] = evidence

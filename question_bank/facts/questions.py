@@ -48,9 +48,9 @@ _MAX_WORDS = 32
 #: Parts of speech of words that are never names ("The", "Several", "Each").
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ"})
 _BEFORE_PUNCT = re.compile(r"\s+([,.;:?!])")
-#: A full stop or comma closing a quotation that ends a question ("... its national dream."?):
+#: Full stops or commas closing a quotation that ends a question ("... its national dream."?):
 #: the question mark ends it instead.
-_QUOTE_END = re.compile(r"[.,]\s*([\"”’])$")
+_QUOTE_END = re.compile(r"[.,]+\s*([\"”’])$")
 
 
 def base_form(article: ArticleDoc, token: int) -> str | None:
@@ -205,10 +205,16 @@ def anchored(
     return False
 
 
+def question_mark(text: str) -> str:
+    """The text ended with a question mark: trailing punctuation dropped, and the full stop
+    that closes a quotation at its end ("Who said: “We agreed.”")."""
+    return _QUOTE_END.sub(r"\1", text.rstrip(" ,;:.–-")) + "?"
+
+
 def finish(text: str) -> str | None:
     """The question mark at the end and a capital at the start; None when it is too long or a
     quotation mark is left open."""
-    text = _QUOTE_END.sub(r"\1", text.rstrip(" ,;:.–-")) + "?"
+    text = question_mark(text)
     if len(text.split()) > _MAX_WORDS or sum(text.count(q) for q in '"“”') % 2:
         return None
     return text[0].upper() + text[1:]
