@@ -7,6 +7,7 @@ the ranker reads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -42,8 +43,15 @@ STATEMENT_DOUBTS = frozenset(
     }
 )
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing
-#: that stay alike in every sentence (an organisation may not fit where another stood).
-SWAPPABLE = frozenset({"person", "country", "city", "duration"})
+#: that stay alike in every sentence.
+SWAPPABLE = frozenset({"country", "city", "duration"})
+#: Classes whose answer a false statement may swap only for one the article calls by the same
+#: common noun ("Department of State" for "Department of Energy"): a bare name may stand for
+#: anything ("Samsung" where "NASA" stood).
+SWAPPABLE_BY_TYPE = frozenset({"organisation", "place", "place:area", "place:facility"})
+#: Pronouns that carry a person's sex: a statement that uses one beside the name ("Merkel said
+#: she ...") cannot take another person's name in its place.
+SEXED_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 #: Classes a typed (cloze or short) answer may have: names, dates and numbers.
 TYPED_CLASSES = (
     "phrase",
@@ -213,7 +221,7 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
     give), a date or number of the answer's form."""
     statement = fact.statement
     before = statement.text[: statement.gap_start]
-    if not _swappable(fact) or before.rstrip().lower().endswith((" a", " an")):
+    if not _swappable(fact, env) or before.rstrip().lower().endswith((" a", " an")):
         return None
     if _named_again(fact, statement.with_gap(" ")):
         return None
@@ -230,6 +238,8 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
     )
     if not fact.cls.startswith(("date:", "number:", "duration")):
         options = [o for o in options if o.source == "article"]  # the article shows it wrong
+    if fact.cls == "person" and not fact.detail("descriptor"):
+        options = [o for o in options if _plain_full_name(o.text, env)]
     return options[0] if options else None
 
 
@@ -273,14 +283,20 @@ def _only_one_so_described(fact: Found, env: Env) -> bool:
     return len(persons_described(env.pool.article.people, described)) <= 1
 
 
-def _swappable(fact: Found) -> bool:
+def _swappable(fact: Found, env: Env) -> bool:
     """Whether a false statement may swap the fact's answer: a country, city or duration; a
-    person only beside a word that says what they are (another person so described is offered);
-    a day or month, not a year (2050 for 2051 is hardly false); a number whose sentence holds
-    no other number that a reader could add it to."""
+    person beside a word that says what they are (another person so described is offered) or,
+    with no such word, in a statement with no pronoun that gives the person's sex; an
+    organisation or place whose name says what kind of thing it is; a day or month, not a year
+    (2050 for 2051 is hardly false); a number whose sentence holds no other number that a
+    reader could add it to."""
     cls = fact.cls
     if cls == "person":
-        return bool(fact.detail("descriptor"))
+        if fact.detail("descriptor"):
+            return True
+        return _bare_name_slot(fact) and _plain_full_name(fact.key, env)
+    if cls in SWAPPABLE_BY_TYPE:
+        return bool(env.pool.type_word(fact.key))
     if cls in ("date:day", "date:month", "date:weekday"):
         return True
     if cls.startswith("number:"):
@@ -289,6 +305,33 @@ def _swappable(fact: Found) -> bool:
         numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
         return numbers == 0
     return cls in SWAPPABLE
+
+
+def _bare_name_slot(fact: Found) -> bool:
+    """A person's full name standing bare in the statement, so another full name may take its
+    place: no title or possessive before it ("President _____", "Korea's _____"), no
+    apposition after it ("_____, the Secretary of State"), and no pronoun that gives the
+    person's sex elsewhere in the statement."""
+    statement = fact.statement
+    if statement is None:
+        return False
+    before = statement.text[: statement.gap_start].split()
+    after = statement.text[statement.gap_end :]
+    if before and (before[-1][:1].isupper() or before[-1].endswith(("'s", "’s"))):
+        return False
+    if after.lstrip().startswith(","):
+        return False
+    words = set(re.findall(r"[a-z]+", statement.with_gap(" ").lower()))
+    return not SEXED_PRONOUNS & words
+
+
+def _plain_full_name(name: str, env: Env) -> bool:
+    """A first name and a surname, none of whose words after the first is an English common noun
+    (a party or a craft the parser took for a person: "Civic Passion")."""
+    words = name.split()
+    return len(words) >= 2 and not any(
+        env.pool.article.common_noun(w.lower().strip(".,’'")) for w in words[1:]
+    )
 
 
 def _hedged(answer: str) -> bool:
