@@ -173,6 +173,8 @@ class DistractorPool:
             allowed = {c.capital for c in countries() if c.capital}
         chosen: list[Option] = []
         names = not answer_class.startswith(("date:", "number:", "duration"))
+        if answer_class == "person":
+            after_the = None  # a person's name never takes "the", whatever its form
         for source, options in self._sources(answer_class, answer):
             for text in islice(options, MAX_OPTIONS_SEEN):
                 if len(chosen) >= count:

@@ -49,6 +49,12 @@ SWAPPABLE = frozenset({"country", "city", "duration"})
 #: common noun ("Department of State" for "Department of Energy"): a bare name may stand for
 #: anything ("Samsung" where "NASA" stood).
 SWAPPABLE_BY_TYPE = frozenset({"organisation", "place", "place:area", "place:facility"})
+#: Words that make the number after them a bound, not a value ("above 95%"): another value
+#: under the same bound may be true as well.
+BOUND_WORDS = frozenset(
+    {"above", "below", "over", "under", "beyond", "around", "about", "nearly", "almost"}
+    | {"roughly", "approximately", "than", "least", "most", "up", "to", "some"}
+)
 #: Pronouns that carry a person's sex: a statement that uses one beside the name ("Merkel said
 #: she ...") cannot take another person's name in its place.
 SEXED_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -291,6 +297,8 @@ def _swappable(fact: Found, env: Env) -> bool:
     (2050 for 2051 is hardly false); a number whose sentence holds no other number that a
     reader could add it to."""
     cls = fact.cls
+    if _described_itself(fact, env):
+        return False
     if cls == "person":
         if fact.detail("descriptor"):
             return True
@@ -300,11 +308,25 @@ def _swappable(fact: Found, env: Env) -> bool:
     if cls in ("date:day", "date:month", "date:weekday"):
         return True
     if cls.startswith("number:"):
-        if _hedged(fact.key):
+        before = fact.statement.text[: fact.statement.gap_start].split() if fact.statement else []
+        if _hedged(fact.key) or before and before[-1].lower() in BOUND_WORDS:
             return False  # "more than 11" is not false where the article says "more than 10"
         numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
         return numbers == 0
     return cls in SWAPPABLE
+
+
+def _described_itself(fact: Found, env: Env) -> bool:
+    """The answer is the subject of "be" ("Myanmar is mainly Buddhist"): the sentence says what
+    the thing is, which may hold for another thing too though the article does not say so."""
+    if fact.span is None:
+        return False
+    table = env.pool.article.tokens
+    for token in range(*fact.span):
+        head = table.head[token]
+        if table.dep[token] == "nsubj" and not fact.span[0] <= head < fact.span[1]:
+            return table.lemma[head].lower() == "be"
+    return False
 
 
 def _bare_name_slot(fact: Found) -> bool:

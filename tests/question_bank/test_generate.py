@@ -242,3 +242,51 @@ def test_a_question_ending_in_a_quotation_ends_with_its_question_mark_alone():
     quoted = [q for q in questions if q[-2:-1] in '"”']
     assert quoted, questions
     assert not [q for q in quoted if q[-3:-2] in ".,"]
+
+
+def _false_statements(text: str) -> list:
+    result = generate(text)
+    return [i for i in result.items + result.more if i.kind == "truefalse" and i.answer == "False"]
+
+
+def test_a_bare_full_name_is_swapped_for_another_full_name_of_the_article():
+    text = (
+        "Marta Lindqvist opened the new bridge in Uppsala on Monday. "
+        "Jonas Ekberg cut the ribbon at the harbour in Gävle on Tuesday. "
+        "Marta Lindqvist thanked the engineers who built the bridge."
+    )
+    swapped = [
+        s.prompt
+        for s in _false_statements(text)
+        if s.evidence.startswith("Jonas Ekberg") and "Marta Lindqvist cut" in s.prompt
+    ]
+    assert swapped, [s.prompt for s in _false_statements(text)]
+
+
+def test_no_person_swap_beside_a_title_a_possessive_or_a_pronoun_of_sex():
+    text = (
+        "Mayor Marta Lindqvist opened the new bridge in Uppsala on Monday. "
+        "Sweden's Jonas Ekberg cut the ribbon at the harbour in Gävle on Tuesday. "
+        "Karin Holm said she would visit the harbour in Gävle in May. "
+        "Erik Sandberg, the city engineer, built the bridge in Uppsala."
+    )
+    for statement in _false_statements(text):
+        for name in ("Marta Lindqvist", "Jonas Ekberg", "Karin Holm", "Erik Sandberg"):
+            if statement.evidence.count(name) and name not in statement.prompt:
+                raise AssertionError(f"{name} swapped in {statement.prompt!r}")
+
+
+def test_a_bounded_number_or_a_description_of_a_country_is_never_made_false():
+    text = (
+        "The acceptance rate for asylum claims rose above 95% in Norway last year. "
+        "Officials in Oslo counted 4,000 claims in 2023. "
+        "Finland is mainly Lutheran, officials in Helsinki said on Monday. "
+        "Norway signed a border treaty with Finland in Oslo on Tuesday."
+    )
+    made_false = _false_statements(text)
+    assert made_false, "the other facts still give false statements"
+    for statement in made_false:
+        if statement.evidence.startswith("The acceptance rate"):
+            assert "above 95%" in statement.prompt, statement.prompt
+        if statement.evidence.startswith("Finland is"):
+            assert statement.prompt.startswith("Finland is"), statement.prompt
