@@ -124,16 +124,15 @@ def paragraphs(text: str) -> list[str]:
     return [found.group(0) for found in _PARAGRAPH.finditer(text) if found.group(0)]
 
 
-def parse(text: str, name: str | None = None) -> Doc:
-    """Parse one text with the pipeline, paragraph by paragraph in one stream (``nlp.pipe``),
-    as one ``Doc`` whose text is exactly ``text``."""
-    from spacy.tokens import Doc
-
+def parse(text: str, name: str | None = None) -> tuple[Doc, ...]:
+    """Parse one text with the pipeline, paragraph by paragraph in one stream (``nlp.pipe``):
+    the paragraphs' ``Doc``s in order, whose texts joined are exactly ``text`` (read as one by
+    ``ArticleDoc``, so they are never merged into one ``Doc``)."""
     nlp = load_pipeline(name)
     parts = paragraphs(text)
     if len(parts) <= 1:
-        return nlp(text)
-    return Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+        return (nlp(text),)
+    return tuple(nlp.pipe(parts))
 
 
 def parse_many(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:

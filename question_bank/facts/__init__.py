@@ -6,7 +6,7 @@ Extractors form a registry (``EXTRACTORS``); each takes the parsed ``ArticleDoc`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,10 @@ __all__ = ["EXTRACTORS", "ArticleDoc", "Found", "extract_facts", "read_article_d
 
 
 def read_article_doc(
-    doc: Doc, meta: ArticleMeta, published: date | None, lemma_tables: LemmaTables | None = None
+    doc: Doc | Sequence[Doc],
+    meta: ArticleMeta,
+    published: date | None,
+    lemma_tables: LemmaTables | None = None,
 ) -> ArticleDoc:
     """Read a parsed article once for every extractor."""
     return ArticleDoc(doc, meta, published, lemma_tables)

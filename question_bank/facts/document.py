@@ -1,15 +1,16 @@
 """The parsed article every fact extractor reads: sentences, typed mentions, people and quotes.
 
-``ArticleDoc`` reads the spaCy ``Doc`` once into plain lists (token attributes are slow to reach
-through spaCy's objects) and answers the questions extractors ask: which sentence holds a token,
-whether a character lies in quotation marks, which typed mentions a sentence has, and who a
-person mention is.
+``ArticleDoc`` reads the spaCy ``Doc`` of each paragraph once into plain lists for the whole
+text (token attributes are slow to reach through spaCy's objects) and answers the questions
+extractors ask: which sentence holds a token, whether a character lies in quotation marks,
+which typed mentions a sentence has, and who a person mention is.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -20,7 +21,7 @@ from question_bank.facts.people import PeopleIndex, build_people
 from question_bank.model import ArticleMeta
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from question_bank.nlp import LemmaTables
 
@@ -90,27 +91,35 @@ class Tokens:
     ent_type: list[str]
 
     @classmethod
-    def from_doc(cls, doc: Doc) -> Tokens:
-        """Read every token once."""
-        rows = [
-            (
-                t.text,
-                t.lower_,
-                t.lemma_,
-                t.pos_,
-                t.tag_,
-                t.dep_,
-                t.head.i,
-                t.idx,
-                t.whitespace_,
-                t.left_edge.i,
-                t.right_edge.i,
-                t.ent_type_,
-            )
-            for t in doc
-        ]
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 12
-        return cls(*(list(column) for column in columns))
+    def from_docs(cls, docs: Sequence[Doc]) -> Tokens:
+        """Read every token of the parts once, numbered and placed as in their joined text
+        (as arrays: going through spaCy's token objects costs more than the rest of reading)."""
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+        from spacy.parts_of_speech import NAMES
+
+        names: dict[int, str] = {}
+        columns: list[list] = [[] for _ in range(12)]
+        text, lower, lemma, pos, tag, dep, head, idx, space, _, _, ent_type = columns
+        first = offset = 0
+        for doc in docs:
+            strings = doc.vocab.strings
+            array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, IDX, SPACY])
+            for column, values in zip(
+                (text, lower, lemma, tag, dep, ent_type), array[:, :6].T.tolist(), strict=True
+            ):
+                for value in values:
+                    if value not in names:
+                        names[value] = strings[value] if value else ""
+                    column.append(names[value])
+            pos.extend(NAMES[value] for value in array[:, 6].tolist())
+            idx.extend(value + offset for value in array[:, 7].tolist())
+            space.extend(" " if value else "" for value in array[:, 8].tolist())
+            heads = doc.to_array([HEAD]).astype("int64").tolist()
+            head.extend(i + first + step for i, step in enumerate(heads))
+            first += len(doc)
+            offset += len(doc.text)
+        columns[9], columns[10] = _subtree_edges(head)
+        return cls(*columns)
 
     @cached_property
     def _children(self) -> list[list[int]]:
@@ -140,23 +149,40 @@ class Tokens:
         return len(self.text)
 
 
+def _subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:
+    """The first and last token of each token's subtree, from every token's head (a root is
+    its own head)."""
+    left, right = list(range(len(head))), list(range(len(head)))
+    for token in range(len(head)):
+        node = token
+        for _ in head:  # a parse is a tree; the bound only guards against a malformed one
+            if head[node] == node:
+                break
+            node = head[node]
+            if token < left[node]:
+                left[node] = token
+            elif token > right[node]:
+                right[node] = token
+    return left, right
+
+
 class ArticleDoc:
     """One parsed article and what every extractor needs to know about it."""
 
     def __init__(
         self,
-        doc: Doc,
+        doc: Doc | Sequence[Doc],
         meta: ArticleMeta,
         published: date | None,
         lemma_tables: LemmaTables | None = None,
     ) -> None:
-        self.doc = doc
+        self.docs: tuple[Doc, ...] = (doc,) if hasattr(doc, "ents") else tuple(doc)
         self.lemma_tables = lemma_tables
         self.cache: dict[str, object] = {}
         self.meta = meta
         self.published = published
-        self.text: str = doc.text
-        self.tokens = Tokens.from_doc(doc)
+        self.text: str = "".join(part.text for part in self.docs)
+        self.tokens = Tokens.from_docs(self.docs)
         self.sentences = self._read_sentences()
         self._sentence_starts = [s.start for s in self.sentences]
         self.quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(self.text)]
@@ -166,37 +192,57 @@ class ArticleDoc:
 
     # --- sentences -------------------------------------------------------------------------
 
+    def _spans(self, spans_of: Callable[[Doc], Iterable[Span]]) -> Iterator[tuple[Span, int, int]]:
+        """The spans of every part, each with its part's first token and character in the
+        joined text."""
+        first = offset = 0
+        for doc in self.docs:
+            for span in spans_of(doc):
+                yield span, first, offset
+            first += len(doc)
+            offset += len(doc.text)
+
     def _read_sentences(self) -> list[Sentence]:
         sentences = []
         paragraph = 0
         previous_end = 0
-        for span in self.doc.sents:
-            raw = self.text[span.start_char : span.end_char]
-            gap = self.text[previous_end : span.start_char]
+        spacing = self.tokens.text
+        for span, first, offset in self._spans(lambda doc: doc.sents):
+            start_char, end_char = span.start_char + offset, span.end_char + offset
+            raw = self.text[start_char:end_char]
+            gap = self.text[previous_end:start_char]
             if "\n\n" in gap or "\n" in raw[: len(raw) - len(raw.lstrip())]:
                 paragraph += 1
-            previous_end = span.end_char
+            previous_end = end_char
             stripped = raw.strip()
             if not stripped:
                 continue
             lead = len(raw) - len(raw.lstrip())
-            start, end = span.start, span.end
-            while start < end and self.doc[start].is_space:
+            start, end = span.start + first, span.end + first
+            while start < end and spacing[start].isspace():
                 start += 1
-            while end > start and self.doc[end - 1].is_space:
+            while end > start and spacing[end - 1].isspace():
                 end -= 1
             sentences.append(
                 Sentence(
                     index=len(sentences),
                     start=start,
                     end=end,
-                    start_char=span.start_char + lead,
-                    end_char=span.start_char + lead + len(stripped),
+                    start_char=start_char + lead,
+                    end_char=start_char + lead + len(stripped),
                     paragraph=paragraph,
-                    root=span.root.i,
+                    root=span.root.i + first,
                 )
             )
         return sentences
+
+    @cached_property
+    def noun_chunks(self) -> list[tuple[int, int]]:
+        """The parser's noun phrases as token ranges."""
+        return [
+            (chunk.start + first, chunk.end + first)
+            for chunk, first, _ in self._spans(lambda doc: doc.noun_chunks)
+        ]
 
     def sentence_of(self, token: int) -> Sentence:
         """The sentence holding a token."""
@@ -230,10 +276,10 @@ class ArticleDoc:
     def _read_mentions(self) -> list[Mention]:
         mentions = []
         table = self.tokens
-        for ent in self.doc.ents:
+        for ent, first, _ in self._spans(lambda doc: doc.ents):
             if ent.label_ in _SKIPPED_LABELS:
                 continue
-            start, end = ent.start, ent.end
+            start, end = ent.start + first, ent.end + first
             while start < end and (
                 table.lower[start] in ("the", "a", "an")
                 or ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
@@ -384,7 +430,18 @@ class ArticleDoc:
 
     def type_word(self, name: str) -> str:
         """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
-        "Department of State" -> department), "" for a bare name ("Microsoft")."""
+        "Department of State" -> department), "" for a bare name ("Microsoft"); worked out once
+        per name."""
+        found = self._type_words.get(name)
+        if found is None:
+            found = self._type_words[name] = self._read_type_word(name)
+        return found
+
+    @cached_property
+    def _type_words(self) -> dict[str, str]:
+        return {}
+
+    def _read_type_word(self, name: str) -> str:
         words = name.split()
         if "of" in words:
             words = words[: words.index("of")]

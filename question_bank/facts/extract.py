@@ -448,8 +448,7 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
     infrastructure", "a two-month truce"): offered among further candidates, never published."""
     table = article.tokens
     named = set(article.mention_at)
-    for chunk in article.doc.noun_chunks:
-        start, end = chunk.start, chunk.end
+    for start, end in article.noun_chunks:
         while start < end and table.pos[start] in ("DET", "PRON") and table.tag[start] != "PRP$":
             start += 1
         words = [i for i in range(start, end) if table.pos[i] not in ("PUNCT", "SPACE")]

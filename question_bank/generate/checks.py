@@ -140,9 +140,9 @@ def answer_spelt_right(candidate: Candidate) -> str:
 def _misspelt(key: str) -> bool:
     """``key`` is near a country or capital name without being a known place (worked out once
     per answer: many candidates share one)."""
-    if key in country_index() or key in city_index():
+    if key in country_index() or key in city_index() or any(ch.isdigit() for ch in key):
         return False
-    names = _place_names()
+    names = _place_names_near(len(key))
     return (
         process.extractOne(key, names, scorer=fuzz.ratio, score_cutoff=MISSPELT_SIMILARITY)
         is not None
@@ -150,9 +150,15 @@ def _misspelt(key: str) -> bool:
 
 
 @cache
-def _place_names() -> tuple[str, ...]:
-    """Every country name and alias and every capital, as ``name_key`` spells them."""
-    return tuple(sorted({*country_index(), *capital_index()}))
+def _place_names_near(length: int) -> tuple[str, ...]:
+    """Every country name and alias and every capital, as ``name_key`` spells them, whose
+    length lets it reach ``MISSPELT_SIMILARITY`` against a key of ``length`` characters (the
+    ratio is at most twice the shorter length over the sum of both)."""
+    share = MISSPELT_SIMILARITY / 100
+    shortest, longest = length * share / (2 - share), length * (2 - share) / share
+    return tuple(
+        sorted(n for n in {*country_index(), *capital_index()} if shortest <= len(n) <= longest)
+    )
 
 
 #: Check name -> function returning a reason ("" to pass).

@@ -125,9 +125,12 @@ def _first_person(prompt: str) -> bool:
     return bool(_FIRST_PERSON & set(normalise(outside).split()))
 
 
+_LISTED_GAP = re.compile(r"\w, _____,|, _____,? (?:and|or) |\w, \w+,? (?:and|or) _____")
+
+
 def _in_list(prompt: str) -> bool:
     """The gap is one of three or more things listed ("X, _____, and Y")."""
-    return bool(re.search(r"\w+, _____,|, _____,? (?:and|or) |\w+, \w+,? (?:and|or) _____", prompt))
+    return "_____" in prompt and _LISTED_GAP.search(prompt) is not None
 
 
 def _options_mentioned(candidate: Candidate, context: ArticleContext) -> float:

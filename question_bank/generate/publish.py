@@ -115,7 +115,7 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
                 (-_weighted(candidate) * KIND_DECAY**kind_count, position, kind_count, candidate),
             )
             continue
-        if candidate.item.kind == "truefalse" and candidate.item.answer == "True":
+        if _statement_of_truth(candidate):
             candidate = _false_instead(candidate, falses, state, taken, order, cap, threshold)
             if candidate.item.answer == "True" and not state.room_for_true():
                 continue
@@ -158,11 +158,14 @@ def _false_instead(
     return candidate
 
 
+def _statement_of_truth(candidate: Candidate) -> bool:
+    """A true/false item keyed True (a false one of its sentence may be taken in its place)."""
+    return candidate.item.kind == "truefalse" and candidate.item.answer == "True"
+
+
 def _weighted(candidate: Candidate) -> float:
     """The worth a candidate is ordered by (``TRUE_WEIGHT`` for a true statement)."""
-    item = candidate.item
-    true = item.kind == "truefalse" and item.answer == "True"
-    return candidate.worth * (TRUE_WEIGHT if true else 1.0)
+    return candidate.worth * (TRUE_WEIGHT if _statement_of_truth(candidate) else 1.0)
 
 
 def _false_statements(

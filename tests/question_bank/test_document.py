@@ -1,0 +1,50 @@
+"""The parsed article is read from its paragraphs' parses as if they were one parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from question_bank.facts import read_article_doc
+from question_bank.nlp import lemma_tables, parse
+from question_bank.reading.metadata import prepare_article
+
+ARTICLE = """Ministers meet in Riga
+
+March 3, 2025
+
+Foreign Minister Lena Marsh of Estonia met her Latvian counterpart Tomas Vale in Riga on Monday.
+The two ministers, who have known each other since 2019, signed a treaty on river protection.
+
+"Clean rivers are a duty we owe our children," Marsh said. Vale agreed.
+
+Officials said 40 rivers and 12 lakes would be protected under the treaty by 2030.
+"""
+
+
+def _read(parsed):
+    prepared = prepare_article(ARTICLE, None)
+    return read_article_doc(parsed, prepared.meta, prepared.published, lemma_tables())
+
+
+def test_paragraph_parses_read_as_one_merged_parse():
+    body = prepare_article(ARTICLE, None).body
+    parts = parse(body)
+    assert len(parts) > 1, "the article has several paragraphs"
+    apart = _read(parts)
+    merged = _read(Doc.from_docs(list(parts), ensure_whitespace=False))
+    assert apart.text == merged.text == body
+    assert apart.tokens == merged.tokens
+    assert apart.sentences == merged.sentences
+    assert apart.mentions == merged.mentions
+    assert apart.noun_chunks == merged.noun_chunks
+
+
+def test_subtree_edges_and_heads_are_the_parser_s():
+    parts = parse(prepare_article(ARTICLE, None).body)
+    merged = Doc.from_docs(list(parts), ensure_whitespace=False)
+    tokens = _read(parts).tokens
+    assert tokens.head == [t.head.i for t in merged]
+    assert tokens.left_edge == [t.left_edge.i for t in merged]
+    assert tokens.right_edge == [t.right_edge.i for t in merged]
+    assert tokens.pos == [t.pos_ for t in merged] and tokens.dep == [t.dep_ for t in merged]
+    assert tokens.space == [t.whitespace_ for t in merged]
