@@ -179,11 +179,11 @@ class DistractorPool:
             for text in islice(options, MAX_OPTIONS_SEEN):
                 if len(chosen) >= count:
                     return chosen
-                if self._unsound(text, answer, variants, chosen, avoid_text, sentence, names):
+                if allowed is not None and text not in allowed:
                     continue
                 if names and after_the is not None and self._takes_the(text, source) != after_the:
                     continue
-                if allowed is not None and text not in allowed:
+                if self._unsound(text, answer, variants, chosen, avoid_text, sentence, names):
                     continue
                 chosen.append(Option(text, source))
         return chosen
