@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
-from quizapp.transactions import only_read
+from quizapp.transactions import commit_read_only, only_read
 
 MIGRATIONS_DIR = str(Path(__file__).with_name("migrations"))
 
@@ -76,7 +76,7 @@ def end_session_quietly(exc: BaseException | None) -> None:
     not turn a finished response into a 500."""
     try:
         if exc is None and only_read(db.session()):
-            db.session.commit()
+            commit_read_only(db.session())
         db.session.remove()
     except DBAPIError as error:
         db.session.registry().invalidate()  # close the dead connection, not back to the pool

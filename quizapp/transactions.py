@@ -54,3 +54,10 @@ def only_read(session: Session) -> bool:
         return False
     connection = session.connection()
     return not connection.invalidated and not connection.info.get(WROTE, False)
+
+
+def commit_read_only(session: Session) -> None:
+    """Commit a transaction that only read (``only_read``), leaving what it loaded as closing the
+    session would: loaded, not expired (nothing changed, so there is nothing to read again)."""
+    session.expire_on_commit = False
+    session.commit()

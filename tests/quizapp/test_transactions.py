@@ -102,3 +102,10 @@ def test_pages_that_only_read_keep_prepared_statements(app, client, auth, create
             sa.text("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%quiz.%'")
         ).scalar_one()
     assert prepared >= 1
+
+
+def test_what_a_read_only_request_loaded_stays_readable_after_it(app, create_user):
+    create_user("sam")
+    with app.app_context():
+        user = db.session.execute(db.select(User)).scalar_one()
+    assert user.username == "sam"  # detached, as after a rollback, not expired by the commit
