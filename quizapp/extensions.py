@@ -19,6 +19,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
+from quizapp.transactions import commit_read_only, only_read
+
 MIGRATIONS_DIR = str(Path(__file__).with_name("migrations"))
 
 NAMING_CONVENTION = {
@@ -68,9 +70,13 @@ def init_extensions(app: Flask) -> None:
 
 
 def end_session_quietly(exc: BaseException | None) -> None:
-    """End the request's database session; a connection the database dropped meanwhile (a
-    restart) cannot roll back, which must not turn a finished response into a 500."""
+    """End the request's database session: a transaction that only read is committed (the
+    connection keeps its prepared statements, see ``quizapp.transactions``), any other rolled
+    back. A connection the database dropped meanwhile (a restart) cannot roll back, which must
+    not turn a finished response into a 500."""
     try:
+        if exc is None and only_read(db.session()):
+            commit_read_only(db.session())
         db.session.remove()
     except DBAPIError as error:
         db.session.registry().invalidate()  # close the dead connection, not back to the pool

@@ -53,7 +53,13 @@ def _due_dates(user_id: int, now: datetime, passed: bool) -> Select:
 
 def answers_shown(user_id: int, now: datetime):
     """The condition on Quiz: a teacher's quiz whose feedback setting shows the user answers."""
-    teachers = db.select(User.id).where(User.role == Role.TEACHER.value)
+    # The owner's row by its key: listing every teacher instead reads the whole user table.
+    by_teacher = (
+        db.select(User.id)
+        .where(User.id == Quiz.owner_id, User.role == Role.TEACHER.value)
+        .correlate(Quiz)
+        .exists()
+    )
     after_due = db.and_(
         Quiz.feedback_policy == FeedbackPolicy.AFTER_DUE.value,
         db.or_(
@@ -66,7 +72,7 @@ def answers_shown(user_id: int, now: datetime):
         after_due,
         Quiz.owner_id == user_id,
     )
-    return db.and_(db.or_(Quiz.owner_id.is_(None), Quiz.owner_id.in_(teachers)), shown)
+    return db.and_(db.or_(Quiz.owner_id.is_(None), by_teacher), shown)
 
 
 def answer_visible_quiz_ids(user_id: int, now: datetime | None = None) -> Select:

@@ -163,3 +163,34 @@ def test_optimiser_is_refused_clearly_without_the_extra(app, student_id):
         assert optimiser_available() is False
         with pytest.raises(OptimiserUnavailable, match=r"fsrs\[optimizer\]"):
             optimise_parameters(student_id)
+
+
+def test_deck_summary_counts_a_question_of_two_quizzes_once(app, create_user, student_id):
+    from quizapp.models import Question
+    from quizapp.services.quizzes import create_quiz
+    from tests.conftest import bulk_quiz
+
+    teacher = create_user("tara", role="teacher")
+    now = datetime.now(UTC)
+    with app.app_context():
+        first_quiz, (shared, later, unseen) = bulk_quiz(teacher.id, 3, "First")
+        owner = db.session.get(User, teacher.id)
+        extra = Question.from_bank(quiz_questions(quiz_by_id(first_quiz))[0].bank)
+        second = create_quiz(
+            "Second", [db.session.get(Question, shared), extra], owner, publish=True, public=True
+        )
+        quiz_by_id(first_quiz).is_public = True
+        for question_id, due in ((shared, now - timedelta(hours=1)), (later, now + timedelta(2))):
+            card = Card(user_id=student_id, question_id=question_id, state=2, due_at=due)
+            card.created_at = now
+            db.session.add(card)
+        db.session.commit()
+        cards = dict(db.session.execute(db.select(Card.question_id, Card.id)).all())
+        everything = deck_summary(student_id, Deck(), now)
+        assert (everything.due, everything.new) == (1, 2)  # the shared question is one card
+        assert everything.next_due_at == now + timedelta(2)
+        assert everything.first_due_card_id == cards[shared]
+        assert everything.first_new_question_id == min(unseen, extra.id)
+        one_quiz = deck_summary(student_id, Deck("quiz", second.id), now)
+        assert (one_quiz.due, one_quiz.new, one_quiz.next_due_at) == (1, 1, None)
+        assert one_quiz.first_new_question_id == extra.id

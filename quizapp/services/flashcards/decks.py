@@ -23,7 +23,7 @@ from functools import cache
 
 from flask import g
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import aliased, joinedload
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
@@ -169,17 +169,14 @@ def deck_statements(kind: str) -> DeckStatements:
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
     # The deck's questions, worked out once per query however often the query asks for them
     # (as a subquery repeated in each count, planning the summary took longer than running it).
-    deck = _card_questions(user_id, now).where(DECK_FILTERS[kind](db.bindparam("key"))).cte()
+    deck = (
+        _card_questions(user_id, now)
+        .where(DECK_FILTERS[kind](db.bindparam("key")))
+        .distinct()  # a question of two quizzes is one card
+        .cte()
+    )
     ids = db.select(deck.c.id)
     unseen = Question.id.not_in(db.select(Card.question_id).where(Card.user_id == user_id))
-    due = db.select(
-        func.count(case((Card.due_at <= now, Card.id))),
-        func.min(case((Card.due_at > now, Card.due_at))),
-    ).where(Card.user_id == user_id, Card.question_id.in_(ids))
-    new = db.select(func.count(Question.id)).where(Question.id.in_(ids), unseen)
-    started = db.select(func.count(Card.id)).where(
-        Card.user_id == user_id, Card.created_at >= db.bindparam("day")
-    )
     due_card = (
         db.select(Card)
         .where(Card.user_id == user_id, Card.question_id.in_(ids), Card.due_at <= now)
@@ -190,16 +187,32 @@ def deck_statements(kind: str) -> DeckStatements:
         db.select(Question).where(Question.id.in_(ids), unseen).order_by(Question.id).limit(1)
     )
     return DeckStatements(
-        summary=db.select(  # no FROM of its own: nothing correlates
-            due.with_only_columns(due.selected_columns[0]).scalar_subquery(),
-            due.with_only_columns(due.selected_columns[1]).scalar_subquery(),
-            new.scalar_subquery(),
-            started.scalar_subquery(),
-            due_card.with_only_columns(Card.id).scalar_subquery(),
-            new_question.with_only_columns(Question.id).scalar_subquery(),
-        ),
+        summary=_summary_statement(deck, due_card),
         due_card=due_card.options(joinedload(Card.question).joinedload(Question.article)),
         new_question=new_question.options(joinedload(Question.article)),
+    )
+
+
+def _summary_statement(deck, due_card: Select) -> Select:
+    """Counts of a deck in one pass over its questions, each joined to the student's card of it
+    (none: a new question), plus today's new cards and the most overdue card by id."""
+    user_id, now = db.bindparam("user_id"), db.bindparam("now")
+    card = aliased(Card)  # the subqueries below read ``card`` on their own, uncorrelated
+    unseen = card.id.is_(None)
+    started = db.select(func.count(Card.id)).where(
+        Card.user_id == user_id, Card.created_at >= db.bindparam("day")
+    )
+    return (
+        db.select(
+            func.count(case((card.due_at <= now, card.id))),
+            func.min(case((card.due_at > now, card.due_at))),
+            func.count(case((unseen, deck.c.id))),
+            started.scalar_subquery(),
+            due_card.with_only_columns(Card.id).scalar_subquery(),
+            func.min(case((unseen, deck.c.id))),  # new questions come in id order
+        )
+        .select_from(deck)
+        .outerjoin(card, and_(card.question_id == deck.c.id, card.user_id == user_id))
     )
 
 
