@@ -91,17 +91,17 @@ class Tokens:
     ent_type: list[str]
 
     @classmethod
-    def from_docs(cls, docs: Sequence[Doc]) -> Tokens:
+    def from_docs(cls, docs: Sequence[Doc], origins: Sequence[tuple[int, int]]) -> Tokens:
         """Read every token of the parts once, numbered and placed as in their joined text
-        (as arrays: going through spaCy's token objects costs more than the rest of reading)."""
+        (``origins``: each part's first token and character there), as arrays: going through
+        spaCy's token objects costs more than the rest of reading."""
         from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SPACY, TAG
         from spacy.parts_of_speech import NAMES
 
         names: dict[int, str] = {}
         columns: list[list] = [[] for _ in range(12)]
         text, lower, lemma, pos, tag, dep, head, idx, space, _, _, ent_type = columns
-        first = offset = 0
-        for doc in docs:
+        for doc, (first, offset) in zip(docs, origins, strict=True):
             strings = doc.vocab.strings
             array = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, ENT_TYPE, POS, IDX, SPACY])
             for column, values in zip(
@@ -116,8 +116,6 @@ class Tokens:
             space.extend(" " if value else "" for value in array[:, 8].tolist())
             heads = doc.to_array([HEAD]).astype("int64").tolist()
             head.extend(i + first + step for i, step in enumerate(heads))
-            first += len(doc)
-            offset += len(doc.text)
         columns[9], columns[10] = _subtree_edges(head)
         return cls(*columns)
 
@@ -147,6 +145,15 @@ class Tokens:
 
     def __len__(self) -> int:
         return len(self.text)
+
+
+def _running_total(sizes: Iterable[int]) -> list[int]:
+    """Where each part starts when parts of these sizes follow one another from 0."""
+    starts, total = [], 0
+    for size in sizes:
+        starts.append(total)
+        total += size
+    return starts
 
 
 def _subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:
@@ -181,8 +188,12 @@ class ArticleDoc:
         self.cache: dict[str, object] = {}
         self.meta = meta
         self.published = published
-        self.text: str = "".join(part.text for part in self.docs)
-        self.tokens = Tokens.from_docs(self.docs)
+        texts = [part.text for part in self.docs]  # spaCy joins a Doc's text on every read
+        self.text: str = "".join(texts)
+        self._origins = list(
+            zip(_running_total(map(len, self.docs)), _running_total(map(len, texts)), strict=True)
+        )
+        self.tokens = Tokens.from_docs(self.docs, self._origins)
         self.sentences = self._read_sentences()
         self._sentence_starts = [s.start for s in self.sentences]
         self.quoted = [(m.start(1), m.end(1)) for m in _QUOTES.finditer(self.text)]
@@ -195,12 +206,9 @@ class ArticleDoc:
     def _spans(self, spans_of: Callable[[Doc], Iterable[Span]]) -> Iterator[tuple[Span, int, int]]:
         """The spans of every part, each with its part's first token and character in the
         joined text."""
-        first = offset = 0
-        for doc in self.docs:
+        for doc, (first, offset) in zip(self.docs, self._origins, strict=True):
             for span in spans_of(doc):
                 yield span, first, offset
-            first += len(doc)
-            offset += len(doc.text)
 
     def _read_sentences(self) -> list[Sentence]:
         sentences = []

@@ -389,20 +389,30 @@ def _qualifiers(title: str) -> set[str]:
 
 
 @lru_cache(maxsize=16384)
-@lru_cache(maxsize=8192)
-def name_pattern(name: str) -> re.Pattern[str]:
-    """A case-folded name as a whole-word pattern (compiled once)."""
-    return re.compile(r"(?<![\w])" + re.escape(name.casefold()) + r"(?![\w])")
-
-
 @lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     return text.casefold()
 
 
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def mentions_name(text: str, name: str) -> bool:
-    """Whole-word, case-insensitive occurrence of a name in a text."""
-    return name_pattern(name).search(_folded(text)) is not None
+    """Whole-word, case-insensitive occurrence of a name in a text (no letter, digit or
+    underscore on either side)."""
+    haystack, needle = _folded(text), _folded(name)
+    if not needle:
+        return False
+    start = haystack.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or not _word_char(haystack[start - 1])) and (
+            end == len(haystack) or not _word_char(haystack[end])
+        ):
+            return True
+        start = haystack.find(needle, start + 1)
+    return False
 
 
 def _date_sources(pool: DistractorPool, answer_class: str, answer: str):
