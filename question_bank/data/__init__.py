@@ -65,6 +65,12 @@ def cities() -> tuple[City, ...]:
 
 
 @cache
+def country_by_name() -> dict[str, Country]:
+    """Countries keyed by their standard name as written."""
+    return {country.name: country for country in countries()}
+
+
+@cache
 def country_index() -> dict[str, Country]:
     """Countries keyed by ``name_key`` of their name, other spellings and demonym; where two
     share a key ("American"), the more populous."""

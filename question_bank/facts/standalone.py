@@ -449,7 +449,12 @@ def _has_negation_link(article: ArticleDoc, start: int, end: int) -> bool:
 
 
 def _words(article: ArticleDoc, start: int, end: int) -> int:
-    return sum(1 for i in range(start, end) if article.tokens.pos[i] not in ("PUNCT", "SPACE"))
+    """The words (not punctuation or space) of tokens ``start:end``, counted once per range."""
+    key = ("words", start, end)
+    if key not in article.cache:
+        pos = article.tokens.pos
+        article.cache[key] = sum(1 for i in range(start, end) if pos[i] not in ("PUNCT", "SPACE"))
+    return article.cache[key]
 
 
 def _render(

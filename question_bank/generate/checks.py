@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from question_bank.data import capital_index, city_index, countries, country_index, name_key
+from question_bank.data import capital_index, city_index, country_by_name, country_index, name_key
 from question_bank.facts.classes import cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
 from question_bank.generate.distractors import normalise, same_answer
@@ -66,8 +66,8 @@ def leak(candidate: Candidate) -> str:
         name = country_name(answer)
         if name in countries_in(stem):
             return "leak: the stem names the country in another form"
-        home = next((c.iso for c in countries() if c.name == name), "")
-        if home and home in cities_in(stem):
+        home = country_by_name().get(name)
+        if home is not None and home.iso in cities_in(stem):
             return "leak: the stem names a city of the country"
     value = number_value(answer)
     if value is not None and any(

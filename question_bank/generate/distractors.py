@@ -13,11 +13,18 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from question_bank.data import Country, capital_index, cities, city_index, countries, name_key
+from question_bank.data import (
+    capital_index,
+    cities,
+    city_index,
+    countries,
+    country_by_name,
+    name_key,
+)
 from question_bank.facts.classes import countries_in, country_name, takes_the
 from question_bank.facts.forms import (
     nearby_dates,
@@ -463,7 +470,7 @@ def _may_contain(option: str, answer: str) -> bool:
     as right."""
     if not option or not answer:
         return False
-    by_name = _countries_by_name()
+    by_name = country_by_name()
     big, small = by_name.get(option), by_name.get(answer)
     if big is None or small is None:
         return False
@@ -471,11 +478,6 @@ def _may_contain(option: str, answer: str) -> bool:
         return True
     larger = big.population > CONTAINING_RATIO * max(small.population, 1)
     return larger and big.iso in small.neighbours
-
-
-@cache
-def _countries_by_name() -> dict[str, Country]:
-    return {c.name: c for c in countries()}
 
 
 def _countries_near(answer: str) -> list[str]:
