@@ -183,9 +183,11 @@ class ArticleDoc:
         published: date | None,
         lemma_tables: LemmaTables | None = None,
     ) -> None:
-        self.docs: tuple[Doc, ...] = (doc,) if hasattr(doc, "ents") else tuple(doc)
+        from spacy.tokens import Doc
+
+        self.docs: tuple[Doc, ...] = (doc,) if isinstance(doc, Doc) else tuple(doc)
         self.lemma_tables = lemma_tables
-        self.cache: dict[str, object] = {}
+        self.cache: dict[tuple, object] = {}
         self.meta = meta
         self.published = published
         texts = [part.text for part in self.docs]  # spaCy joins a Doc's text on every read
@@ -440,14 +442,10 @@ class ArticleDoc:
         """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
         "Department of State" -> department), "" for a bare name ("Microsoft"); worked out once
         per name."""
-        found = self._type_words.get(name)
-        if found is None:
-            found = self._type_words[name] = self._read_type_word(name)
-        return found
-
-    @cached_property
-    def _type_words(self) -> dict[str, str]:
-        return {}
+        key = ("type word", name)
+        if key not in self.cache:
+            self.cache[key] = self._read_type_word(name)
+        return self.cache[key]
 
     def _read_type_word(self, name: str) -> str:
         words = name.split()

@@ -396,7 +396,6 @@ def _qualifiers(title: str) -> set[str]:
 
 
 @lru_cache(maxsize=16384)
-@lru_cache(maxsize=4096)
 def _folded(text: str) -> str:
     return text.casefold()
 

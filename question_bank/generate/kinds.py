@@ -15,7 +15,7 @@ from datetime import date
 from question_bank.facts.classes import countries_in, country_name
 from question_bank.facts.forms import number_value, read_date, read_number
 from question_bank.facts.found import Found, Question
-from question_bank.facts.people import persons_described
+from question_bank.facts.people import PERSON_PRONOUNS, persons_described
 from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
@@ -55,9 +55,6 @@ BOUND_WORDS = frozenset(
     {"above", "below", "over", "under", "beyond", "around", "about", "nearly", "almost"}
     | {"roughly", "approximately", "than", "least", "most", "up", "to", "some"}
 )
-#: Pronouns that carry a person's sex: a statement that uses one beside the name ("Merkel said
-#: she ...") cannot take another person's name in its place.
-SEXED_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 #: Classes a typed (cloze or short) answer may have: names, dates and numbers.
 TYPED_CLASSES = (
     "phrase",
@@ -343,8 +340,8 @@ def _bare_name_slot(fact: Found) -> bool:
         return False
     if after.lstrip().startswith(","):
         return False
-    words = set(re.findall(r"[a-z]+", statement.with_gap(" ").lower()))
-    return not SEXED_PRONOUNS & words
+    words = re.findall(r"[a-z]+", statement.with_gap(" ").lower())
+    return not any(word in PERSON_PRONOUNS for word in words)  # each gives the person's sex
 
 
 def _plain_full_name(name: str, env: Env) -> bool:
