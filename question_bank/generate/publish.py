@@ -104,15 +104,19 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
                 taken.add(order[id(candidate)])
                 break
     falses = _false_statements(candidates, threshold)
-    heap = [(-_weighted(c), order[id(c)], 0, c) for c in candidates if order[id(c)] not in taken]
+    heap = [
+        (-weight, order[id(c)], 0, weight, c)
+        for c in candidates
+        if order[id(c)] not in taken
+        for weight in (_weighted(c),)
+    ]
     heapq.heapify(heap)
     while heap and len(state.published) < cap:
-        _, position, counted, candidate = heapq.heappop(heap)
+        _, position, counted, weight, candidate = heapq.heappop(heap)
         kind_count = state.per_kind[candidate.item.kind]
         if counted != kind_count:  # its kind grew since it was queued: queue it again, lower
             heapq.heappush(
-                heap,
-                (-_weighted(candidate) * KIND_DECAY**kind_count, position, kind_count, candidate),
+                heap, (-weight * KIND_DECAY**kind_count, position, kind_count, weight, candidate)
             )
             continue
         if _statement_of_truth(candidate):
@@ -200,20 +204,28 @@ class _State:
     per_sentence: Counter[int] = field(default_factory=Counter)
     per_kind: Counter[str] = field(default_factory=Counter)
     per_answer: Counter[str] = field(default_factory=Counter)
+    #: Published items by each sentence they draw on (only these can give an item away).
+    by_sentence: dict[int, list[Candidate]] = field(default_factory=dict)
+    #: Published true/false items by key ("True", "False").
+    statements: Counter[str] = field(default_factory=Counter)
 
     def admits(self, candidate: Candidate, cap: int, threshold: float) -> bool:
         """Whether the candidate may join the list (the module's rules)."""
-        answers = [normalise(a) for a in _answers(candidate)]
-        if any(self.per_answer[a] >= PER_ANSWER for a in answers):
+        if candidate.item.score < threshold or len(self.published) >= cap or candidate.fact.loose:
             return False
-        return _publishable(
-            candidate,
-            self.published,
-            self.tested,
-            self.per_sentence,
-            self.per_kind,
-            cap,
-            threshold,
+        if any(self.per_answer[normalise(a)] >= PER_ANSWER for a in _answers(candidate)):
+            return False
+        if _facts_tested(candidate) & self.tested:
+            return False
+        sentences = _sentences(candidate)
+        if any(self.per_sentence[s] >= PER_SENTENCE for s in sentences):
+            return False
+        if self.per_kind[candidate.item.kind] >= max(MIN_PER_KIND, KIND_SHARE * cap):
+            return False
+        return not any(  # only an item drawing on one of its sentences can give it away
+            gives_away(candidate, other)
+            for sentence in sentences
+            for other in self.by_sentence.get(sentence, ())
         )
 
     def room_for_true(self) -> bool:
@@ -223,41 +235,21 @@ class _State:
     @property
     def true_statements(self) -> int:
         """Published true/false items keyed True."""
-        return sum(
-            1 for c in self.published if c.item.kind == "truefalse" and c.item.answer == "True"
-        )
+        return self.statements["True"]
 
     @property
     def false_statements(self) -> int:
         """Published true/false items keyed False."""
-        return sum(
-            1 for c in self.published if c.item.kind == "truefalse" and c.item.answer == "False"
-        )
+        return self.statements["False"]
 
     def add(self, candidate: Candidate) -> None:
         """Publish the candidate."""
         self.published.append(candidate)
         self.tested |= _facts_tested(candidate)
         self.per_sentence.update(_sentences(candidate))
+        for sentence in _sentences(candidate):
+            self.by_sentence.setdefault(sentence, []).append(candidate)
+        if candidate.item.kind == "truefalse":
+            self.statements[candidate.item.answer] += 1
         self.per_kind[candidate.item.kind] += 1
         self.per_answer.update(normalise(a) for a in _answers(candidate))
-
-
-def _publishable(
-    candidate: Candidate,
-    published: list[Candidate],
-    tested: set[tuple[int, str]],
-    per_sentence: Counter[int],
-    per_kind: Counter[str],
-    cap: int,
-    threshold: float,
-) -> bool:
-    if candidate.item.score < threshold or len(published) >= cap or candidate.fact.loose:
-        return False
-    if _facts_tested(candidate) & tested:
-        return False
-    if any(per_sentence[s] >= PER_SENTENCE for s in _sentences(candidate)):
-        return False
-    if per_kind[candidate.item.kind] >= max(MIN_PER_KIND, KIND_SHARE * cap):
-        return False
-    return not any(gives_away(candidate, other) for other in published)
