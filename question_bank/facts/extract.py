@@ -86,13 +86,14 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
 def short_names(article: ArticleDoc, person) -> tuple[str, ...]:
     """The shorter forms the article itself uses for a person ("Aliyev", "Xi"): a student may
     answer with them. The last word is not assumed to be a surname ("Yoon Suk Yeol")."""
-    forms = {
-        article.span_text(m.start, m.end)
-        for m in article.mentions
-        if m.cls == "person" and article.people.token_person.get(m.start) == person.key
-    }
-    forms.discard(person.name)
-    return tuple(sorted(forms))
+    if "person forms" not in article.cache:
+        written: dict[str, set[str]] = {}
+        for m in article.mentions:
+            key = article.people.token_person.get(m.start) if m.cls == "person" else None
+            if key is not None:
+                written.setdefault(key, set()).add(article.span_text(m.start, m.end))
+        article.cache["person forms"] = written
+    return tuple(sorted(article.cache["person forms"].get(person.key, set()) - {person.name}))
 
 
 def entity_facts(article: ArticleDoc) -> Iterator[Found]:

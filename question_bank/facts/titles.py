@@ -79,10 +79,11 @@ def read_title(article: ArticleDoc, mention: Mention) -> tuple[int, int, str, st
 def _starts_with_a_place(article: ArticleDoc, mention: Mention) -> bool:
     """A "name" whose first word the article names as a place elsewhere ("Bogota Chargé" in "U.S.
     Embassy Bogota Chargé d'Affaires ...") is the recogniser's slip, not a person."""
-    first = article.tokens.text[mention.start]
     if mention.end - mention.start < 2:
         return False
-    return any(m.label == "GPE" and m.text == first for m in article.mentions)
+    if "place names" not in article.cache:
+        article.cache["place names"] = {m.text for m in article.mentions if m.label == "GPE"}
+    return article.tokens.text[mention.start] in article.cache["place names"]
 
 
 def head_of(article: ArticleDoc, start: int, end: int) -> int:
