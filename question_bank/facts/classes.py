@@ -10,7 +10,7 @@ shipped GeoNames tables; dates by their written form (``reading.dates``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, city_index, country_index, name_key
@@ -63,9 +63,10 @@ def country_name(text: str, label: str = "GPE") -> str:
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
 
 
-def countries_in(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def countries_in(text: str) -> frozenset[str]:
     """The countries a text names, by name, other spelling or demonym ("U.S. officials" ->
-    United States)."""
+    United States); worked out once per text (stems and titles are read many times)."""
     found = set()
     for run in _CAPITALISED_RUN.findall(text.replace("-", " ").replace("–", " ")):
         words = run.split()
@@ -74,7 +75,7 @@ def countries_in(text: str) -> set[str]:
                 name = country_name(" ".join(words[first : first + size]).strip(".,’'"))
                 if name:
                     found.add(name)
-    return found
+    return frozenset(found)
 
 
 def takes_the(name: str) -> bool:

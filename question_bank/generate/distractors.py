@@ -111,11 +111,12 @@ class DistractorPool:
     by_class: dict[str, list[str]] = field(default_factory=dict)
     bank: dict[str, list[str]] = field(default_factory=dict)
     with_the: set[str] = field(default_factory=set)
-    _country_cache: dict[str, set[str]] = field(default_factory=dict)
     _naming: dict[str, list[int]] = field(default_factory=dict)
     _sentence_lemmas: dict[int, frozenset[str]] = field(default_factory=dict)
     _sentence_names: dict[int, frozenset[str]] = field(default_factory=dict)
     _subjects: dict[str, bool] = field(default_factory=dict)
+    #: The article's options of a class that bear one type word, by (class, type word).
+    _typed_options: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -212,7 +213,7 @@ class DistractorPool:
         if mentions_name(avoid_text, text):
             return True
         country = country_name(text)
-        if country and country in self._countries_in(avoid_text):
+        if country and country in countries_in(avoid_text):
             return True
         if country and _may_contain(country, country_name(answer)):
             return True
@@ -292,11 +293,6 @@ class DistractorPool:
             for name in group
         }
 
-    def _countries_in(self, text: str) -> set[str]:
-        if text not in self._country_cache:
-            self._country_cache[text] = countries_in(text)
-        return self._country_cache[text]
-
     def _takes_the(self, text: str, source: str) -> bool:
         """Whether a name is written after "the": as the article writes it, else by its form."""
         if source == "article":
@@ -364,8 +360,10 @@ class DistractorPool:
     def _article_options(self, answer_class: str, answer: str) -> list[str]:
         options = self.by_class.get(_pool_class(answer_class), [])
         if answer_class in TYPED_BY_HEAD:
-            kind = self.type_word(answer)
-            options = [o for o in options if self.type_word(o) == kind]
+            key = (answer_class, self.type_word(answer))
+            if key not in self._typed_options:
+                self._typed_options[key] = [o for o in options if self.type_word(o) == key[1]]
+            options = self._typed_options[key]
         if answer_class == "person" and len(answer.split()) >= 2:
             full = [o for o in options if len(o.split()) >= 2]
             return full + [o for o in options if len(o.split()) < 2]
@@ -387,12 +385,12 @@ def _pool_class(answer_class: str) -> str:
     return answer_class
 
 
-def _qualifiers(title: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _qualifiers(title: str) -> frozenset[str]:
     """The countries and bodies a title names: "Foreign Minister of Japan" -> {Japan},
     "JAXA President" -> {JAXA}."""
-    found = set(countries_in(title))
-    found |= {w.strip(".,’'") for w in title.split() if w.isupper() and len(w) >= 2}
-    return found
+    bodies = {w.strip(".,’'") for w in title.split() if w.isupper() and len(w) >= 2}
+    return countries_in(title) | bodies
 
 
 @lru_cache(maxsize=16384)

@@ -26,7 +26,7 @@ def clear_caches() -> None:
     """Empty the memoised data tables (the spaCy pipeline stays loaded)."""
     from question_bank import data
     from question_bank.facts import classes
-    from question_bank.generate import ranker
+    from question_bank.generate import distractors, ranker
 
     for function in (
         data.countries,
@@ -35,6 +35,8 @@ def clear_caches() -> None:
         data.capital_index,
         data.city_index,
         classes._demonyms,
+        classes.countries_in,
+        distractors._qualifiers,
         data.country_by_name,
         ranker.shipped_ranker,
     ):

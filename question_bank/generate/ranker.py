@@ -14,7 +14,7 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 MODEL_FILE = "ranker.json"
@@ -36,38 +36,40 @@ class Ranker:
 
     def probability(self, values: Mapping[str, float]) -> float:
         """The modelled probability that an item with these features is acceptable."""
-        return self._logistic(values, self.weights, self.bias)
+        return _logistic(values, *self._acceptable)
 
     def usefulness(self, values: Mapping[str, float]) -> float:
         """The modelled probability that a teacher would find the item worth asking (1.0 when
         the model has no usefulness part)."""
         if not self.useful_weights:
             return 1.0
-        return self._logistic(values, self.useful_weights, self.useful_bias)
+        return _logistic(values, *self._useful)
 
-    def _logistic(
-        self, values: Mapping[str, float], weights: tuple[float, ...], bias: float
-    ) -> float:
-        slopes, constant = self._folded(weights, bias)
-        total = constant + sum(slopes[n] * v for n, v in values.items() if n in slopes)
-        return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
+    @cached_property
+    def _acceptable(self) -> tuple[dict[str, float], float]:
+        return self._folded(self.weights, self.bias)
+
+    @cached_property
+    def _useful(self) -> tuple[dict[str, float], float]:
+        return self._folded(self.useful_weights, self.useful_bias)
 
     def _folded(self, weights: tuple[float, ...], bias: float) -> tuple[dict[str, float], float]:
         """Weights with the standardisation folded in: a slope per feature and a constant, so a
         candidate's score sums only the features it has."""
-        key = (weights, bias)
-        cache = self.__dict__.setdefault("_folded_cache", {})
-        if key not in cache:
-            slopes = {
-                name: weight / scale
-                for name, scale, weight in zip(self.names, self.scales, weights, strict=True)
-            }
-            constant = bias - sum(
-                weight * mean / scale
-                for mean, scale, weight in zip(self.means, self.scales, weights, strict=True)
-            )
-            cache[key] = (slopes, constant)
-        return cache[key]
+        slopes = {
+            name: weight / scale
+            for name, scale, weight in zip(self.names, self.scales, weights, strict=True)
+        }
+        constant = bias - sum(
+            weight * mean / scale
+            for mean, scale, weight in zip(self.means, self.scales, weights, strict=True)
+        )
+        return slopes, constant
+
+
+def _logistic(values: Mapping[str, float], slopes: dict[str, float], constant: float) -> float:
+    total = constant + sum(slopes[n] * v for n, v in values.items() if n in slopes)
+    return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
 
 
 def ranker_from_dict(data: Mapping[str, object]) -> Ranker:
