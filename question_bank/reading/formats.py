@@ -10,8 +10,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
 _HTML_SNIFF = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<p[\s>])", re.I)
 _SUFFIXES = {
     ".txt": "text",
@@ -43,6 +41,8 @@ def _inline_text(token) -> str:
 
 def read_markdown(raw: str) -> str:
     """Render Markdown to plain text: one paragraph per block, markup dropped."""
+    from markdown_it import MarkdownIt  # only Markdown uploads need the parser
+
     blocks = []
     for token in MarkdownIt("commonmark").parse(read_text(raw)):
         if token.type == "inline":
