@@ -218,7 +218,8 @@ _SENTENCE_BEFORE = frozenset('.!?"”’):;')
 
 def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
     """The sentence starts where one ends and ends where the next begins (or at a paragraph):
-    the parser did not cut a sentence in two ("... and James. Tien was ...")."""
+    the parser did not cut a sentence in two ("... and James. Tien was ...", "... Minister of
+    Foreign Affairs | Marta Ramírez signed ...")."""
     before = article.text[: sentence.start_char].rstrip(" \t")
     if before and not before.endswith("\n") and before[-1] not in _SENTENCE_BEFORE:
         return False
@@ -226,7 +227,10 @@ def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
     if first.islower():
         return False
     after = article.text[sentence.end_char :].lstrip(" \t")
-    return not after or after[0] == "\n" or not after[0].islower()
+    if not after or after[0] == "\n":
+        return True
+    ending = article.text[: sentence.end_char].rstrip(" \t")
+    return not after[0].islower() and ending[-1:] in _SENTENCE_BEFORE
 
 
 def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
@@ -245,9 +249,12 @@ def raw_statement(
 ) -> Statement | None:
     """The sentence exactly as written, with ``gap`` located in it, for a teacher to look at
     among further candidates when it cannot stand alone (a pronoun, a demonstrative, its
-    length). None for a caption, a headline or a sentence that is mostly quotation."""
+    length). None for a caption, a headline, a sentence that is mostly quotation or one half
+    of a sentence the parser cut in two."""
     start, end = sentence.start, sentence.end
     if not start <= gap[0] < gap[1] <= end or not is_clause(article, start, end):
+        return None
+    if not _clean_start(article, sentence):
         return None
     quoted = sum(1 for i in range(start, end) if article.token_in_quote(i))
     if quoted * 2 > end - start or article.token_in_quote(gap[0]):

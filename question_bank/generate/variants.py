@@ -29,14 +29,15 @@ def _number_forms(answer: str) -> list[str]:
     if form is None:
         return []
     value = form.value
+    lead = form.lead  # "more than 10" is not "10": a bound stays in every form
     plain = f"{value:g}" if not form.decimals else f"{value:.{form.decimals}f}"
-    forms = [f"{form.sign}{plain}{form.scale}{form.rest}".strip()]
+    forms = [f"{lead}{form.sign}{plain}{form.scale}{form.rest}".strip()]
     if form.words is False and value == int(value) and 0 <= value <= 20:
-        forms.append(f"{SMALL_NUMBERS[int(value)]}{form.scale}{form.rest}".strip())
+        forms.append(f"{lead}{SMALL_NUMBERS[int(value)]}{form.scale}{form.rest}".strip())
     if form.words:
-        forms.append(f"{int(value)}{form.scale}{form.rest}".strip())
+        forms.append(f"{lead}{int(value)}{form.scale}{form.rest}".strip())
     if form.rest.strip():
-        forms.append(f"{form.sign}{plain}{form.scale}".strip())
+        forms.append(f"{lead}{form.sign}{plain}{form.scale}".strip())
     return forms
 
 

@@ -290,3 +290,37 @@ def test_a_bounded_number_or_a_description_of_a_country_is_never_made_false():
             assert "above 95%" in statement.prompt, statement.prompt
         if statement.evidence.startswith("Finland is"):
             assert statement.prompt.startswith("Finland is"), statement.prompt
+
+
+def test_a_bound_before_a_number_stays_in_every_accepted_form():
+    from question_bank.typed.compare import typed_matches
+
+    text = (
+        "Israeli aircraft struck a depot near Rafah on Monday, wounding more than 12 others, "
+        "officials in Gaza said. Egypt closed the Rafah crossing on Tuesday."
+    )
+    result = generate(text)
+    bounded = [i for i in (*result.items, *result.more) if i.answer == "more than 12"]
+    assert bounded, "the bounded number is asked for"
+    for item in bounded:
+        assert all(form.startswith("more than ") for form in item.accepted), item.accepted
+        assert not any(typed_matches("12", form) for form in (item.answer, *item.accepted))
+
+
+def test_a_sentence_the_parser_cut_in_two_is_never_the_evidence(shared_articles):
+    """The parser ends a sentence after "Minister of Foreign Affairs" and starts another at
+    the minister's name on the same line: neither half stands alone."""
+    path = next((p for p in shared_articles if p.name.startswith("15-us-colombia")), None)
+    if path is None:
+        pytest.skip("the shared article 15-us-colombia-air-cargo-agreement.txt is absent")
+    text = path.read_text(encoding="utf-8")
+    result = generate(text)
+    fragment = "Minister of Foreign Affairs Marta"
+    assert fragment in text
+    evidence = {i.evidence for i in (*result.items, *result.more)}
+    assert evidence, "the article's other sentences give items"
+    for sentence in evidence:
+        at = text.find(sentence.rstrip("."))
+        after = text[at + len(sentence.rstrip(".")) :] if at >= 0 else ""
+        cut = after[:1] == " " and sentence.rstrip()[-1:] not in '.!?"”’):;'
+        assert not cut, sentence
