@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, name_key
-from question_bank.facts.classes import takes_the
+from question_bank.facts.classes import country_name, takes_the
 from question_bank.facts.counts import COUNT_BUILDERS
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import Found, Question
@@ -75,12 +75,28 @@ def _questions(
 
 def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, ...]]:
     """The answer for a mention (a person's full name) and the other forms it may take."""
+    if mention.cls == "country":
+        return mention.text, country_forms(article, mention.text)
     if mention.cls != "person":
         return mention.text, ()
     person = article.people.person_at(mention.start)
     if person is None or not article.people.named(person.key):
         return "", ()
     return person.name, short_names(article, person)
+
+
+def country_forms(article: ArticleDoc, written: str) -> tuple[str, ...]:
+    """The other names the article itself gives a country ("U.S." beside "United States"): a
+    student may answer with them."""
+    if "country forms" not in article.cache:
+        forms: dict[str, set[str]] = {}
+        for m in article.mentions:
+            name = country_name(m.text) if m.cls == "country" else ""
+            if name:
+                forms.setdefault(name, set()).add(m.text)
+        article.cache["country forms"] = forms
+    name = country_name(written)
+    return tuple(sorted(article.cache["country forms"].get(name, set()) - {written}))
 
 
 def short_names(article: ArticleDoc, person) -> tuple[str, ...]:

@@ -324,3 +324,21 @@ def test_a_sentence_the_parser_cut_in_two_is_never_the_evidence(shared_articles)
         after = text[at + len(sentence.rstrip(".")) :] if at >= 0 else ""
         cut = after[:1] == " " and sentence.rstrip()[-1:] not in '.!?"”’):;'
         assert not cut, sentence
+
+
+def test_a_country_answer_accepts_the_other_names_the_article_gives_it():
+    text = (
+        "The United States and Peru signed a trade agreement in Lima on Monday. "
+        "U.S. officials said the agreement would cut tariffs on coffee. "
+        "Peru's trade minister welcomed the deal in Lima on Tuesday."
+    )
+    result = generate(text)
+    typed = [
+        i
+        for i in (*result.items, *result.more)
+        if i.kind in ("cloze", "shortanswer") and i.answer in ("United States", "U.S.")
+    ]
+    assert typed, "the country is asked for"
+    for item in typed:
+        other = "U.S." if item.answer == "United States" else "United States"
+        assert other in item.accepted, (item.prompt, item.accepted)
