@@ -351,10 +351,19 @@ def object_question(
     removed = table.span(objects[0])
     if any(table.dep[c] == "conj" for c in table.children(objects[0])):
         return None
+    if not _whole_object(article, removed, answer):
+        return None  # "What did X sign?" -> "agreements", cut from "agreements to purchase ..."
     text = question_on(article, sentence, statement, removed, wh)
     if not text or not anchored(article, sentence, text, answer):
         return None
     return Question(text, wh.lower(), "object")
+
+
+def _whole_object(article: ArticleDoc, removed: tuple[int, int], answer: tuple[int, int]) -> bool:
+    """The answer ends where the object the question takes out ends, but for a part set off by
+    a comma ("Plesel, who was flying,"): words after it that say what the object is ("agreements
+    to purchase 3.3 million tons ...") would be lost from both the question and the key."""
+    return answer[1] == removed[1] or article.tokens.text[answer[1]] == ","
 
 
 def names_a_body(article: ArticleDoc, answer: tuple[int, int]) -> bool:

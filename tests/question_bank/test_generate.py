@@ -342,3 +342,16 @@ def test_a_country_answer_accepts_the_other_names_the_article_gives_it():
     for item in typed:
         other = "U.S." if item.answer == "United States" else "United States"
         assert other in item.accepted, (item.prompt, item.accepted)
+
+
+def test_a_question_on_an_object_keys_the_whole_object():
+    text = (
+        "The Korea Electric Power Corporation signed agreements to purchase about 4.1 million "
+        "tons of coal from Australian miners through long-term contracts. The Korea Electric "
+        "Power Corporation met Australian miners in Sydney on Monday."
+    )
+    result = generate(text)
+    questions = [i for i in (*result.items, *result.more) if i.kind == "shortanswer"]
+    assert questions, "the sentences still give questions"
+    cut = [i for i in questions if i.prompt.startswith("What did") and i.answer == "agreements"]
+    assert not cut, [i.prompt for i in cut]
