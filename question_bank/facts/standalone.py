@@ -2,7 +2,8 @@
 
 The only changes made are:
 
-* a leading conjunction or connective ("But", "However,") is dropped;
+* a leading conjunction, connective or linking phrase ("But", "However,", "As a result,") is
+  dropped;
 * a long sentence loses a whole trailing clause after a comma ("..., adding that ...") or a whole
   fronted phrase before one ("During the visit, ..."), never words inside what is kept, and never
   a part holding a negation or the answer;
@@ -10,7 +11,8 @@ The only changes made are:
   by the name ("he" -> "Aliyev's ...").
 
 A sentence that would still lean on its context (an unresolved pronoun, "this agreement", "the
-latter") gives no statement. Words inside are never deleted, and negations are never touched.
+latter", "Other leaders ...") gives no statement. Words inside are never deleted, and negations
+are never touched.
 """
 
 from __future__ import annotations
@@ -141,6 +143,9 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
     elif start + 1 < end and table.lower[start] == "then" and table.text[start + 1][:1].isupper():
         start += 1  # "Then England opened the scoring": what follows holds without "then"
         changes.append("connective")
+    elif (linked := _linking_phrase(article, start, end)) is not None:
+        start = linked  # "As a result, Ecuador sent troops": what follows holds without it
+        changes.append("connective")
     if start >= end or not is_clause(article, start, end) or not _clean_start(article, sentence):
         return None
     if table.tag[start] in ("VB", "VBD", "VBZ", "VBP") or table.lower[start] == "following":
@@ -152,6 +157,20 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
     if _sloppy(article, start, end) or _vague_subject(article, sentence):
         return None
     return start, end, tuple(changes)
+
+
+def _linking_phrase(article: ArticleDoc, start: int, end: int) -> int | None:
+    """Where the sentence goes on after a fronted phrase that only links it to the one before: a
+    preposition and a bare common noun, with at most "a" between, then a comma ("As a result,",
+    "In response,", "In addition,"); None when it does not open so."""
+    table = article.tokens
+    words = 3 if start + 2 < end and table.lower[start + 1] == "a" else 2
+    noun, comma = start + words - 1, start + words
+    if comma >= end or table.text[comma] != "," or table.pos[start] != "ADP":
+        return None
+    if table.tag[noun] != "NN" or table.dep[noun] != "pobj" or table.head[noun] != start:
+        return None
+    return comma + 1
 
 
 def _trim(
@@ -318,6 +337,8 @@ def _scan_range(article: ArticleDoc, start: int, end: int):
             return None  # "we", "our": the writer, whom the statement does not name
         elif lower == "other" and index > start and table.lower[index - 1] == "the":
             return None  # "the other two" points back
+        elif lower in ("other", "another") and index == start:
+            return None  # "Other pro-Beijing candidates elected were ...": others than whom?
         elif lower == "same" and same_points_back(article, index, start):
             return None  # "made the same claim" points back; "the same day as ..." does not
         elif lower == "so" and index > start and table.lower[index - 1] == "doing":

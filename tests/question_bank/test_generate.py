@@ -355,3 +355,20 @@ def test_a_question_on_an_object_keys_the_whole_object():
     assert questions, "the sentences still give questions"
     cut = [i for i in questions if i.prompt.startswith("What did") and i.answer == "agreements"]
     assert not cut, [i.prompt for i in cut]
+
+
+def test_a_linking_phrase_is_dropped_and_a_sentence_about_others_is_not_stated():
+    text = (
+        "Colombian troops raided a rebel camp inside Ecuador on March 1. As a result, Ecuador "
+        "and its ally Venezuela sent troops to their borders with Colombia. Other regional "
+        "leaders urged calm at a summit in Santo Domingo on Friday. Brazil hosted talks "
+        "between the three countries in Brasilia in April."
+    )
+    result = generate(text)
+    items = (*result.items, *result.more)
+    statements = [i.prompt for i in items if i.kind == "truefalse" and i.answer == "True"]
+    assert "Ecuador and its ally Venezuela sent troops to their borders with Colombia." in (
+        statements
+    )
+    assert not [p for p in statements if p.startswith(("As a result", "Other"))], statements
+    assert not [i for i in result.items if i.prompt.startswith("Other")]
