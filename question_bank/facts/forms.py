@@ -209,7 +209,9 @@ def nearby_numbers(form: NumberForm, count: int) -> list[float]:
         return [1.0, 2.0, 3.0][:count]
     if form.words or (value == int(value) and value <= 20):
         base = int(value)
-        steps = [base + 1, base - 1, base + 2, base - 2, base * 2, base + 3, base - 3]
+        unit = 10 if base % 10 == 0 else 5 if base % 5 == 0 and base > 5 else 1  # 20: 10, 30
+        steps = [base + unit, base - unit, base + 2 * unit, base - 2 * unit, base * 2]
+        steps += [base + 3 * unit, base - 3 * unit]
         out = [float(s) for s in steps if s > 0 and s != base]
         return list(dict.fromkeys(out))[: count * 2]
     factors = (1.2, 0.8, 1.4, 0.6, 1.6, 0.5, 2.0)

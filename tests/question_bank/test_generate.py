@@ -372,3 +372,17 @@ def test_a_linking_phrase_is_dropped_and_a_sentence_about_others_is_not_stated()
     )
     assert not [p for p in statements if p.startswith(("As a result", "Other"))], statements
     assert not [i for i in result.items if i.prompt.startswith("Other")]
+
+
+def test_a_round_number_gets_round_distractors_and_a_small_count_its_neighbours():
+    text = (
+        "Officials said 20 air ambulances and 3 hospital ships were sent to Louisiana on "
+        "Sunday. The governor of Louisiana thanked the Coast Guard in Baton Rouge on Monday."
+    )
+    result = generate(text)
+    choices = {
+        i.answer: i.choices for i in (*result.items, *result.more) if i.kind == "multichoice"
+    }
+    assert "20" in choices and "3" in choices, choices
+    assert all(int(c) % 10 == 0 for c in choices["20"]), choices["20"]
+    assert all(abs(int(c) - 3) <= 3 for c in choices["3"]), choices["3"]
