@@ -201,7 +201,6 @@ class _State:
 
     published: list[Candidate] = field(default_factory=list)
     tested: set[tuple[int, str]] = field(default_factory=set)
-    per_sentence: Counter[int] = field(default_factory=Counter)
     per_kind: Counter[str] = field(default_factory=Counter)
     per_answer: Counter[str] = field(default_factory=Counter)
     #: Published items by each sentence they draw on (only these can give an item away).
@@ -218,7 +217,7 @@ class _State:
         if _facts_tested(candidate) & self.tested:
             return False
         sentences = _sentences(candidate)
-        if any(self.per_sentence[s] >= PER_SENTENCE for s in sentences):
+        if any(len(self.by_sentence.get(s, ())) >= PER_SENTENCE for s in sentences):
             return False
         if self.per_kind[candidate.item.kind] >= max(MIN_PER_KIND, KIND_SHARE * cap):
             return False
@@ -246,7 +245,6 @@ class _State:
         """Publish the candidate."""
         self.published.append(candidate)
         self.tested |= _facts_tested(candidate)
-        self.per_sentence.update(_sentences(candidate))
         for sentence in _sentences(candidate):
             self.by_sentence.setdefault(sentence, []).append(candidate)
         if candidate.item.kind == "truefalse":
