@@ -500,7 +500,8 @@ def _countries_near(answer: str) -> list[str]:
 
 
 def _cities_near(answer: str) -> list[str]:
-    """Other large cities of the answer's country, then capitals of its sub-region."""
+    """Other large cities of the answer's country, then the capitals of its neighbours, then
+    those of its sub-region (most populous countries first)."""
     key = name_key(answer)
     city = city_index().get(key)
     country = city.country if city else (capital_index()[key].iso if key in capital_index() else "")
@@ -508,16 +509,16 @@ def _cities_near(answer: str) -> list[str]:
         return []
     same_country = [c.name for c in cities() if c.country == country]
     home = next((c for c in countries() if c.iso == country), None)
-    capitals = [
-        c.capital
+    if home is None:
+        return same_country
+    others = [
+        c
         for c in sorted(countries(), key=lambda c: -c.population)
-        if home is not None
-        and c.subregion == home.subregion
-        and c.iso != country
-        and c.capital
-        and c.population >= MIN_COUNTRY_POPULATION
+        if c.iso != country and c.capital and c.population >= MIN_COUNTRY_POPULATION
     ]
-    return same_country + capitals
+    neighbours = [c.capital for c in others if c.iso in home.neighbours]
+    region = [c.capital for c in others if c.subregion == home.subregion]
+    return list(dict.fromkeys(same_country + neighbours + region))
 
 
 def make_rng(seed: int, *parts: str) -> random.Random:

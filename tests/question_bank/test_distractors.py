@@ -133,6 +133,9 @@ def test_a_gap_called_a_capital_is_offered_only_capitals(pool):
     assert offered() - capitals, "without the word, other cities of the country come first"
     options = offered(capital=True)
     assert len(options) == 3 and options <= capitals and "Baku" not in options
+    azerbaijan = next(c for c in countries() if c.capital == "Baku")
+    neighbours = {c.capital for c in countries() if c.iso in azerbaijan.neighbours}
+    assert options - {"Riga"} <= neighbours, "the capitals of its neighbours come first"
 
 
 def test_a_name_seen_only_as_a_modifier_takes_the_by_its_form():
