@@ -52,36 +52,39 @@ _CLOSING_QUOTES = frozenset({'"', "”"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
-def _starts_after_break(doc: Doc, index: int) -> bool:
+def _starts_after_break(texts, spaces, gaps, index: int) -> bool:
     """A blank line before a token, or a sentence end and closing quote, starts a sentence."""
-    previous = doc[index - 1]
-    if previous.is_space and previous.text.count("\n") >= 2 or "\n\n" in previous.whitespace_:
+    before = index - 1
+    if spaces[before] and texts[before].count("\n") >= 2 or "\n\n" in gaps[before]:
         return True
-    if previous.text in _CLOSING_QUOTES and index >= 2 and doc[index - 2].text in _SENTENCE_ENDS:
-        return doc[index].text[:1].isupper()
+    if texts[before] in _CLOSING_QUOTES and index >= 2 and texts[index - 2] in _SENTENCE_ENDS:
+        return texts[index][:1].isupper()
     return False
 
 
-def _continues_after_parenthesis(doc: Doc, index: int) -> bool:
+def _continues_after_parenthesis(texts, gaps, index: int) -> bool:
     """A word right after "(MEXT)" continues the sentence unless the parenthesis closed one."""
-    previous = doc[index - 1]
+    before = index - 1
     return (
-        previous.text == ")"
-        and not previous.whitespace_.count("\n")
+        texts[before] == ")"
+        and not gaps[before].count("\n")
         and index >= 2
-        and doc[index - 2].text not in _SENTENCE_ENDS
+        and texts[index - 2] not in _SENTENCE_ENDS
     )
 
 
 def mark_sentence_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line (a headline or paragraph end) and after '." Next';
     never right after a parenthesis inside a sentence ("Minister (MEXT) Masahito Moriyama")."""
+    texts = [token.text for token in doc]  # read once: each doc[i] builds a Token
+    spaces = [token.is_space for token in doc]
+    gaps = [token.whitespace_ for token in doc]
     for index in range(1, len(doc)):
-        if doc[index].is_space:
+        if spaces[index]:
             continue
-        if _starts_after_break(doc, index):
+        if _starts_after_break(texts, spaces, gaps, index):
             doc[index].is_sent_start = True
-        elif _continues_after_parenthesis(doc, index):
+        elif _continues_after_parenthesis(texts, gaps, index):
             doc[index].is_sent_start = False
     return doc
 
