@@ -78,7 +78,7 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
     if mention.cls == "country":
         return mention.text, country_forms(article, mention.text)
     if mention.cls != "person":
-        return mention.text, ()
+        return mention.text, abbreviation_forms(article).get(mention.text, ())
     person = article.people.person_at(mention.start)
     if person is None or not article.people.named(person.key):
         return "", ()
@@ -97,6 +97,25 @@ def country_forms(article: ArticleDoc, written: str) -> tuple[str, ...]:
         article.cache["country forms"] = forms
     name = country_name(written)
     return tuple(sorted(article.cache["country forms"].get(name, set()) - {written}))
+
+
+def abbreviation_forms(article: ArticleDoc) -> dict[str, tuple[str, ...]]:
+    """Each name the article spells out with a bracketed abbreviation ("Japan Aerospace
+    Exploration Agency (JAXA)"), and each such abbreviation, with the other form: a student may
+    answer with either (read once per article)."""
+    if "abbreviations" not in article.cache:
+        table = article.tokens
+        pairs: dict[str, set[str]] = {}
+        for m in article.mentions:
+            close = m.end + 2
+            if close >= len(table) or table.text[m.end] != "(" or table.text[close] != ")":
+                continue
+            short = table.text[m.end + 1]
+            if sum(ch.isupper() for ch in short) >= 2 and short.isalpha() and short != m.text:
+                pairs.setdefault(m.text, set()).add(short)
+                pairs.setdefault(short, set()).add(m.text)
+        article.cache["abbreviations"] = {k: tuple(sorted(v)) for k, v in pairs.items()}
+    return article.cache["abbreviations"]
 
 
 def short_names(article: ArticleDoc, person) -> tuple[str, ...]:

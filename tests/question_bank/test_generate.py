@@ -386,3 +386,18 @@ def test_a_round_number_gets_round_distractors_and_a_small_count_its_neighbours(
     assert "20" in choices and "3" in choices, choices
     assert all(int(c) % 10 == 0 for c in choices["20"]), choices["20"]
     assert all(abs(int(c) - 3) <= 3 for c in choices["3"]), choices["3"]
+
+
+def test_a_name_the_article_abbreviates_accepts_its_abbreviation():
+    text = (
+        "The Japan Aerospace Exploration Agency (JAXA) opened a new office in Houston on April 2. "
+        "NASA and JAXA signed a rover agreement in Washington on April 9."
+    )
+    result = generate(text)
+    spelt = [
+        i
+        for i in (*result.items, *result.more)
+        if i.answer == "Japan Aerospace Exploration Agency" and i.kind in ("cloze", "shortanswer")
+    ]
+    assert spelt, "the agency is asked for"
+    assert all("JAXA" in i.accepted for i in spelt), [i.accepted for i in spelt]
