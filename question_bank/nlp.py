@@ -52,7 +52,7 @@ _CLOSING_QUOTES = frozenset({'"', "”"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
-def _starts_after_break(texts, spaces, gaps, index: int) -> bool:
+def _starts_after_break(texts: list[str], spaces: list[bool], gaps: list[str], index: int) -> bool:
     """A blank line before a token, or a sentence end and closing quote, starts a sentence."""
     before = index - 1
     if spaces[before] and texts[before].count("\n") >= 2 or "\n\n" in gaps[before]:
@@ -62,7 +62,7 @@ def _starts_after_break(texts, spaces, gaps, index: int) -> bool:
     return False
 
 
-def _continues_after_parenthesis(texts, gaps, index: int) -> bool:
+def _continues_after_parenthesis(texts: list[str], gaps: list[str], index: int) -> bool:
     """A word right after "(MEXT)" continues the sentence unless the parenthesis closed one."""
     before = index - 1
     return (
