@@ -172,3 +172,35 @@ def test_quiz_list_reads_the_user_and_the_list(client, app, auth, create_user):
         body = client.get("/quizzes/").get_data(as_text=True)
     assert body.count('class="card" id="quiz-') == 6
     assert len(statements) == 2, statements  # the session's user; the quizzes with their counts
+
+
+def test_card_review_reads_the_user_and_the_deck_with_its_next_card(client, app, auth, create_user):
+    teacher = create_user("tara", role="teacher")
+    student = create_user("sam")
+    create_user("newcomer")
+    seed_student_history(app, student.id, teacher.id, attempts=2, quizzes=1)  # cards due now
+    # the session's user; the deck's counts with the study settings and the next card or
+    # question (and its article)
+    for username, heading in (("sam", "Question"), ("newcomer", "New card")):
+        auth.login(username)
+        with counted_queries(app) as statements:
+            body = client.get("/cards/review").get_data(as_text=True)
+        assert f'<h2 id="card-front-title">{heading}</h2>' in body, username
+        assert len(statements) == 2, (username, statements)
+        auth.logout()
+
+
+def test_card_review_brings_the_article_along(client, app, auth, bundled_quiz, create_user):
+    create_user("sam")
+    auth.login("sam")
+    page = client.get("/cards/review?deck=all").get_data(as_text=True)
+    question_id = int(page.split('action="/cards/')[1].split("/rate")[0])
+    rating = {"csrf_token": csrf_token(client), "rating": "1", "deck": "all", "revealed": "1"}
+    client.post(f"/cards/{question_id}/rate", data=rating)
+    with app.app_context():  # the card rated falls due again at once
+        db.session.execute(update(Card).values(due_at=datetime(2000, 1, 1, tzinfo=UTC)))
+        db.session.commit()
+    with counted_queries(app) as statements:
+        shown = client.get(f"/cards/review?deck=all&show={question_id}").get_data(as_text=True)
+    assert ">Question</h2>" in shown and f'action="/cards/{question_id}/rate"' in shown
+    assert "/cards/articles/" in shown and len(statements) == 2, statements
