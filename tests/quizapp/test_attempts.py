@@ -354,6 +354,33 @@ def test_a_save_waiting_on_a_submit_is_refused_once_it_lands(app, make_quiz, cre
         assert answer in (None, "")
 
 
+def test_the_locked_attempt_brings_its_students_study_settings(app, make_quiz, create_user):
+    """A submit schedules the student's cards by their own settings, read with the attempt."""
+    from quizapp.models import User
+    from quizapp.services.attempts import start_attempt, student_attempt
+    from quizapp.services.flashcards import save_study_settings, study_plan
+    from tests.quizapp.test_query_counts import counted_queries
+
+    quiz_id, _ = make_quiz([CAPITAL, COUNT])
+    sam_id, ann_id = create_user("sam").id, create_user("ann").id
+    attempts = {}
+    with app.app_context():
+        save_study_settings(sam_id, 0.8, 7)
+        for user_id in (sam_id, ann_id):
+            user = db.session.get(User, user_id)
+            attempts[user_id] = start_attempt(db.session.get(Quiz, quiz_id), user).id
+        db.session.commit()
+    defaults = (app.config["FLASHCARDS_DESIRED_RETENTION"], app.config["FLASHCARDS_NEW_PER_DAY"])
+    for user_id, expected in ((sam_id, (0.8, 7)), (ann_id, defaults)):
+        with app.app_context():
+            user = db.session.get(User, user_id)
+            assert student_attempt(attempts[user_id], user, lock=True) is not None
+            with counted_queries(app) as statements:
+                plan = study_plan(user_id)
+            assert (plan.desired_retention, plan.new_cards_per_day) == expected
+            assert statements == []
+
+
 def test_one_question_per_page_with_progress_navigator_and_flags(
     client, app, auth, make_quiz, create_user
 ):

@@ -26,9 +26,10 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptSlot, Question, Quiz, User
+from quizapp.models import Attempt, AttemptSlot, Question, Quiz, StudySettings, User
 from quizapp.models.base import utcnow
 from quizapp.services.availability import can_take, takeable_quiz_ids
+from quizapp.services.flashcards.scheduling import remember_study_plan
 
 #: Time after the deadline during which a save or submit still counts (a request under way).
 GRACE = timedelta(seconds=10)
@@ -89,6 +90,10 @@ def _student_attempt_statement(with_slots: bool, lock: bool, one_slot: bool = Fa
             .options(contains_eager(AttemptSlot.question))
             .order_by(AttemptSlot.position)
         )
+    if lock and not one_slot:  # a submit counts the answers as card reviews: their settings
+        query = query.add_columns(StudySettings).outerjoin(
+            StudySettings, StudySettings.user_id == Attempt.user_id
+        )
     if lock:  # the attempt's row only; saves and the submit take turns on it
         query = query.with_for_update(of=Attempt).execution_options(populate_existing=True)
     return query
@@ -99,7 +104,8 @@ def student_attempt(
 ) -> StudentAttempt | None:
     """The student's own attempt with its quiz and whether they may still answer it, in one
     query (None when it is not theirs); ``with_slots`` reads its slots and their questions in
-    the same query, ``lock`` locks the attempt's row until the transaction ends.
+    the same query, ``lock`` locks the attempt's row until the transaction ends and reads the
+    student's study settings along (``study_plan``: a submit schedules their cards).
 
     Slots are never read in the query that waits for the lock: read them afterwards
     (``attempt_slots``), so they hold every save that went before.
@@ -112,6 +118,8 @@ def student_attempt(
         return None
     attempt, takeable = rows[0][0], bool(rows[0][1])
     slots = [row[2] for row in rows if row[2] is not None] if with_slots else []
+    if lock:
+        remember_study_plan(user.id, rows[0][2])
     return StudentAttempt(attempt, takeable and attempt.submitted_at is None, slots)
 
 
