@@ -9,6 +9,8 @@ write that bypasses the ORM (an attempt closed by one UPDATE) calls ``stamp_acti
 
 from __future__ import annotations
 
+from functools import cache
+
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -23,6 +25,17 @@ from quizapp.models.user import User
 STUDENT_ROWS = (Attempt, Card, StudySettings, Membership)
 
 
+@cache
+def _stamp_statement() -> sa.Update:
+    """The UPDATE that moves stamps, built once: every write of a student's results runs it."""
+    users = User.__table__
+    return (
+        sa.update(users)
+        .where(users.c.id.in_(sa.bindparam("user_ids", expanding=True)))
+        .values(activity_at=sa.bindparam("now", type_=users.c.activity_at.type))
+    )
+
+
 def stamp_activity(session: Session, user_ids) -> None:
     """Move the stamps of ``user_ids`` (once each per transaction: the stamp is the
     transaction's time either way); for writes that bypass the ORM's flush."""
@@ -31,9 +44,7 @@ def stamp_activity(session: Session, user_ids) -> None:
     if changed:
         stamped.update(changed)
         session.connection().execute(
-            sa.update(User.__table__)
-            .where(User.__table__.c.id.in_(sorted(changed)))
-            .values(activity_at=utcnow())
+            _stamp_statement(), {"user_ids": sorted(changed), "now": utcnow()}
         )
 
 

@@ -32,6 +32,7 @@ from quizapp.services.attempts import (
     resume_or_start,
     save_answers,
     student_attempt,
+    student_attempt_slot,
     submit_attempt,
 )
 from quizapp.services.availability import available_quizzes, can_take
@@ -242,12 +243,11 @@ def take(attempt_id: int):
 @login_required
 def save(attempt_id: int):
     """Save one question's answer as it changes (scripts); JSON says whether it was saved."""
-    found = _student_attempt(attempt_id, lock=True)
-    attempt = found.attempt
     question_id = parse_id(request.form.get("question"))
-    slot = next(iter(attempt_slots(attempt, [question_id] if question_id else [])), None)
-    if slot is None:
+    found = student_attempt_slot(attempt_id, current_user, question_id) if question_id else None
+    if found is None:  # not the student's attempt, or not a question of it
         abort(404)
+    attempt, slot = found.attempt, found.slots[0]
     if not found.is_writable:
         return jsonify(saved=False, reason="closed"), 409
     bank = slot.question.bank

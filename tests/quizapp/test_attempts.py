@@ -240,6 +240,147 @@ def test_open_attempt_is_read_only_once_the_quiz_is_not_the_students(
         assert db.session.execute(db.select(db.func.count(Response.id))).scalar_one() == 0
 
 
+def test_saving_one_answer_refuses_what_the_student_may_not_change(
+    client, app, auth, make_quiz, create_user
+):
+    quiz_id, (capital_id, count_id) = make_quiz([CAPITAL, COUNT])
+    other_quiz, (elsewhere_id, _) = make_quiz([CAPITAL, COUNT], title="Another quiz")
+    create_user("sam")
+    create_user("ann")
+    auth.login("ann")
+    theirs = start(client, quiz_id)
+    auth.logout()
+    auth.login("sam")
+    attempt_id = start(client, quiz_id)
+    save_url = f"/quizzes/attempts/{attempt_id}/save"
+
+    def save(url: str, question, value: str = "Baku"):
+        return post_form(client, url, {"question": question, f"q{question}": value})
+
+    assert save(f"/quizzes/attempts/{theirs}/save", capital_id).status_code == 404
+    assert save(save_url, elsewhere_id).status_code == 404  # not a question of the attempt
+    for question in ("", "\u0661", "9" * 40, str(2**31)):
+        assert save(save_url, question).status_code == 404, question
+    assert save(save_url, capital_id).json["saved"] is True
+    post_form(client, f"/quizzes/attempts/{attempt_id}", {f"q{capital_id}": "Baku"})
+    late = save(save_url, count_id, "4034")
+    assert late.status_code == 409 and late.json["reason"] == "closed"
+    with app.app_context():
+        slots = {s.question_id: s.answer for s in db.session.get(Attempt, attempt_id).slots}
+        assert slots[count_id] in (None, "") and slots[capital_id] == "Baku"
+        assert all(s.answer is None for s in db.session.get(Attempt, theirs).slots)
+
+
+def test_a_save_writes_its_answer_whatever_the_slot_held_when_read(app, make_quiz, create_user):
+    from quizapp.models import AttemptSlot, User
+    from quizapp.services.attempts import save_answers, start_attempt, student_attempt_slot
+
+    quiz_id, (capital_id, _) = make_quiz([CAPITAL, COUNT])
+    sam_id = create_user("sam").id
+    with app.app_context():
+        sam = db.session.get(User, sam_id)
+        attempt = start_attempt(db.session.get(Quiz, quiz_id), sam)
+        save_answers(attempt, {capital_id: "Baku"}, {capital_id: False})
+        db.session.commit()
+        found = student_attempt_slot(attempt.id, sam, capital_id)
+        slot = found.slots[0]
+        assert (slot.answer, slot.is_flagged) == ("Baku", False)
+        # another save lands meanwhile: the row changes behind the copy read
+        db.session.execute(
+            db.update(AttemptSlot)
+            .where(AttemptSlot.id == slot.id)
+            .values(answer="Minsk", is_flagged=True)
+            .execution_options(synchronize_session=False)
+        )
+        assert save_answers(found.attempt, {capital_id: "Baku"}, {capital_id: False}, slots=[slot])
+        db.session.commit()
+        row = db.session.execute(
+            db.select(AttemptSlot.answer, AttemptSlot.is_flagged).where(AttemptSlot.id == slot.id)
+        ).one()
+        assert tuple(row) == ("Baku", False)
+
+
+def test_a_save_waiting_on_a_submit_is_refused_once_it_lands(app, make_quiz, create_user):
+    """The save's one query waits for the submit's lock, then sees the attempt closed."""
+    from quizapp.models import User
+    from quizapp.services.attempts import (
+        save_answers,
+        start_attempt,
+        student_attempt,
+        student_attempt_slot,
+        submit_attempt,
+    )
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("row locks: PostgreSQL only")
+    quiz_id, (capital_id, _) = make_quiz([CAPITAL, COUNT])
+    sam_id = create_user("sam").id
+    with app.app_context():
+        attempt_id = start_attempt(db.session.get(Quiz, quiz_id), db.session.get(User, sam_id)).id
+        db.session.commit()
+    locked, outcome = threading.Event(), {}
+
+    def submit() -> None:
+        with app.app_context():
+            found = student_attempt(attempt_id, db.session.get(User, sam_id), lock=True)
+            locked.set()
+            threading.Event().wait(0.5)  # the save is waiting for the lock by now
+            outcome["submitted"] = submit_attempt(found.attempt)
+            db.session.commit()
+
+    def save() -> None:
+        locked.wait(10)
+        with app.app_context():
+            found = student_attempt_slot(attempt_id, db.session.get(User, sam_id), capital_id)
+            outcome["writable"] = found.is_writable
+            if found.is_writable:
+                outcome["saved"] = save_answers(
+                    found.attempt, {capital_id: "Baku"}, slots=found.slots
+                )
+            db.session.commit()
+
+    threads = [threading.Thread(target=submit), threading.Thread(target=save)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert outcome == {"submitted": True, "writable": False}
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).score == 0.0
+        answer = db.session.execute(
+            db.select(Response.answer).where(Response.question_id == capital_id)
+        ).scalar_one()
+        assert answer in (None, "")
+
+
+def test_the_locked_attempt_brings_its_students_study_settings(app, make_quiz, create_user):
+    """A submit schedules the student's cards by their own settings, read with the attempt."""
+    from quizapp.models import User
+    from quizapp.services.attempts import start_attempt, student_attempt
+    from quizapp.services.flashcards import save_study_settings, study_plan
+    from tests.quizapp.test_query_counts import counted_queries
+
+    quiz_id, _ = make_quiz([CAPITAL, COUNT])
+    sam_id, ann_id = create_user("sam").id, create_user("ann").id
+    attempts = {}
+    with app.app_context():
+        save_study_settings(sam_id, 0.8, 7)
+        for user_id in (sam_id, ann_id):
+            user = db.session.get(User, user_id)
+            attempts[user_id] = start_attempt(db.session.get(Quiz, quiz_id), user).id
+        db.session.commit()
+    defaults = (app.config["FLASHCARDS_DESIRED_RETENTION"], app.config["FLASHCARDS_NEW_PER_DAY"])
+    for user_id, expected in ((sam_id, (0.8, 7)), (ann_id, defaults)):
+        with app.app_context():
+            user = db.session.get(User, user_id)
+            assert student_attempt(attempts[user_id], user, lock=True) is not None
+            with counted_queries(app) as statements:
+                plan = study_plan(user_id)
+            assert (plan.desired_retention, plan.new_cards_per_day) == expected
+            assert statements == []
+
+
 def test_one_question_per_page_with_progress_navigator_and_flags(
     client, app, auth, make_quiz, create_user
 ):

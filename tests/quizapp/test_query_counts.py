@@ -154,10 +154,10 @@ def test_attempt_pages_do_not_grow_with_questions_or_attempts(client, app, auth,
     assert few["review"] <= 4, few
     assert few["review again"] <= 3, few  # the same but the responses: the page is cached
     assert few["take"] <= 2, few  # the session's user; the attempt, quiz, access and slots
-    assert few["save"] <= 4, few  # user; attempt locked with its access; the slot; its update
-    # user; attempt locked; slots; their updates; the close with the score; the stamp;
-    # responses; cards upserted; study settings; card updates; review log
-    assert few["submit"] <= 12, few
+    assert few["save"] <= 3, few  # user; attempt locked with its access and the slot; its update
+    # user; attempt locked with the study settings; slots; their updates; the close with the
+    # score; the stamp; responses; cards upserted; card updates; review log
+    assert few["submit"] <= 10, few
     # user; the card locked with its studyability and the settings; its update; review log;
     # the stamp
     assert few["rating"] <= 5, few
@@ -172,3 +172,35 @@ def test_quiz_list_reads_the_user_and_the_list(client, app, auth, create_user):
         body = client.get("/quizzes/").get_data(as_text=True)
     assert body.count('class="card" id="quiz-') == 6
     assert len(statements) == 2, statements  # the session's user; the quizzes with their counts
+
+
+def test_card_review_reads_the_user_and_the_deck_with_its_next_card(client, app, auth, create_user):
+    teacher = create_user("tara", role="teacher")
+    student = create_user("sam")
+    create_user("newcomer")
+    seed_student_history(app, student.id, teacher.id, attempts=2, quizzes=1)  # cards due now
+    # the session's user; the deck's counts with the study settings and the next card or
+    # question (and its article)
+    for username, heading in (("sam", "Question"), ("newcomer", "New card")):
+        auth.login(username)
+        with counted_queries(app) as statements:
+            body = client.get("/cards/review").get_data(as_text=True)
+        assert f'<h2 id="card-front-title">{heading}</h2>' in body, username
+        assert len(statements) == 2, (username, statements)
+        auth.logout()
+
+
+def test_card_review_brings_the_article_along(client, app, auth, bundled_quiz, create_user):
+    create_user("sam")
+    auth.login("sam")
+    page = client.get("/cards/review?deck=all").get_data(as_text=True)
+    question_id = int(page.split('action="/cards/')[1].split("/rate")[0])
+    rating = {"csrf_token": csrf_token(client), "rating": "1", "deck": "all", "revealed": "1"}
+    client.post(f"/cards/{question_id}/rate", data=rating)
+    with app.app_context():  # the card rated falls due again at once
+        db.session.execute(update(Card).values(due_at=datetime(2000, 1, 1, tzinfo=UTC)))
+        db.session.commit()
+    with counted_queries(app) as statements:
+        shown = client.get(f"/cards/review?deck=all&show={question_id}").get_data(as_text=True)
+    assert ">Question</h2>" in shown and f'action="/cards/{question_id}/rate"' in shown
+    assert "/cards/articles/" in shown and len(statements) == 2, statements

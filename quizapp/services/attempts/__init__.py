@@ -10,6 +10,7 @@ from quizapp.services.attempts.answering import (
     may_continue,
     save_answers,
     student_attempt,
+    student_attempt_slot,
 )
 from quizapp.services.attempts.marking import (
     MarkRefused,
@@ -57,6 +58,7 @@ __all__ = [
     "score_of",
     "start_attempt",
     "student_attempt",
+    "student_attempt_slot",
     "submit_attempt",
     "update_score",
 ]

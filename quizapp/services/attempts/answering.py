@@ -22,12 +22,14 @@ from typing import Any
 
 from sqlalchemy import Select
 from sqlalchemy.orm import contains_eager, joinedload
+from sqlalchemy.orm.attributes import flag_modified
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptSlot, Question, Quiz, User
+from quizapp.models import Attempt, AttemptSlot, Question, Quiz, StudySettings, User
 from quizapp.models.base import utcnow
 from quizapp.services.availability import can_take, takeable_quiz_ids
+from quizapp.services.flashcards.scheduling import remember_study_plan
 
 #: Time after the deadline during which a save or submit still counts (a request under way).
 GRACE = timedelta(seconds=10)
@@ -65,9 +67,10 @@ class StudentAttempt:
 
 
 @cache
-def _student_attempt_statement(with_slots: bool, lock: bool) -> Select:
+def _student_attempt_statement(with_slots: bool, lock: bool, one_slot: bool = False) -> Select:
     """The attempt by ``attempt_id`` if ``user_id`` is its student, with its quiz and whether
-    the quiz is theirs to take at ``now``; built once per shape."""
+    the quiz is theirs to take at ``now`` (and, with ``one_slot``, only if ``question_id`` is
+    one of its questions, with that slot and question); built once per shape."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
     takeable = Attempt.quiz_id.in_(takeable_quiz_ids(user_id, now).correlate(None))
     query = (
@@ -76,13 +79,20 @@ def _student_attempt_statement(with_slots: bool, lock: bool) -> Select:
         .where(Attempt.id == db.bindparam("attempt_id"), Attempt.user_id == user_id)
         .options(contains_eager(Attempt.quiz))
     )
-    if with_slots:
+    if with_slots or one_slot:
+        slot_of = AttemptSlot.attempt_id == Attempt.id
+        if one_slot:
+            slot_of = slot_of & (AttemptSlot.question_id == db.bindparam("question_id"))
         query = (
             query.add_columns(AttemptSlot)
-            .outerjoin(AttemptSlot, AttemptSlot.attempt_id == Attempt.id)
-            .outerjoin(Question, Question.id == AttemptSlot.question_id)
+            .join(AttemptSlot, slot_of, isouter=with_slots)
+            .join(Question, Question.id == AttemptSlot.question_id, isouter=with_slots)
             .options(contains_eager(AttemptSlot.question))
             .order_by(AttemptSlot.position)
+        )
+    if lock and not one_slot:  # a submit counts the answers as card reviews: their settings
+        query = query.add_columns(StudySettings).outerjoin(
+            StudySettings, StudySettings.user_id == Attempt.user_id
         )
     if lock:  # the attempt's row only; saves and the submit take turns on it
         query = query.with_for_update(of=Attempt).execution_options(populate_existing=True)
@@ -94,7 +104,8 @@ def student_attempt(
 ) -> StudentAttempt | None:
     """The student's own attempt with its quiz and whether they may still answer it, in one
     query (None when it is not theirs); ``with_slots`` reads its slots and their questions in
-    the same query, ``lock`` locks the attempt's row until the transaction ends.
+    the same query, ``lock`` locks the attempt's row until the transaction ends and reads the
+    student's study settings along (``study_plan``: a submit schedules their cards).
 
     Slots are never read in the query that waits for the lock: read them afterwards
     (``attempt_slots``), so they hold every save that went before.
@@ -107,7 +118,28 @@ def student_attempt(
         return None
     attempt, takeable = rows[0][0], bool(rows[0][1])
     slots = [row[2] for row in rows if row[2] is not None] if with_slots else []
+    if lock:
+        remember_study_plan(user.id, rows[0][2])
     return StudentAttempt(attempt, takeable and attempt.submitted_at is None, slots)
+
+
+def student_attempt_slot(attempt_id: int, user: User, question_id: int) -> StudentAttempt | None:
+    """The student's own attempt, locked, with its quiz, whether they may still answer it and
+    the slot of one of its questions with that question, in one query (None when the attempt
+    is not theirs or the question not in it): what saving one answer needs.
+
+    The slot is read by the query that waits for the lock, so its answer and flag may be
+    older than a save that went before: ``save_answers`` writes them whole, never by
+    comparing with what was read.
+    """
+    params = {"attempt_id": attempt_id, "user_id": user.id, "now": utcnow()}
+    params["question_id"] = question_id
+    statement = _student_attempt_statement(False, True, one_slot=True)
+    row = db.session.execute(statement, params).first()
+    if row is None:
+        return None
+    attempt, takeable, slot = row
+    return StudentAttempt(attempt, bool(takeable) and attempt.submitted_at is None, [slot])
 
 
 def attempt_slots(attempt: Attempt, question_ids: Iterable[int] | None = None) -> list[AttemptSlot]:
@@ -147,8 +179,9 @@ def save_answers(
 
     Returns how many slots were saved: 0 when the attempt is closed or past its deadline.
     Questions not in the attempt are ignored. ``slots``: the attempt's slots (or those of the
-    questions saved) read after its row was locked (``student_attempt(..., lock=True)``);
-    without them the attempt is locked and its slots read here.
+    questions saved) read with or after the lock on its row (``student_attempt(...,
+    lock=True)``, ``student_attempt_slot``); without them the attempt is locked and its slots
+    read here. Each answer, time and flag saved is written whatever the slot held when read.
     """
     now = now or utcnow()
     if slots is None:
@@ -165,8 +198,11 @@ def save_answers(
         if question_id in answers:
             slot.answer = clean_response(slot.question.bank, answers[question_id])
             slot.saved_at = now
+            flag_modified(slot, "answer")
+            flag_modified(slot, "saved_at")
         if flags is not None and question_id in flags:
             slot.is_flagged = bool(flags[question_id])
+            flag_modified(slot, "is_flagged")
         saved += 1
     db.session.flush()
     return saved

@@ -17,13 +17,13 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 
 from flask import g
 from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
-from sqlalchemy.orm import aliased, joinedload
+from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
@@ -75,6 +75,10 @@ class DeckSummary:
     #: The most overdue due card and the first new question, found by the same query.
     first_due_card_id: int | None = None
     first_new_question_id: int | None = None
+    #: The most overdue card (with its question and article) and the question shown next (the
+    #: card's, else the first new one, with its article), loaded by the same query.
+    due_card: Card | None = field(default=None, compare=False)
+    next_question: Question | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -149,19 +153,6 @@ class DeckStatements:
     summary: Select
 
 
-#: A card and a question by id, with the question's article (the review page links it).
-CARD_BY_ID = (
-    db.select(Card)
-    .where(Card.id == db.bindparam("card_id"))
-    .options(joinedload(Card.question).joinedload(Question.article))
-)
-QUESTION_BY_ID = (
-    db.select(Question)
-    .where(Question.id == db.bindparam("question_id"))
-    .options(joinedload(Question.article))
-)
-
-
 @cache
 def deck_statements(kind: str) -> DeckStatements:
     """The due, new and next-card queries of a deck kind (building them costs more than
@@ -187,7 +178,7 @@ def deck_statements(kind: str) -> DeckStatements:
         db.select(Question).where(Question.id.in_(ids), unseen).order_by(Question.id).limit(1)
     )
     return DeckStatements(
-        summary=_summary_statement(deck, due_card),
+        summary=_with_next_card(_summary_statement(deck, due_card).subquery()),
         due_card=due_card.options(joinedload(Card.question).joinedload(Question.article)),
         new_question=new_question.options(joinedload(Question.article)),
     )
@@ -204,15 +195,34 @@ def _summary_statement(deck, due_card: Select) -> Select:
     )
     return (
         db.select(
-            func.count(case((card.due_at <= now, card.id))),
-            func.min(case((card.due_at > now, card.due_at))),
-            func.count(case((unseen, deck.c.id))),
-            started.scalar_subquery(),
-            due_card.with_only_columns(Card.id).scalar_subquery(),
-            func.min(case((unseen, deck.c.id))),  # new questions come in id order
+            func.count(case((card.due_at <= now, card.id))).label("due"),
+            func.min(case((card.due_at > now, card.due_at))).label("next_due"),
+            func.count(case((unseen, deck.c.id))).label("new"),
+            started.scalar_subquery().label("started"),
+            due_card.with_only_columns(Card.id).scalar_subquery().label("due_card_id"),
+            func.min(case((unseen, deck.c.id))).label("new_question_id"),  # in id order
         )
         .select_from(deck)
         .outerjoin(card, and_(card.question_id == deck.c.id, card.user_id == user_id))
+    )
+
+
+def _with_next_card(summary) -> Select:
+    """The summary's one row with the student's study settings (none: the defaults), the most
+    overdue card and the question shown next (the card's, else the first new one), each with
+    its article: what the review page needs, in one statement."""
+    shown = func.coalesce(Card.question_id, summary.c.new_question_id)
+    return (
+        db.select(summary, StudySettings, Card, Question)
+        .select_from(summary)
+        .outerjoin(StudySettings, StudySettings.user_id == db.bindparam("user_id"))
+        .outerjoin(Card, Card.id == summary.c.due_card_id)
+        .outerjoin(Question, Question.id == shown)
+        .outerjoin(Article, Article.id == Question.article_id)
+        .options(
+            contains_eager(Card.question).contains_eager(Question.article),
+            contains_eager(Question.article),
+        )
     )
 
 
@@ -302,7 +312,7 @@ def next_card(
 ) -> tuple[Question, Card | None] | None:
     """The card to show now: the most overdue due card, else a new one if the limit allows.
 
-    With the deck's ``summary`` (just read), the card or question it found is loaded by id.
+    With the deck's ``summary`` (just read), it is the card or question the summary loaded.
     """
     if summary is not None:
         return _summary_card(user_id, now, summary)
@@ -319,25 +329,22 @@ def next_card(
 def _summary_card(
     user_id: int, now: datetime, summary: DeckSummary
 ) -> tuple[Question, Card | None] | None:
-    if summary.first_due_card_id is not None:
-        params = {"card_id": summary.first_due_card_id}
-        card = db.session.execute(CARD_BY_ID, params).scalar_one_or_none()
-        if card is not None:
-            return card.question, card
-    if new_cards_left(user_id, now) <= 0 or summary.first_new_question_id is None:
+    if summary.due_card is not None:
+        return summary.due_card.question, summary.due_card
+    if new_cards_left(user_id, now) <= 0 or summary.next_question is None:
         return None
-    params = {"question_id": summary.first_new_question_id}
-    question = db.session.execute(QUESTION_BY_ID, params).scalar_one_or_none()
-    return (question, None) if question is not None else None
+    return summary.next_question, None
 
 
 def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
     """Due and new counts of one deck, when its next card falls due, and which card comes
-    next (one query, which also counts today's new cards for ``new_cards_left``)."""
+    next, loaded (one query, which also counts today's new cards for ``new_cards_left`` and
+    reads the student's study settings for ``study_plan``)."""
     statements, params = deck_statements(deck.kind), _deck_params(user_id, deck, now)
     params["day"] = day_start(now)
     row = db.session.execute(statements.summary, params).one()
-    due, next_due, new, started, due_card_id, new_question_id = row
+    due, next_due, new, started, due_card_id, new_question_id, settings, card, question = row
+    remember_study_plan(user_id, settings)
     memo = g.setdefault("new_cards_left", {})
     memo[(user_id, params["day"])] = _count_new_cards_left(user_id, now, started)
     if isinstance(next_due, str):  # SQLite returns MIN() of timestamps as text
@@ -345,7 +352,7 @@ def deck_summary(user_id: int, deck: Deck, now: datetime) -> DeckSummary:
     if next_due is not None and next_due.tzinfo is None:
         next_due = next_due.replace(tzinfo=now.tzinfo)
     new_today = min(new, new_cards_left(user_id, now))
-    return DeckSummary(due, new, new_today, next_due, due_card_id, new_question_id)
+    return DeckSummary(due, new, new_today, next_due, due_card_id, new_question_id, card, question)
 
 
 def studyable_card_ids(user_id: int, now: datetime) -> Select:

@@ -166,20 +166,6 @@ def _rate(
     }
 
 
-def apply_review(
-    card: Card,
-    rating: int,
-    scheduler: fsrs.Scheduler,
-    now: datetime,
-    source: str = "flashcard",
-    duration_ms: int | None = None,
-) -> CardReview:
-    """Rate ``card`` at ``now``: update its state and add the review log entry."""
-    review = CardReview(card=card, **_rate(card, rating, scheduler, now, source, duration_ms))
-    db.session.add(review)
-    return review
-
-
 def locked_cards(user_id: int, question_ids, now: datetime) -> dict[int, Card]:
     """The student's cards for ``question_ids``, created where missing, locked until commit,
     in one statement.
@@ -249,8 +235,10 @@ def review_question(
     now = _as_utc(now) or utcnow()
     if card is None:
         card = locked_cards(user_id, [question_id], now)[question_id]
-    apply_review(card, rating, scheduler_for(study_plan(user_id)), now, "flashcard", duration_ms)
-    db.session.flush()
+    scheduler = scheduler_for(study_plan(user_id))
+    review = _rate(card, rating, scheduler, now, "flashcard", duration_ms)
+    db.session.flush()  # the card's new state (and the student's activity stamp)
+    db.session.execute(sa.insert(CardReview), [{"card_id": card.id, **review}])  # no RETURNING
     return card
 
 
