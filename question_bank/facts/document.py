@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from question_bank.facts.classes import mention_class
 from question_bank.facts.people import PeopleIndex, build_people
@@ -187,7 +187,8 @@ class ArticleDoc:
 
         self.docs: tuple[Doc, ...] = (doc,) if isinstance(doc, Doc) else tuple(doc)
         self.lemma_tables = lemma_tables
-        self.cache: dict[tuple, object] = {}
+        #: Values worked out once per article (``once``), by key.
+        self.cache: dict[object, Any] = {}
         self.meta = meta
         self.published = published
         texts = [part.text for part in self.docs]  # spaCy joins a Doc's text on every read
@@ -383,13 +384,17 @@ class ArticleDoc:
                 index.setdefault(found.group(0), []).append(offset)
         return index
 
+    def once(self, key: object, make: Callable[[], Any]) -> Any:
+        """``make()``, worked out the first time ``key`` is asked for and kept with the article
+        (values that many facts, items or checks read)."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]
+
     def name_offsets(self, name: str) -> list[int]:
         """Character offsets where ``name`` is written as whole words (case-insensitive; found
         once per name)."""
-        cache = self.cache.setdefault("name_offsets", {})
-        if name not in cache:
-            cache[name] = self._find_name(name)
-        return cache[name]
+        return self.once(("name offsets", name), lambda: self._find_name(name))
 
     def _find_name(self, name: str) -> list[int]:
         folded = name.casefold()
@@ -442,10 +447,7 @@ class ArticleDoc:
         """The common noun that says what kind of thing a name is ("Democratic Party" -> party,
         "Department of State" -> department), "" for a bare name ("Microsoft"); worked out once
         per name."""
-        key = ("type word", name)
-        if key not in self.cache:
-            self.cache[key] = self._read_type_word(name)
-        return self.cache[key]
+        return self.once(("type word", name), lambda: self._read_type_word(name))
 
     def _read_type_word(self, name: str) -> str:
         words = name.split()

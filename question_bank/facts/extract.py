@@ -8,7 +8,7 @@ answers (``facts.questions``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from question_bank.data import capital_index, name_key
@@ -88,47 +88,56 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
 def country_forms(article: ArticleDoc, written: str) -> tuple[str, ...]:
     """The other names the article itself gives a country ("U.S." beside "United States"): a
     student may answer with them."""
-    if "country forms" not in article.cache:
-        forms: dict[str, set[str]] = {}
-        for m in article.mentions:
-            name = country_name(m.text) if m.cls == "country" else ""
-            if name:
-                forms.setdefault(name, set()).add(m.text)
-        article.cache["country forms"] = forms
-    name = country_name(written)
-    return tuple(sorted(article.cache["country forms"].get(name, set()) - {written}))
+    forms = article.once("country forms", lambda: _written_by_key(article, _country_of))
+    return tuple(sorted(forms.get(country_name(written), set()) - {written}))
 
 
 def abbreviation_forms(article: ArticleDoc) -> dict[str, tuple[str, ...]]:
     """Each name the article spells out with a bracketed abbreviation ("Japan Aerospace
     Exploration Agency (JAXA)"), and each such abbreviation, with the other form: a student may
     answer with either (read once per article)."""
-    if "abbreviations" not in article.cache:
-        table = article.tokens
-        pairs: dict[str, set[str]] = {}
-        for m in article.mentions:
-            close = m.end + 2
-            if close >= len(table) or table.text[m.end] != "(" or table.text[close] != ")":
-                continue
-            short = table.text[m.end + 1]
-            if sum(ch.isupper() for ch in short) >= 2 and short.isalpha() and short != m.text:
-                pairs.setdefault(m.text, set()).add(short)
-                pairs.setdefault(short, set()).add(m.text)
-        article.cache["abbreviations"] = {k: tuple(sorted(v)) for k, v in pairs.items()}
-    return article.cache["abbreviations"]
+    return article.once("abbreviations", lambda: _read_abbreviations(article))
+
+
+def _read_abbreviations(article: ArticleDoc) -> dict[str, tuple[str, ...]]:
+    table = article.tokens
+    pairs: dict[str, set[str]] = {}
+    for m in article.mentions:
+        close = m.end + 2
+        if close >= len(table) or table.text[m.end] != "(" or table.text[close] != ")":
+            continue
+        short = table.text[m.end + 1]
+        if sum(ch.isupper() for ch in short) >= 2 and short.isalpha() and short != m.text:
+            pairs.setdefault(m.text, set()).add(short)
+            pairs.setdefault(short, set()).add(m.text)
+    return {name: tuple(sorted(forms)) for name, forms in pairs.items()}
 
 
 def short_names(article: ArticleDoc, person) -> tuple[str, ...]:
     """The shorter forms the article itself uses for a person ("Aliyev", "Xi"): a student may
     answer with them. The last word is not assumed to be a surname ("Yoon Suk Yeol")."""
-    if "person forms" not in article.cache:
-        written: dict[str, set[str]] = {}
-        for m in article.mentions:
-            key = article.people.token_person.get(m.start) if m.cls == "person" else None
-            if key is not None:
-                written.setdefault(key, set()).add(article.span_text(m.start, m.end))
-        article.cache["person forms"] = written
-    return tuple(sorted(article.cache["person forms"].get(person.key, set()) - {person.name}))
+    forms = article.once("person forms", lambda: _written_by_key(article, _person_of))
+    return tuple(sorted(forms.get(person.key, set()) - {person.name}))
+
+
+def _country_of(article: ArticleDoc, mention: Mention) -> str | None:
+    return (country_name(mention.text) or None) if mention.cls == "country" else None
+
+
+def _person_of(article: ArticleDoc, mention: Mention) -> str | None:
+    return article.people.token_person.get(mention.start) if mention.cls == "person" else None
+
+
+def _written_by_key(
+    article: ArticleDoc, key_of: Callable[[ArticleDoc, Mention], str | None]
+) -> dict[str, set[str]]:
+    """The ways the article writes each country or person (by ``key_of`` each mention)."""
+    written: dict[str, set[str]] = {}
+    for mention in article.mentions:
+        key = key_of(article, mention)
+        if key is not None:
+            written.setdefault(key, set()).add(article.span_text(mention.start, mention.end))
+    return written
 
 
 def entity_facts(article: ArticleDoc) -> Iterator[Found]:
@@ -327,8 +336,10 @@ def _modifier(article: ArticleDoc, mention: Mention) -> bool:
 
 def _document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
     """Direct objects of signing verbs: the document's name, from its head to its "of" phrase."""
-    if "documents" in article.cache:
-        return article.cache["documents"]
+    return article.once("documents", lambda: _read_document_spans(article))
+
+
+def _read_document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
     table = article.tokens
     spans = {}
     for index, lemma in enumerate(table.lemma):
@@ -354,7 +365,6 @@ def _document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
             if any(table.pos[i] in ("PRON", "DET", "NUM") for i in range(start, end)):
                 continue
             spans[index] = (start, end)
-    article.cache["documents"] = spans
     return spans
 
 

@@ -120,10 +120,7 @@ def make_statement(
 def _opening(article: ArticleDoc, sentence: Sentence) -> tuple[int, int, tuple[str, ...]] | None:
     """Where a sentence's statement starts and ends once a leading connective is dropped, and
     whether it can stand alone at all (worked out once per sentence)."""
-    key = ("opening", sentence.index)
-    if key not in article.cache:
-        article.cache[key] = _read_opening(article, sentence)
-    return article.cache[key]
+    return article.once(("opening", sentence.index), lambda: _read_opening(article, sentence))
 
 
 def _read_opening(article: ArticleDoc, sentence: Sentence):
@@ -239,17 +236,31 @@ def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
     """The sentence starts where one ends and ends where the next begins (or at a paragraph):
     the parser did not cut a sentence in two ("... and James. Tien was ...", "... Minister of
     Foreign Affairs | Marta Ramírez signed ...")."""
-    before = article.text[: sentence.start_char].rstrip(" \t")
-    if before and not before.endswith("\n") and before[-1] not in _SENTENCE_BEFORE:
+    text = article.text
+    before = _last_char_before(text, sentence.start_char)
+    if before and before != "\n" and before not in _SENTENCE_BEFORE:
         return False
-    first = article.text[sentence.start_char : sentence.start_char + 1]
-    if first.islower():
+    if text[sentence.start_char : sentence.start_char + 1].islower():
         return False
-    after = article.text[sentence.end_char :].lstrip(" \t")
-    if not after or after[0] == "\n":
+    after = _first_char_from(text, sentence.end_char)
+    if not after or after == "\n":
         return True
-    ending = article.text[: sentence.end_char].rstrip(" \t")
-    return not after[0].islower() and ending[-1:] in _SENTENCE_BEFORE
+    return not after.islower() and _last_char_before(text, sentence.end_char) in _SENTENCE_BEFORE
+
+
+def _last_char_before(text: str, index: int) -> str:
+    """The last character before ``index`` that is not a space or tab ("" at the start), read
+    in place: copying all the text before each sentence costs as much as the article."""
+    while index > 0 and text[index - 1] in " \t":
+        index -= 1
+    return text[index - 1] if index > 0 else ""
+
+
+def _first_char_from(text: str, index: int) -> str:
+    """The first character from ``index`` on that is not a space or tab ("" at the end)."""
+    while index < len(text) and text[index] in " \t":
+        index += 1
+    return text[index : index + 1]
 
 
 def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
@@ -285,12 +296,7 @@ def _scan(article: ArticleDoc, start: int, end: int):
     """Pronouns and pointing words of tokens ``start:end``, read once per range: the names that
     replace pronouns, whether a relative time is named, and the changes made; None when the
     words lean on the text around them."""
-    key = ("scan", start, end)
-    if key in article.cache:
-        return article.cache[key]
-    found = _scan_range(article, start, end)
-    article.cache[key] = found
-    return found
+    return article.once(("scan", start, end), lambda: _scan_range(article, start, end))
 
 
 def _scan_range(article: ArticleDoc, start: int, end: int):
@@ -478,11 +484,11 @@ def _has_negation_link(article: ArticleDoc, start: int, end: int) -> bool:
 
 def _words(article: ArticleDoc, start: int, end: int) -> int:
     """The words (not punctuation or space) of tokens ``start:end``, counted once per range."""
-    key = ("words", start, end)
-    if key not in article.cache:
-        pos = article.tokens.pos
-        article.cache[key] = sum(1 for i in range(start, end) if pos[i] not in ("PUNCT", "SPACE"))
-    return article.cache[key]
+    pos = article.tokens.pos
+    return article.once(
+        ("words", start, end),
+        lambda: sum(1 for i in range(start, end) if pos[i] not in ("PUNCT", "SPACE")),
+    )
 
 
 def _render(
@@ -523,8 +529,12 @@ def _layout(
     letter a capital, a full stop at the end), where each token starts and ends in it, and
     whether it holds a negation; None when quotation marks do not pair up or it is too long."""
     key = ("layout", start, end, replacements)
-    if key in article.cache:
-        return article.cache[key]
+    return article.once(key, lambda: _read_layout(article, start, end, replacements))
+
+
+def _read_layout(
+    article: ArticleDoc, start: int, end: int, replacements: tuple[tuple[int, str], ...]
+) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     table = article.tokens
     replaced = dict(replacements)
     parts: list[str] = []
@@ -559,5 +569,4 @@ def _layout(
                 for i in range(start, end)
             )
             found = (text, starts, ends, negated)
-    article.cache[key] = found
     return found

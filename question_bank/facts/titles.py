@@ -81,9 +81,10 @@ def _starts_with_a_place(article: ArticleDoc, mention: Mention) -> bool:
     Embassy Bogota Chargé d'Affaires ...") is the recogniser's slip, not a person."""
     if mention.end - mention.start < 2:
         return False
-    if "place names" not in article.cache:
-        article.cache["place names"] = {m.text for m in article.mentions if m.label == "GPE"}
-    return article.tokens.text[mention.start] in article.cache["place names"]
+    places = article.once(
+        "place names", lambda: {m.text for m in article.mentions if m.label == "GPE"}
+    )
+    return article.tokens.text[mention.start] in places
 
 
 def head_of(article: ArticleDoc, start: int, end: int) -> int:

@@ -133,9 +133,8 @@ def student_attempt_slot(attempt_id: int, user: User, question_id: int) -> Stude
     comparing with what was read.
     """
     params = {"attempt_id": attempt_id, "user_id": user.id, "now": utcnow()}
-    params["question_id"] = question_id
     statement = _student_attempt_statement(False, True, one_slot=True)
-    row = db.session.execute(statement, params).first()
+    row = db.session.execute(statement, {**params, "question_id": question_id}).first()
     if row is None:
         return None
     attempt, takeable, slot = row
