@@ -173,8 +173,10 @@ def multichoice(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if fact.statement is not None and not _obvious(fact, env):
             stems.append((fact.statement.with_gap(GAP), fact.key, fact.cls, "gap"))
         for number, (prompt, answer, cls, form) in enumerate(stems, start=1):
-            if cls.startswith("number:") and (fact.detail("superlative") or _hedged(answer)):
-                continue  # "the most votes": the largest option would be the answer
+            if cls.startswith("number:") and (
+                fact.detail("superlative") or _hedged(answer) or form == "gap" and _bounded(fact)
+            ):
+                continue  # "the most votes", "above _____": an option would be also right
             if cls == "person" and form != "role":
                 continue  # other people of the article rarely fit what the stem says of one
 
@@ -305,8 +307,7 @@ def _swappable(fact: Found, env: Env) -> bool:
     if cls in ("date:day", "date:month", "date:weekday"):
         return True
     if cls.startswith("number:"):
-        before = fact.statement.text[: fact.statement.gap_start].split() if fact.statement else []
-        if _hedged(fact.key) or before and before[-1].lower() in BOUND_WORDS:
+        if _hedged(fact.key) or _bounded(fact):
             return False  # "more than 11" is not false where the article says "more than 10"
         numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
         return numbers == 0
@@ -353,6 +354,32 @@ def _plain_full_name(name: str, env: Env) -> bool:
     )
 
 
+def _bounded(fact: Found) -> bool:
+    """The word before the fact's gap makes its number a bound ("above _____"): another value on
+    one side of it is right as well."""
+    if fact.statement is None:
+        return False
+    before = fact.statement.text[: fact.statement.gap_start].split()
+    return bool(before) and before[-1].lower() in BOUND_WORDS
+
+
+def _gap_after_hedge(fact: Found) -> tuple[str, str, tuple[str, ...]]:
+    """The fact's gapped statement, the answer to type and its other forms, with a number's hedge
+    or bound left before the gap ("more than _____ signatures", answer "11,000"): the student
+    types the number the article gives, and the stem still says what the article says of it."""
+    statement = fact.statement
+    form = read_number(fact.key) if fact.cls.startswith("number:") else None
+    hedge = form.lead.split() if form else []
+    if not hedge:
+        return statement.with_gap(GAP), fact.key, fact.variants
+    words = fact.key.split()
+    lead = " ".join(words[: len(hedge)])
+    variants = tuple(
+        v[len(lead) :].strip() for v in fact.variants if v.lower().startswith(lead.lower() + " ")
+    )
+    return statement.with_gap(f"{lead} {GAP}"), " ".join(words[len(hedge) :]), variants
+
+
 def _hedged(answer: str) -> bool:
     """A number given as a bound or a guess ("more than 10", "about 300"): other values may be
     true as well."""
@@ -379,13 +406,14 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
             fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue
+        prompt, answer, variants = _gap_after_hedge(fact)
         item = _item(
             fact,
             "cloze",
             1,
-            prompt=fact.statement.with_gap(GAP),
-            answer=fact.key,
-            accepted=accepted_forms(fact.key, fact.cls, fact.variants),
+            prompt=prompt,
+            answer=answer,
+            accepted=accepted_forms(answer, fact.cls, variants),
         )
         yield Candidate(item, fact, "gap")
 

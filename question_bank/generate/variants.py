@@ -1,5 +1,6 @@
 """Other ways a student may rightly type an answer: a shorter name the article uses, digits for a
-number word, another way of writing a date, a number without its hedge ("nearly 300" -> "300")."""
+number word, another way of writing a date, a name without the common nouns after it ("Yonhap news
+agency" -> "Yonhap")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tup
         forms.extend(_number_forms(answer))
     elif cls.startswith("date:"):
         forms.extend(_date_forms(answer))
+    elif cls == "organisation" or cls.startswith("place"):
+        forms.extend(_name_without_description(answer))
     if answer.lower().startswith("the "):
         forms.append(answer[4:])
     seen = {answer.casefold()}
@@ -22,6 +25,18 @@ def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tup
             seen.add(form.casefold())
             out.append(form)
     return tuple(out)
+
+
+def _name_without_description(answer: str) -> list[str]:
+    """The name alone where lower-case words after it say what it is ("Yonhap news agency")."""
+    words = answer.split()
+    named = [n for n, word in enumerate(words) if word[:1].isupper()]
+    if not named or named[-1] == len(words) - 1:
+        return []
+    if not all(word.isalpha() and word.islower() for word in words[named[-1] + 1 :]):
+        return []
+    start = 1 if words[0].lower() == "the" else 0
+    return [" ".join(words[start : named[-1] + 1])]
 
 
 def _number_forms(answer: str) -> list[str]:

@@ -292,7 +292,10 @@ def test_a_bounded_number_or_a_description_of_a_country_is_never_made_false():
             assert statement.prompt.startswith("Finland is"), statement.prompt
 
 
-def test_a_bound_before_a_number_stays_in_every_accepted_form():
+def test_a_bound_before_a_number_stays_with_it():
+    """A gap asks for the number the article gives and leaves its bound in the stem ("more than
+    _____ others" -> "12"): a student typing "12" is right, and no form drops the bound the
+    article put on it."""
     from question_bank.typed.compare import typed_matches
 
     text = (
@@ -300,11 +303,37 @@ def test_a_bound_before_a_number_stays_in_every_accepted_form():
         "officials in Gaza said. Egypt closed the Rafah crossing on Tuesday."
     )
     result = generate(text)
-    bounded = [i for i in (*result.items, *result.more) if i.answer == "more than 12"]
-    assert bounded, "the bounded number is asked for"
-    for item in bounded:
-        assert all(form.startswith("more than ") for form in item.accepted), item.accepted
-        assert not any(typed_matches("12", form) for form in (item.answer, *item.accepted))
+    every = (*result.items, *result.more)
+    gapped = [i for i in every if i.kind == "cloze" and i.answer == "12"]
+    assert gapped, "the number is asked for"
+    assert all("more than _____ others" in i.prompt for i in gapped)
+    for item in every:
+        if "more than 12" in item.answer:
+            assert all(form.startswith("more than ") for form in item.accepted), item.accepted
+            assert not any(typed_matches("12", form) for form in (item.answer, *item.accepted))
+
+
+def test_no_choice_is_offered_for_a_number_after_a_bound():
+    """Options for "above _____" where the article says "above 95%": every smaller option would
+    be right as well."""
+    text = (
+        "Officials in Oslo will drop interviews for three nationalities whose acceptance rate is "
+        "already above 95%. The overall acceptance rate was 48% in 2015 and 57% in 2019, "
+        "officials said. Officials in Oslo counted 4,000 claims in 2023."
+    )
+    result = generate(text)
+    choices = [i for i in (*result.items, *result.more) if i.kind == "multichoice"]
+    assert any(i.answer == "4,000" for i in choices), "an unbounded number still has choices"
+    assert not any("above _____" in i.prompt for i in choices)
+
+
+def test_a_name_is_accepted_without_the_words_that_describe_it():
+    from question_bank.generate.variants import accepted_forms
+
+    assert "Yonhap" in accepted_forms("Yonhap news agency", "organisation")
+    assert "Fulbright" in accepted_forms("the Fulbright program", "organisation")
+    assert accepted_forms("Bank of America", "organisation") == ()
+    assert accepted_forms("Department of State", "organisation") == ()
 
 
 def test_a_sentence_the_parser_cut_in_two_is_never_the_evidence(shared_articles):
