@@ -212,7 +212,8 @@ def nearby_numbers(form: NumberForm, count: int) -> list[float]:
         unit = 10 if base % 10 == 0 else 5 if base % 5 == 0 and base > 5 else 1  # 20: 10, 30
         steps = [base + unit, base - unit, base + 2 * unit, base - 2 * unit, base * 2]
         steps += [base + 3 * unit, base - 3 * unit]
-        out = [float(s) for s in steps if s > 0 and s != base]
+        least = 2 if base > 1 else 1  # "one missions": a count above one is read with a plural
+        out = [float(s) for s in steps if s >= least and s != base]
         return list(dict.fromkeys(out))[: count * 2]
     factors = (1.2, 0.8, 1.4, 0.6, 1.6, 0.5, 2.0)
     out = []

@@ -251,8 +251,10 @@ def subject_question(
     head = next(t for t in table.lefts(root) if table.dep[t] in ("nsubj", "nsubjpass"))
     if not answer[0] <= head < answer[1]:
         return None
-    if any(table.dep[c] == "conj" for c in table.children(head)):
-        return None
+    if any(table.dep[c] == "conj" for c in table.children(head)) or any(
+        table.pos[t] == "CCONJ" for t in range(*subject) if not answer[0] <= t < answer[1]
+    ):
+        return None  # "Melania Trump and Queen Camilla will join ...": one is not the answer
     verbs = [root, *(c for c in table.lefts(root) if table.dep[c] in ("aux", "auxpass"))]
     if any(table.tag[v] == "VBP" or table.lower[v] in ("were", "are") for v in verbs):
         return None
