@@ -406,7 +406,9 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
         below = table.children(child)
         if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
             return True
-        modifiers = [c for c in below if table.dep[c] != "det"]
+        modifiers = [
+            c for c in below if table.dep[c] != "det" and table.ent_type[c] != "ORDINAL"
+        ]  # "The first case is ...": the first of what the sentence before spoke of
         dets = [c for c in below if table.dep[c] == "det"]
         if (
             table.pos[child] == "NOUN"

@@ -196,6 +196,17 @@ def test_a_reported_subject_is_vague_only_when_the_article_never_spoke_of_it():
     assert not [s for s in made if "the suggestion" in s]
 
 
+def test_a_subject_told_apart_only_by_an_ordinal_points_back():
+    _, found = facts_of(
+        "Two towns in Estonia asked the state for road money.\n\nThe first case is of the mayor "
+        "Rosa Lind, who asked the ministry in Tallinn twice. The first Estonian road fund opened "
+        "in Tartu in 1995."
+    )
+    made = statements(found)
+    assert any(s.startswith("The first Estonian road fund") for s in made)
+    assert not [s for s in made if s.startswith("The first case")]
+
+
 def test_a_date_after_an_event_noun_is_not_asked_as_the_verbs_date():
     text = (
         "The United States welcomes Latvia's signing of the river treaty on July 14 in Riga. "
