@@ -78,15 +78,18 @@ Write nothing else to the answers file. When done, reply with the number of line
 """
 
 
-def _generations(split: str) -> dict[str, tuple[list, list, list]]:
-    """Published items, further items and loose items of every article of a split."""
+def _generations(split: str, min_score: float | None = None) -> dict[str, tuple[list, list, list]]:
+    """Published items, further items and loose items of every article of a split (published
+    at another threshold than the ranker's with ``min_score``)."""
     from question_bank import generate
 
     out = {}
     for path in articles_of(split):
         text = path.read_text(encoding="utf-8")
         published = find_date_line(text)
-        result = generate(text, published=published.isoformat() if published else None)
+        result = generate(
+            text, published=published.isoformat() if published else None, min_score=min_score
+        )
         loose = {f.id for f in result.facts if f.attr("loose") == "1"}
         named = {f.id for f in result.facts if f.attr("class") != "phrase"}
         more = [item for item in result.more if item.fact_id not in loose]
@@ -158,7 +161,9 @@ def make(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     kinds = {k for k in (args.kinds or "").split(",") if k}
     types = set(args.fact_types or ())
-    generations = _filtered(_generations(args.split), kinds, types, _left_out(args.leave_out))
+    generations = _filtered(
+        _generations(args.split, args.min_score), kinds, types, _left_out(args.leave_out)
+    )
     chosen = _pool(generations, args.sample, args.count, args.seed)
     manifest = {
         "split": args.split,
@@ -167,6 +172,7 @@ def make(args: argparse.Namespace) -> int:
         "kinds": sorted(kinds),
         "left_out": len(_left_out(args.leave_out)),
         "seed": args.seed,
+        "min_score": args.min_score,
         "commit": current_commit(),
         "date": date.today().isoformat(),
         "items": {},
@@ -216,6 +222,8 @@ def collect(args: argparse.Namespace) -> int:
         meta.update(
             commit=manifest.get("commit", meta["commit"]), date=manifest.get("date", meta["date"])
         )
+        if manifest.get("min_score") is not None:
+            meta["min_score"] = manifest["min_score"]
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip():
                 continue
@@ -265,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     maker.add_argument("--out", required=True)
     maker.add_argument("--kinds", help="draw only these item kinds (comma-separated)")
     maker.add_argument("--leave-out", help="a file of stems, one a line, not to draw")
+    maker.add_argument(
+        "--min-score",
+        type=float,
+        help="publish at this threshold instead of the ranker's (to rate what it would add)",
+    )
     maker.set_defaults(func=make)
     collector = commands.add_parser("collect", help="store the raters' answers")
     collector.add_argument("folder")
