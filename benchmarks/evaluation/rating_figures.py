@@ -64,7 +64,7 @@ def summarise(name: str, rows: Iterable[dict]) -> RatingFigures:
     return RatingFigures(
         name=name,
         split=first.get("split", ""),
-        sample=first.get("sample", ""),
+        sample=sample_of(first),
         date=first.get("date", ""),
         commit=first.get("commit", ""),
         seed=first.get("seed", 0),
@@ -79,6 +79,12 @@ def summarise(name: str, rows: Iterable[dict]) -> RatingFigures:
     )
 
 
+def sample_of(row: dict) -> str:
+    """The row's sample, with the threshold it was published at when not the ranker's."""
+    sample = row.get("sample", "")
+    return f"{sample} at {row['min_score']}" if row.get("min_score") is not None else sample
+
+
 def stored_figures(folder: Path = RATINGS_DIR) -> list[RatingFigures]:
     """One ``RatingFigures`` per stored file and sample, newest file last."""
     out = []
@@ -86,7 +92,7 @@ def stored_figures(folder: Path = RATINGS_DIR) -> list[RatingFigures]:
         rows = load_rows_of(path)
         by_sample: dict[tuple[str, str], list[dict]] = {}
         for row in rows:
-            by_sample.setdefault((row.get("split", ""), row.get("sample", "")), []).append(row)
+            by_sample.setdefault((row.get("split", ""), sample_of(row)), []).append(row)
         for (_, sample), group in sorted(by_sample.items()):
             out.append(summarise(f"{path.stem} [{sample}]", group))
     return out
