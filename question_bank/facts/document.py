@@ -349,8 +349,10 @@ class ArticleDoc:
                 table.text[before][:1].isupper() and not title
             ):
                 return False  # "Doctor Who [Society of Canada]", "First [Lady]"
-            if _ORDINAL.match(table.text[before]):
-                return False  # "501st [Legion]"
+            if _ORDINAL.match(table.text[before]) or (
+                table.ent_type[before] == "ORDINAL" and table.text[before][:1].isupper()
+            ):
+                return False  # "501st [Legion]", "First [Lady Melania Trump]"
         if end < sentence.end:
             after = end
             joined = not table.space[end - 1] and table.text[after][:1].isalnum()

@@ -36,6 +36,9 @@ CONNECTIVES = frozenset(
     nevertheless nonetheless still instead overall indeed besides finally lastly firstly
     secondly thirdly""".split()
 )
+#: Adverbs that place what a sentence tells after what the sentence before it told: opening a
+#: sentence, they leave its time unsaid ("Later, in the 50th minute, ...").
+SEQUENCE_ADVERBS = frozenset({"later", "afterward", "afterwards", "subsequently", "thereafter"})
 #: Words that make a statement lean on its context when they are determiners or pronouns.
 DEMONSTRATIVES = frozenset({"this", "these", "that", "those"})
 _NEGATIONS = frozenset({"not", "n't", "no", "never", "neither", "nor", "without", "nobody", "none"})
@@ -46,6 +49,8 @@ _RELATIVE_DAYS = frozenset(
     """today yesterday tomorrow tonight previous next following same earlier later""".split()
 )
 _TAIL_DEPS = frozenset({"advcl", "npadvmod", "conj", "prep", "ccomp"})
+#: Words that open a relative clause which, after a comma, only describes what it follows.
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 _HEAD_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLOSERS = ('"', "”", "’", "'", ")")
@@ -131,6 +136,8 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
         table.pos[start] in ("PUNCT", "SYM") and table.text[start] not in ('"', "”", "“")
     ):
         start += 1
+    if start < end and table.lower[start] in SEQUENCE_ADVERBS and table.dep[start] == "advmod":
+        return None
     if start < end and table.pos[start] == "CCONJ":
         start += 1
         changes.append("connective")
@@ -199,6 +206,11 @@ def _trim(
         end = comma
         changes.append("trimmed-tail")
         break
+    else:
+        aside = _trailing_aside(article, start, final, root, gap)
+        if aside is not None:
+            end = aside
+            changes.append("trimmed-tail")
     if _words(article, start, end) > TRIM_ABOVE_WORDS:
         for i in table.lefts(root):
             if table.dep[i] not in _HEAD_DEPS:
@@ -367,6 +379,29 @@ def same_points_back(article: ArticleDoc, index: int, start: int) -> bool:
     )
 
 
+def _trailing_aside(
+    article: ArticleDoc, start: int, final: int, root: int, gap: tuple[int, int] | None
+) -> int | None:
+    """Where a sentence's last part may be cut when it only describes a name before it: an
+    apposition (", an historic step ...") or a relative clause set off by a comma (", which
+    employs ..."); the comma's position, or None."""
+    table = article.tokens
+    for comma in range(start + 1, final - 1):
+        if table.text[comma] != ",":
+            continue
+        aside = next((t for t in range(comma + 1, final) if table.head[t] < comma), None)
+        if aside is None or table.span(aside) != (comma + 1, final):
+            continue
+        relative = table.dep[aside] == "relcl" and table.lower[comma + 1] in _RELATIVE_WORDS
+        described = table.dep[aside] == "appos" and table.pos[aside] == "NOUN"
+        if not (relative or described):
+            continue  # a name after a comma may be the next of a list ("..., FTU's Alice Mak")
+        if gap is not None and gap[1] > comma or _has_negation_link(article, comma, final):
+            return None
+        return comma if _closed(article, start, comma, root) else None
+    return None
+
+
 def _detachable_tail(article: ArticleDoc, head: int) -> bool:
     """A trailing part that only adds to a finished clause: a participle (", adding that ...",
     ", noting ...") or an attribution (", according to ...")."""
@@ -431,15 +466,17 @@ def _names_something(article: ArticleDoc, sentence: Sentence) -> bool:
 
 def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
     """Marks of a garbled source: an elision ("[...]", "..."), a word cut after a hyphen
-    ("claim- "), a currency sign apart from its number ("$ 50"), or a lone common word
-    capitalised inside the sentence that the article writes in lower case elsewhere."""
+    ("claim- ", not "low- and middle-income"), a currency sign apart from its number ("$ 50"),
+    or a lone common word capitalised inside the sentence that the article writes in lower case
+    elsewhere."""
     table = article.tokens
     for i in range(start, end):
         word = table.text[i]
         if word in ("[", "]", "...", "…") or "[" in word:
             return True
         if word.endswith("-") and len(word) > 1 and table.space[i]:
-            return True
+            if not (i + 1 < end and table.lower[i + 1] in ("and", "or", "to")):
+                return True  # but "low- and middle-income" hangs its hyphen on purpose
         if word in ("$", "€", "£") and table.space[i]:
             return True
         if (
