@@ -499,12 +499,17 @@ def _countries_near(answer: str) -> list[str]:
     return neighbours + further + (region if not home.neighbours else [])
 
 
+def city_country(name: str) -> str:
+    """The country code of a shipped city or capital, "" when the lists do not have it."""
+    key = name_key(name)
+    city = city_index().get(key)
+    return city.country if city else (capital_index()[key].iso if key in capital_index() else "")
+
+
 def _cities_near(answer: str) -> list[str]:
     """Other large cities of the answer's country, then the capitals of its neighbours, then
     those of its sub-region (most populous countries first)."""
-    key = name_key(answer)
-    city = city_index().get(key)
-    country = city.country if city else (capital_index()[key].iso if key in capital_index() else "")
+    country = city_country(answer)
     if not country:
         return []
     same_country = [c.name for c in cities() if c.country == country]

@@ -16,7 +16,13 @@ from question_bank.facts.classes import countries_in, country_name
 from question_bank.facts.forms import number_value, read_date, read_number
 from question_bank.facts.found import Found, Question
 from question_bank.facts.people import PERSON_PRONOUNS, persons_described
-from question_bank.generate.distractors import DistractorPool, Option, make_rng, mentions_name
+from question_bank.generate.distractors import (
+    DistractorPool,
+    Option,
+    city_country,
+    make_rng,
+    mentions_name,
+)
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
 
@@ -245,6 +251,9 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
         options = [o for o in options if o.source == "article"]  # the article shows it wrong
     if fact.cls == "person" and not fact.detail("descriptor"):
         options = [o for o in options if _plain_full_name(o.text, env)]
+    if fact.cls == "city" and city_country(fact.key):
+        # "consulates in Belgrade" for "in Miami": another country's city tests nothing
+        options = [o for o in options if city_country(o.text) in ("", city_country(fact.key))]
     return options[0] if options else None
 
 

@@ -249,6 +249,19 @@ def _false_statements(text: str) -> list:
     return [i for i in result.items + result.more if i.kind == "truefalse" and i.answer == "False"]
 
 
+def test_a_city_is_swapped_only_for_a_city_of_the_same_country():
+    """ "The Estonian parliament in Miami" or "opened consulates in Tallinn" for Estonia: a city
+    of another country makes a statement anyone can call false."""
+    text = (
+        "Estonia will open new consulates in Miami and Chicago next year, officials in Tallinn "
+        "said on Monday. Prime Minister Karl Ots visited Boston in May. The Estonian parliament "
+        "in Tallinn approved the budget on Tuesday."
+    )
+    swapped = [s.prompt for s in _false_statements(text)]
+    assert any("consulates in Boston" in s or "and Boston" in s for s in swapped), swapped
+    assert not [s for s in swapped if "parliament in Miami" in s or "visited Tallinn" in s]
+
+
 def test_a_bare_full_name_is_swapped_for_another_full_name_of_the_article():
     text = (
         "Marta Lindqvist opened the new bridge in Uppsala on Monday. "
