@@ -383,8 +383,8 @@ def _trailing_aside(
     article: ArticleDoc, start: int, final: int, root: int, gap: tuple[int, int] | None
 ) -> int | None:
     """Where a sentence's last part may be cut when it only describes a name before it: an
-    apposition (", an historic step ...") or a relative clause set off by a comma (", which
-    employs ..."); the comma's position, or None."""
+    apposition that opens on an article (", an historic step ...") or a relative clause set off
+    by a comma (", which employs ..."); the comma's position, or None."""
     table = article.tokens
     for comma in range(start + 1, final - 1):
         if table.text[comma] != ",":
@@ -393,9 +393,13 @@ def _trailing_aside(
         if aside is None or table.span(aside) != (comma + 1, final):
             continue
         relative = table.dep[aside] == "relcl" and table.lower[comma + 1] in _RELATIVE_WORDS
-        described = table.dep[aside] == "appos" and table.pos[aside] == "NOUN"
+        described = (
+            table.dep[aside] == "appos"
+            and table.pos[aside] == "NOUN"
+            and table.lower[comma + 1] in ("a", "an", "the")
+        )
         if not (relative or described):
-            continue  # a name after a comma may be the next of a list ("..., FTU's Alice Mak")
+            continue  # a name or a bare noun after a comma may go on a list (", one million meals")
         if gap is not None and gap[1] > comma or _has_negation_link(article, comma, final):
             return None
         return comma if _closed(article, start, comma, root) else None
