@@ -49,8 +49,6 @@ _RELATIVE_DAYS = frozenset(
     """today yesterday tomorrow tonight previous next following same earlier later""".split()
 )
 _TAIL_DEPS = frozenset({"advcl", "npadvmod", "conj", "prep", "ccomp"})
-#: Words that open a relative clause which, after a comma, only describes what it follows.
-_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose"})
 _HEAD_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CLOSERS = ('"', "”", "’", "'", ")")
@@ -206,11 +204,6 @@ def _trim(
         end = comma
         changes.append("trimmed-tail")
         break
-    else:
-        aside = _trailing_aside(article, start, final, root, gap)
-        if aside is not None:
-            end = aside
-            changes.append("trimmed-tail")
     if _words(article, start, end) > TRIM_ABOVE_WORDS:
         for i in table.lefts(root):
             if table.dep[i] not in _HEAD_DEPS:
@@ -377,33 +370,6 @@ def same_points_back(article: ArticleDoc, index: int, start: int) -> bool:
         and table.lower[index - 1] == "the"
         and "as" not in table.lower[index + 1 : index + 5]
     )
-
-
-def _trailing_aside(
-    article: ArticleDoc, start: int, final: int, root: int, gap: tuple[int, int] | None
-) -> int | None:
-    """Where a sentence's last part may be cut when it only describes a name before it: an
-    apposition that opens on an article (", an historic step ...") or a relative clause set off
-    by a comma (", which employs ..."); the comma's position, or None."""
-    table = article.tokens
-    for comma in range(start + 1, final - 1):
-        if table.text[comma] != ",":
-            continue
-        aside = next((t for t in range(comma + 1, final) if table.head[t] < comma), None)
-        if aside is None or table.span(aside) != (comma + 1, final):
-            continue
-        relative = table.dep[aside] == "relcl" and table.lower[comma + 1] in _RELATIVE_WORDS
-        described = (
-            table.dep[aside] == "appos"
-            and table.pos[aside] == "NOUN"
-            and table.lower[comma + 1] in ("a", "an", "the")
-        )
-        if not (relative or described):
-            continue  # a name or a bare noun after a comma may go on a list (", one million meals")
-        if gap is not None and gap[1] > comma or _has_negation_link(article, comma, final):
-            return None
-        return comma if _closed(article, start, comma, root) else None
-    return None
 
 
 def _detachable_tail(article: ArticleDoc, head: int) -> bool:

@@ -469,33 +469,3 @@ def test_a_name_the_article_abbreviates_accepts_its_abbreviation():
     ]
     assert spelt, "the agency is asked for"
     assert all("JAXA" in i.accepted for i in spelt), [i.accepted for i in spelt]
-
-
-def test_a_list_of_names_is_never_cut_as_if_it_were_a_description(shared_articles):
-    """The parser may read the last names of a list as an apposition to the one before; cutting
-    them would present part of the list as all of it."""
-    path = next((p for p in shared_articles if p.name.startswith("05-hong-kong")), None)
-    if path is None:
-        pytest.skip("the shared article 05-hong-kong-legislative-election.txt is absent")
-    text = path.read_text(encoding="utf-8")
-    opening = "The pro-Beijing camp candidates elected were"
-    assert opening in text
-    result = generate(text)
-    stems = [i.prompt for i in (*result.items, *result.more) if i.prompt.startswith(opening)]
-    assert stems, "the sentence is still offered"
-    assert all("Junius Ho" in stem for stem in stems), stems
-
-
-def test_a_list_of_things_is_never_cut_as_if_it_were_a_description(shared_articles):
-    """ "..., including FEMA's deployment of 500 personnel, one million meals, ... and
-    generators": the parser may read the rest of the list as an apposition."""
-    path = next((p for p in shared_articles if p.name.startswith("46-hurricane-ida")), None)
-    if path is None:
-        pytest.skip("the shared article 46-hurricane-ida-preparations.txt is absent")
-    result = generate(path.read_text(encoding="utf-8"))
-    listed = [
-        i.prompt
-        for i in (*result.items, *result.more)
-        if "emergency response personnel" in i.prompt and "pre-positioning" in i.prompt
-    ]
-    assert all("generators" in stem for stem in listed), listed
