@@ -251,9 +251,9 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
         options = [o for o in options if o.source == "article"]  # the article shows it wrong
     if fact.cls == "person" and not fact.detail("descriptor"):
         options = [o for o in options if _plain_full_name(o.text, env)]
-    if fact.cls == "city" and city_country(fact.key):
-        # "consulates in Belgrade" for "in Miami": another country's city tests nothing
-        options = [o for o in options if city_country(o.text) in ("", city_country(fact.key))]
+    home = city_country(fact.key) if fact.cls == "city" else ""
+    if home:  # "consulates in Belgrade" for "in Miami": another country's city tests nothing
+        options = [o for o in options if city_country(o.text) in ("", home)]
     return options[0] if options else None
 
 
