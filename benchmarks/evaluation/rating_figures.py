@@ -4,6 +4,7 @@ distractors, and the count of each failure reason, per stored sample."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,9 +87,9 @@ def sample_of(row: dict) -> str:
 
 
 def stored_figures(folder: Path = RATINGS_DIR) -> list[RatingFigures]:
-    """One ``RatingFigures`` per stored file and sample, newest file last."""
+    """One ``RatingFigures`` per stored file and sample, files in date and number order."""
     out = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob("*.jsonl"), key=_in_order):
         rows = load_rows_of(path)
         by_sample: dict[tuple[str, str], list[dict]] = {}
         for row in rows:
@@ -96,6 +97,11 @@ def stored_figures(folder: Path = RATINGS_DIR) -> list[RatingFigures]:
         for (_, sample), group in sorted(by_sample.items()):
             out.append(summarise(f"{path.stem} [{sample}]", group))
     return out
+
+
+def _in_order(path: Path) -> list:
+    """A file's place among the stored ones: by date, then by its number ("-9" before "-10")."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path.stem)]
 
 
 def load_rows_of(path: Path) -> list[dict]:

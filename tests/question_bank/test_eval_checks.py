@@ -392,3 +392,15 @@ def test_parse_date_line_formats() -> None:
     assert str(parse_date_line("July 17, 2026")) == "2026-07-17"
     assert str(parse_date_line(" date 2021-04-14 By Jeyhun Aliyev")) == "2021-04-14"
     assert parse_date_line("Office of the Spokesperson") is None
+
+
+def test_stored_ratings_are_listed_in_the_order_they_were_numbered(tmp_path) -> None:
+    from benchmarks.evaluation.rating_figures import stored_figures
+
+    row = {"split": "validation", "sample": "published", "kind": "cloze", "acceptable": True}
+    row |= {"useful": True, "wrong_key": False}
+    for number in (9, 10, 2):
+        path = tmp_path / f"2026-12-02-validation-published-{number}.jsonl"
+        path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    names = [figures.name.split(" ")[0] for figures in stored_figures(tmp_path)]
+    assert [name.rsplit("-", 1)[1] for name in names] == ["2", "9", "10"]
