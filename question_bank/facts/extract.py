@@ -205,6 +205,7 @@ def _doubts(article: ArticleDoc, sentence: Sentence, mention: Mention, key: str,
             mention.cls.startswith("number:")
             and (_determined(article, mention) or _in_range(article, mention)),
         ),
+        ("count listed", _count_listed(article, sentence, mention)),
         ("spelt out", _parenthetical(article, mention)),
         ("bare possessive", _bare_possessive(article, mention)),
         ("address", _place_qualifier(article, mention) or _qualified_place(article, mention)),
@@ -235,6 +236,28 @@ def _superlative(article: ArticleDoc, sentence: Sentence) -> bool:
     as choices, it would point at the largest or smallest."""
     tags = article.tokens.tag[sentence.start : sentence.end]
     return any(tag in ("JJS", "RBS") for tag in tags)
+
+
+def _count_listed(article: ArticleDoc, sentence: Sentence, mention: Mention) -> bool:
+    """A small count whose sentence goes on to name as many things joined by "and" ("two yellow
+    cards in the 33rd minute and the 66th minute"): the list gives the count away."""
+    if not mention.cls.startswith("number:"):
+        return False
+    value = number_value(mention.text)
+    if value is None or value not in range(2, 6):
+        return False
+    table = article.tokens
+    for head in range(mention.end, sentence.end):
+        if table.dep[head] != "conj" and 1 + _conjuncts(article, head) == value:
+            return True
+    return False
+
+
+def _conjuncts(article: ArticleDoc, head: int) -> int:
+    """How many words are joined to ``head`` by "and" or a comma, however nested."""
+    table = article.tokens
+    joined = [c for c in table.children(head) if table.dep[c] == "conj"]
+    return len(joined) + sum(_conjuncts(article, c) for c in joined)
 
 
 def _in_range(article: ArticleDoc, mention: Mention) -> bool:

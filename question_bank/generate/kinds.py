@@ -46,6 +46,7 @@ STATEMENT_DOUBTS = frozenset(
         "bare possessive",
         "among examples",
         "a weekday",
+        "count listed",
     }
 )
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing

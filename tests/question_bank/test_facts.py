@@ -234,6 +234,17 @@ def test_a_sentence_placed_only_after_the_one_before_gives_no_statement():
     assert not [s for s in made if "50th minute" in s or "left Riga" in s], made
 
 
+def test_a_count_the_sentence_goes_on_to_list_is_not_asked_for():
+    _, found = facts_of(
+        "Karl Ots was sent off in Tallinn after picking up two yellow cards in the 33rd minute "
+        "and the 66th minute. Estonia sent 14 players to the Riga tournament on Monday."
+    )
+    asked = {fact.key for fact in found if fact.cls.startswith("number:") and not fact.loose}
+    assert "14" in asked
+    assert "two" not in asked
+    assert any("two yellow cards" in s for s in statements(found)), "it may still be stated"
+
+
 def test_a_date_after_an_event_noun_is_not_asked_as_the_verbs_date():
     text = (
         "The United States welcomes Latvia's signing of the river treaty on July 14 in Riga. "
