@@ -206,6 +206,7 @@ def _doubts(article: ArticleDoc, sentence: Sentence, mention: Mention, key: str,
             and (_determined(article, mention) or _in_range(article, mention)),
         ),
         ("count listed", _count_listed(article, sentence, mention)),
+        ("a thing's name", _named_like_a_thing(article, mention)),
         ("spelt out", _parenthetical(article, mention)),
         ("bare possessive", _bare_possessive(article, mention)),
         ("address", _place_qualifier(article, mention) or _qualified_place(article, mention)),
@@ -236,6 +237,13 @@ def _superlative(article: ArticleDoc, sentence: Sentence) -> bool:
     as choices, it would point at the largest or smallest."""
     tags = article.tokens.tag[sentence.start : sentence.end]
     return any(tag in ("JJS", "RBS") for tag in tags)
+
+
+def _named_like_a_thing(article: ArticleDoc, mention: Mention) -> bool:
+    """A "person" whose name opens on a word the article uses as a common noun elsewhere
+    ("Shuttle Discovery" where it writes "the shuttle"): a thing, not someone to ask "Who" of."""
+    first = mention.text.split()[0].lower()
+    return mention.cls == "person" and len(mention.text.split()) > 1 and first in article.first_noun
 
 
 def _count_listed(article: ArticleDoc, sentence: Sentence, mention: Mention) -> bool:

@@ -47,6 +47,7 @@ STATEMENT_DOUBTS = frozenset(
         "among examples",
         "a weekday",
         "count listed",
+        "a thing's name",
     }
 )
 #: Classes whose answer a false statement may swap for another of the class: kinds of thing

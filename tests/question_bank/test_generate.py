@@ -469,3 +469,17 @@ def test_a_name_the_article_abbreviates_accepts_its_abbreviation():
     ]
     assert spelt, "the agency is asked for"
     assert all("JAXA" in i.accepted for i in spelt), [i.accepted for i in spelt]
+
+
+def test_a_thing_the_recogniser_took_for_a_person_is_not_asked_who(shared_articles):
+    """ "Who will take the place of Enterprise?" keyed "Shuttle Discovery": the article writes
+    "shuttle" as a common noun elsewhere, so the name is a thing's."""
+    path = next((p for p in shared_articles if p.name.startswith("12-nasa-shuttle")), None)
+    if path is None:
+        pytest.skip("the shared article 12-nasa-shuttle-anniversary.txt is absent")
+    text = path.read_text(encoding="utf-8")
+    assert "Shuttle Discovery" in text and " shuttle " in text
+    result = generate(text)
+    asked = [i for i in (*result.items, *result.more) if i.prompt.startswith("Who")]
+    assert asked, "people are still asked about"
+    assert not [i.prompt for i in asked if i.answer.startswith("Shuttle")]
