@@ -51,6 +51,8 @@ _RELATIVE_DAYS = frozenset(
 _TAIL_DEPS = frozenset({"advcl", "npadvmod", "conj", "prep", "ccomp"})
 _HEAD_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Dependencies only a noun phrase takes.
+_NOUN_DEPS = frozenset({"attr", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 _CLOSERS = ('"', "”", "’", "'", ")")
 
 
@@ -157,6 +159,8 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
     if _shouted(article, start, end) or _title_case(article, start, end):
         return None
     if _sloppy(article, start, end) or _vague_subject(article, sentence):
+        return None
+    if _verb_read_as_noun(article, start, end):
         return None
     return start, end, tuple(changes)
 
@@ -463,6 +467,20 @@ def _sloppy(article: ArticleDoc, start: int, end: int) -> bool:
         ):
             return True  # "the Court has ruled" where the article writes "court" elsewhere
     return False
+
+
+def _verb_read_as_noun(article: ArticleDoc, start: int, end: int) -> bool:
+    """A finite verb in a noun's place, or a subject hanging from a noun ("Myanmar is mainly
+    Buddhist and the United Nations rates ..." parsed with "rates" the complement of "is"): the
+    parse is wrong, and a statement or question built on it would come out garbled."""
+    table = article.tokens
+    return any(
+        table.tag[i] in _FINITE
+        and table.dep[i] in _NOUN_DEPS
+        or table.dep[i] in ("nsubj", "nsubjpass")
+        and table.pos[table.head[i]] in ("NOUN", "PROPN")
+        for i in range(start, end)
+    )
 
 
 def _capitalised(word: str) -> bool:

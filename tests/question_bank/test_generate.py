@@ -483,3 +483,18 @@ def test_a_thing_the_recogniser_took_for_a_person_is_not_asked_who(shared_articl
     asked = [i for i in (*result.items, *result.more) if i.prompt.startswith("Who")]
     assert asked, "people are still asked about"
     assert not [i.prompt for i in asked if i.answer.startswith("Shuttle")]
+
+
+def test_a_sentence_whose_verb_was_parsed_as_a_noun_gives_no_question(shared_articles):
+    """ "Myanmar is mainly Buddhist and the United Nations rates the Rohingya ..." is parsed with
+    "rates" the complement of "is": the question built on it came out garbled."""
+    path = next((p for p in shared_articles if p.name.startswith("30-indonesia")), None)
+    if path is None:
+        pytest.skip("the shared article 30-indonesia-asylum-seekers-rescue.txt is absent")
+    text = path.read_text(encoding="utf-8")
+    assert "mainly Buddhist and the United Nations rates" in text
+    result = generate(text)
+    asked = [i.prompt for i in (*result.items, *result.more) if i.kind == "shortanswer"]
+    assert asked, "the article is still asked about"
+    assert not [s for s in asked if "Buddhist and the United Nations" in s]
+    assert not [i for i in result.items if "Buddhist and the United Nations" in i.prompt]
