@@ -214,6 +214,10 @@ def collect(args: argparse.Namespace) -> int:
     from question_bank.model import Item
 
     folder = Path(args.folder)
+    target = RATINGS_DIR / f"{args.name}.jsonl"
+    if target.exists():
+        print(f"{target} exists: its rows would be counted twice; choose another --name")
+        return 1
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     rows, missing = [], []
     for path in sorted(folder.glob("answers-*.jsonl")):
@@ -239,8 +243,8 @@ def collect(args: argparse.Namespace) -> int:
             item = Item(**data)
             rows.append(rating_row(Drawn(stored["article"], item), answer, meta))
     unrated = set(manifest["items"]) - {r for r in _ids(folder)}
-    written = write_rows(rows, RATINGS_DIR / f"{args.name}.jsonl")
-    print(f"stored {written} rows in {RATINGS_DIR / args.name}.jsonl")
+    written = write_rows(rows, target)
+    print(f"stored {written} rows in {target}")
     if missing or unrated:
         print(f"unknown ids: {missing[:10]}; items without an answer: {sorted(unrated)[:10]}")
     return 0
