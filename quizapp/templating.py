@@ -141,6 +141,26 @@ class MountedUrls:
         return url
 
 
+class MainMenu:
+    """The main menu's links (``_menu.html``), rendered once per kind of visitor, current page
+    and mount point: every page shows them, and nothing else changes them."""
+
+    def __init__(self, urls: MountedUrls) -> None:
+        self._urls = urls
+        self._built: dict[tuple, Markup] = {}
+
+    def __call__(self, user) -> Markup:
+        """The menu for ``user`` on this request's page."""
+        links, here = navigation_links(user), request.endpoint
+        key = (request.script_root, here, links)
+        menu = self._built.get(key)
+        if menu is None:
+            template = current_app.jinja_env.get_template("_menu.html")
+            html = template.render(links=links, here=here, mounted_url=self._urls)
+            menu = self._built[key] = Markup(html)
+        return menu
+
+
 #: Stands for the id while an ``IdUrl`` is built (no real URL holds it: it is past ``MAX_ID``).
 _ID_PLACEHOLDER = 98765432109876
 
@@ -166,7 +186,9 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(percent)
     app.add_template_filter(rich_text)
     app.add_template_global(CHOICE_KINDS, "choice_kinds")
-    app.add_template_global(MountedUrls(), "mounted_url")
+    urls = MountedUrls()
+    app.add_template_global(urls, "mounted_url")
+    app.add_template_global(MainMenu(urls), "main_menu")
     app.add_template_global(IdUrl, "id_url")
     for helper in (
         response_text,
