@@ -30,10 +30,18 @@ SECURITY_HEADERS = {
 }
 
 
+#: The headers by their lower-case names (header names are compared without case).
+_BY_KEY = tuple((name.lower(), name, value) for name, value in SECURITY_HEADERS.items())
+
+
 def add_security_headers(response: Response) -> Response:
-    """Set the security headers a view has not set itself."""
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
+    """Set the security headers a view has not set itself (the response's headers are read
+    once, not once per security header)."""
+    headers = response.headers
+    present = {name.lower() for name in headers.keys()}
+    for key, name, value in _BY_KEY:
+        if key not in present:
+            headers.add(name, value)
     return response
 
 

@@ -123,8 +123,9 @@ OWNER_RULES: dict[type, OwnerRule] = {
 
 
 @cache
-def _owned_statement(model: type) -> Select:
-    """The object by ``object_id`` if ``owner_id`` owns it, built once per model."""
+def owned_statement(model: type) -> Select:
+    """The object by ``object_id`` if ``owner_id`` owns it (bound later), built once per model;
+    other queries may add to it."""
     rule = OWNER_RULES[model]
     query = rule.join(db.select(model)).where(
         model.id == db.bindparam("object_id"), rule.owner(db.bindparam("owner_id"))
@@ -142,7 +143,7 @@ def owned_or_404(model: type, object_id: Any, user: User) -> Any:
     if identifier is None:
         abort(404)
     params = {"object_id": identifier, "owner_id": user.id}
-    found = db.session.execute(_owned_statement(model), params).scalar_one_or_none()
+    found = db.session.execute(owned_statement(model), params).scalar_one_or_none()
     if found is None:
         exists = rule.refused != 404 and db.session.get(model, identifier) is not None
         abort(rule.refused if exists else 404)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from flask import Flask, current_app
+from flask import Flask, current_app, request, url_for
 from markupsafe import Markup
 
 from question_bank.grading import (
@@ -125,6 +125,59 @@ def navigation_links(user) -> tuple[tuple[str, str], ...]:
     return NAVIGATION["teacher" if user.is_teacher else "student"]
 
 
+class MountedUrls:
+    """``url_for`` for links without ids (the menu, the stylesheet), each worked out once per
+    place the app is mounted at: every page shows them, and the URL map never changes."""
+
+    def __init__(self) -> None:
+        self._built: dict[tuple, str] = {}
+
+    def __call__(self, endpoint: str, **values: str) -> str:
+        """The URL ``url_for(endpoint, **values)`` gives in this request."""
+        key = (request.script_root, endpoint, *values.items())
+        url = self._built.get(key)
+        if url is None:
+            url = self._built[key] = url_for(endpoint, **values)
+        return url
+
+
+class MainMenu:
+    """The main menu's links (``_menu.html``), rendered once per kind of visitor, current page
+    and mount point: every page shows them, and nothing else changes them."""
+
+    def __init__(self, urls: MountedUrls) -> None:
+        self._urls = urls
+        self._built: dict[tuple, Markup] = {}
+
+    def __call__(self, user) -> Markup:
+        """The menu for ``user`` on this request's page."""
+        links, here = navigation_links(user), request.endpoint
+        key = (request.script_root, here, links)
+        menu = self._built.get(key)
+        if menu is None:
+            template = current_app.jinja_env.get_template("_menu.html")
+            html = template.render(links=links, here=here, mounted_url=self._urls)
+            menu = self._built[key] = Markup(html)
+        return menu
+
+
+#: Stands for the id while an ``IdUrl`` is built (no real URL holds it: it is past ``MAX_ID``).
+_ID_PLACEHOLDER = 98765432109876
+
+
+class IdUrl:
+    """The URLs of one endpoint for many ids (a list's rows): built once by ``url_for`` with a
+    placeholder id, then each id is written in, which gives what ``url_for`` would."""
+
+    def __init__(self, endpoint: str, field: str, **values: object) -> None:
+        built = url_for(endpoint, **{field: _ID_PLACEHOLDER}, **values)
+        self._head, _, self._tail = built.partition(str(_ID_PLACEHOLDER))
+
+    def __call__(self, value: int) -> str:
+        """The URL for id ``value``."""
+        return f"{self._head}{int(value)}{self._tail}"
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
@@ -133,6 +186,10 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(percent)
     app.add_template_filter(rich_text)
     app.add_template_global(CHOICE_KINDS, "choice_kinds")
+    urls = MountedUrls()
+    app.add_template_global(urls, "mounted_url")
+    app.add_template_global(MainMenu(urls), "main_menu")
+    app.add_template_global(IdUrl, "id_url")
     for helper in (
         response_text,
         response_lines,

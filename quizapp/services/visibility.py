@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 from functools import cache
 
+from flask import abort
 from sqlalchemy import CompoundSelect, Select
 
 from quizapp.extensions import db
@@ -35,6 +36,7 @@ from quizapp.models import (
     User,
 )
 from quizapp.models.base import utcnow
+from quizapp.ownership import owned_statement
 from quizapp.services.availability import takeable_quiz_ids
 
 
@@ -102,25 +104,62 @@ def attempt_question_ids(attempt: Attempt) -> set[int]:
     return set(db.session.execute(_attempt_question_ids_select(attempt.id)).scalars())
 
 
-@cache
-def _shown_question_ids_statement() -> Select:
-    """The attempt's questions if its quiz shows the user its answers now (none otherwise),
-    built once: every review page asks it."""
-    user_id, now = db.bindparam("user_id"), db.bindparam("now")
-    shown = db.select(Quiz.id).where(
-        Quiz.id == db.bindparam("quiz_id"), answers_shown(user_id, now)
-    )
-    every = _attempt_question_ids_select(db.bindparam("attempt_id")).subquery()
+def _shown_question_ids_select(attempt_id, quiz_id, user_id, now) -> Select:
+    """The attempt's questions if its quiz shows the user its answers now (none otherwise)."""
+    shown = db.select(Quiz.id).where(Quiz.id == quiz_id, answers_shown(user_id, now))
+    every = _attempt_question_ids_select(attempt_id).subquery()
     return db.select(every.c.question_id).where(shown.exists())
 
 
-def feedback_question_ids(user: User, attempt: Attempt) -> set[int]:
-    """The attempt's questions whose right answers and feedback ``user`` may see (module rules)."""
+@cache
+def _shown_question_ids_statement() -> Select:
+    """``_shown_question_ids_select`` of ``attempt_id`` and ``quiz_id``, built once: every
+    review page asks it."""
+    names = ("attempt_id", "quiz_id", "user_id", "now")
+    return _shown_question_ids_select(*(db.bindparam(name) for name in names))
+
+
+@cache
+def _reviewed_attempt_statement() -> Select:
+    """An attempt ``object_id`` that ``owner_id`` owns (``quizapp.ownership``'s rule) with its
+    quiz, once per question of it whose answers the quiz shows them now (one row with no
+    question when it shows none), built once: what the review page needs, in one query."""
+    attempt_id = db.bindparam("object_id")
+    quiz_id = db.select(Attempt.quiz_id).where(Attempt.id == attempt_id).scalar_subquery()
+    shown = _shown_question_ids_select(
+        attempt_id, quiz_id, db.bindparam("owner_id"), db.bindparam("now")
+    ).subquery()
+    return owned_statement(Attempt).add_columns(shown.c.question_id).outerjoin(shown, db.true())
+
+
+def reviewed_attempt_or_404(attempt_id: int, user: User) -> tuple[Attempt, set[int]]:
+    """The attempt if ``user`` owns it (else 404), and the questions of it whose answers its
+    quiz shows them now by its feedback setting (to be passed to ``feedback_question_ids``)."""
+    rows = db.session.execute(
+        _reviewed_attempt_statement(),
+        {"object_id": attempt_id, "owner_id": user.id, "now": utcnow()},
+    ).all()
+    if not rows:
+        abort(404)
+    return rows[0][0], {question_id for _, question_id in rows if question_id is not None}
+
+
+def feedback_question_ids(
+    user: User, attempt: Attempt, shown_by_quiz: set[int] | None = None
+) -> set[int]:
+    """The attempt's questions whose right answers and feedback ``user`` may see (module rules).
+
+    ``shown_by_quiz``: what ``reviewed_attempt_or_404`` read of the attempt's questions whose
+    answers the quiz shows (asked here when not given).
+    """
     quiz = attempt.quiz
     if quiz.owner_id == user.id and user.is_teacher:
         return attempt_question_ids(attempt)
-    params = {"attempt_id": attempt.id, "quiz_id": quiz.id, "user_id": user.id, "now": utcnow()}
-    shown = set(db.session.execute(_shown_question_ids_statement(), params).scalars())
+    shown = shown_by_quiz
+    if shown is None:
+        params = {"attempt_id": attempt.id, "quiz_id": quiz.id, "user_id": user.id}
+        statement = _shown_question_ids_statement()
+        shown = set(db.session.execute(statement, {**params, "now": utcnow()}).scalars())
     if shown:  # a teacher's quiz (or one without owner) that shows its answers
         return shown
     owner = db.session.get(User, quiz.owner_id) if quiz.owner_id else None

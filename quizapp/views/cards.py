@@ -87,7 +87,6 @@ def review():
         card_front=card_front(question.bank),
         right_answer=card_back(question.bank),
         is_shown=is_shown,
-        form=RatingForm(deck=deck.token, revealed="1" if is_shown else ""),
     )
 
 

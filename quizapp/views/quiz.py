@@ -20,7 +20,7 @@ from quizapp.extensions import db
 from quizapp.fragments import cached_student_page
 from quizapp.kinds import field_name, read_answer, saved_fields, web_kind
 from quizapp.models import Attempt, AttemptSlot, Quiz
-from quizapp.ownership import owned_or_404, parse_id
+from quizapp.ownership import parse_id
 from quizapp.services.attempts import (
     AttemptLimitReached,
     StudentAttempt,
@@ -36,7 +36,7 @@ from quizapp.services.attempts import (
     submit_attempt,
 )
 from quizapp.services.availability import available_quizzes, can_take
-from quizapp.services.visibility import feedback_question_ids
+from quizapp.services.visibility import feedback_question_ids, reviewed_attempt_or_404
 from quizapp.templating import marks
 
 bp = Blueprint("quiz", __name__, url_prefix="/quizzes")
@@ -265,7 +265,7 @@ def save(attempt_id: int):
 @login_required
 def review(attempt_id: int):
     """Score and, when the quiz's feedback setting allows, the right answers and evidence."""
-    attempt = owned_or_404(Attempt, attempt_id, current_user)
+    attempt, shown_by_quiz = reviewed_attempt_or_404(attempt_id, current_user)
     if attempt.submitted_at is None and is_past_deadline(attempt):
         close_expired([attempt])
         db.session.commit()
@@ -273,7 +273,7 @@ def review(attempt_id: int):
         if attempt.user_id != current_user.id:
             abort(404)
         return redirect(url_for("quiz.take", attempt_id=attempt.id))
-    shown = feedback_question_ids(current_user, attempt)
+    shown = feedback_question_ids(current_user, attempt, shown_by_quiz)
 
     def context() -> dict:
         return dict(

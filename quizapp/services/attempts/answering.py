@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select
+from sqlalchemy import Select, Update, bindparam, update
 from sqlalchemy.orm import contains_eager, joinedload
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.attributes import set_committed_value
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
@@ -189,22 +189,34 @@ def save_answers(
         return 0
     if slots is None:
         slots = attempt_slots(attempt, {*answers, *(flags or {})})
-    saved = 0
+    writes: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for slot in slots:
         question_id = slot.question_id
-        if question_id not in answers and question_id not in (flags or {}):
-            continue
+        values: dict[str, Any] = {}
         if question_id in answers:
-            slot.answer = clean_response(slot.question.bank, answers[question_id])
-            slot.saved_at = now
-            flag_modified(slot, "answer")
-            flag_modified(slot, "saved_at")
+            values["answer"] = clean_response(slot.question.bank, answers[question_id])
+            values["saved_at"] = now
         if flags is not None and question_id in flags:
-            slot.is_flagged = bool(flags[question_id])
-            flag_modified(slot, "is_flagged")
-        saved += 1
-    db.session.flush()
-    return saved
+            values["is_flagged"] = bool(flags[question_id])
+        if values:
+            writes.setdefault(tuple(values), []).append({"slot_id": slot.id, **values})
+            for name, value in values.items():  # what the row now holds; nothing left to flush
+                set_committed_value(slot, name, value)
+    for fields, rows in writes.items():
+        db.session.execute(_slot_update(fields), rows)
+    return sum(len(rows) for rows in writes.values())
+
+
+@cache
+def _slot_update(fields: tuple[str, ...]) -> Update:
+    """The UPDATE of ``fields`` of a slot by its id, built once per set of fields: saves write
+    through the table (the ORM's flush of one slot costs more than the statement)."""
+    slots = AttemptSlot.__table__
+    return (
+        update(slots)
+        .where(slots.c.id == bindparam("slot_id"))
+        .values({name: bindparam(name, type_=slots.c[name].type) for name in fields})
+    )
 
 
 def expired_attempts(quiz: Quiz | None = None, user: User | None = None) -> list[Attempt]:

@@ -24,11 +24,12 @@ import fsrs
 import sqlalchemy as sa
 from flask import current_app, g, has_app_context
 from fsrs.scheduler import DEFAULT_PARAMETERS
-from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
 from quizapp.models import Card, CardReview, Question, StudySettings
+from quizapp.models.activity import stamp_activity
 from quizapp.models.base import utcnow
 
 #: Rating value -> (label, keyboard key). The keys are the review page's shortcuts.
@@ -133,15 +134,48 @@ REVIEWED_COLUMNS = (
 )
 
 
-def _apply(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> None:
-    card.state, card.step = int(scheduled.state), scheduled.step
-    card.stability, card.difficulty = scheduled.stability, scheduled.difficulty
-    card.due_at, card.last_review_at = scheduled.due, scheduled.last_review
-    card.reps = (card.reps or 0) + 1
+def _reviewed(card: Card, scheduled: fsrs.Card, rating: int, state_before: int) -> dict:
+    """The card's ``REVIEWED_COLUMNS`` after the review that ``scheduled`` came from."""
     lapsed = rating == fsrs.Rating.Again and state_before == fsrs.State.Review
-    card.lapses = (card.lapses or 0) + int(lapsed)
-    for name in REVIEWED_COLUMNS:  # every one was just set, so each may be flagged
+    return {
+        "state": int(scheduled.state),
+        "step": scheduled.step,
+        "stability": scheduled.stability,
+        "difficulty": scheduled.difficulty,
+        "due_at": scheduled.due,
+        "last_review_at": scheduled.last_review,
+        "reps": (card.reps or 0) + 1,
+        "lapses": (card.lapses or 0) + int(lapsed),
+    }
+
+
+def _apply(card: Card, values: dict) -> None:
+    """Set the reviewed columns on the card, for the ORM's flush to write (every one is flagged,
+    so that the reviews of a submit are written by one statement)."""
+    for name in REVIEWED_COLUMNS:
+        setattr(card, name, values[name])
         flag_modified(card, name)
+
+
+def _write(card: Card, values: dict) -> None:
+    """Write the reviewed columns of one card now, through the table (the ORM's flush of one
+    card costs more than the statement), and record them on the card as what its row holds;
+    the student's activity stamp moves, as a flush would move it."""
+    db.session.execute(_card_update(), {"card_id": card.id, **values})
+    for name in REVIEWED_COLUMNS:
+        set_committed_value(card, name, values[name])
+    stamp_activity(db.session, [card.user_id])
+
+
+@cache
+def _card_update() -> sa.Update:
+    """The UPDATE of ``_write``, built once."""
+    cards = Card.__table__
+    return (
+        sa.update(cards)
+        .where(cards.c.id == sa.bindparam("card_id"))
+        .values({name: sa.bindparam(name, type_=cards.c[name].type) for name in REVIEWED_COLUMNS})
+    )
 
 
 def _rate(
@@ -151,11 +185,13 @@ def _rate(
     now: datetime,
     source: str,
     duration_ms: int | None,
+    store=_apply,
 ) -> dict:
-    """Update ``card`` for the rating; the fields of its review log entry (card aside)."""
+    """Update ``card`` for the rating (``store``: how its new columns are kept, ``_apply`` or
+    ``_write``); the fields of its review log entry (card aside)."""
     state_before = card.state or int(fsrs.State.Learning)
     scheduled, _log = scheduler.review_card(to_fsrs(card, now), fsrs.Rating(rating), now)
-    _apply(card, scheduled, rating, state_before)
+    store(card, _reviewed(card, scheduled, rating, state_before))
     return {
         "rating": int(rating),
         "source": source,
@@ -236,10 +272,16 @@ def review_question(
     if card is None:
         card = locked_cards(user_id, [question_id], now)[question_id]
     scheduler = scheduler_for(study_plan(user_id))
-    review = _rate(card, rating, scheduler, now, "flashcard", duration_ms)
-    db.session.flush()  # the card's new state (and the student's activity stamp)
-    db.session.execute(sa.insert(CardReview), [{"card_id": card.id, **review}])  # no RETURNING
+    review = _rate(card, rating, scheduler, now, "flashcard", duration_ms, store=_write)
+    db.session.execute(_review_insert(), {"card_id": card.id, **review})
     return card
+
+
+@cache
+def _review_insert() -> sa.Insert:
+    """One review log entry as a plain INSERT of the table, built once (the ORM's bulk insert
+    of the model costs several times more Python for one row, and reads its id back)."""
+    return sa.insert(CardReview.__table__)
 
 
 def rating_for_fraction(fraction: float | None) -> int | None:
