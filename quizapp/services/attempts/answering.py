@@ -20,14 +20,14 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, Update, bindparam, update
+from sqlalchemy import Select
 from sqlalchemy.orm import contains_eager, joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from question_bank.grading import clean_response
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptSlot, Question, Quiz, StudySettings, User
-from quizapp.models.base import utcnow
+from quizapp.models.base import update_by_id, utcnow
 from quizapp.services.availability import can_take, takeable_quiz_ids
 from quizapp.services.flashcards.scheduling import remember_study_plan
 
@@ -203,20 +203,8 @@ def save_answers(
             for name, value in values.items():  # what the row now holds; nothing left to flush
                 set_committed_value(slot, name, value)
     for fields, rows in writes.items():
-        db.session.execute(_slot_update(fields), rows)
+        db.session.execute(update_by_id(AttemptSlot, "slot_id", fields), rows)
     return sum(len(rows) for rows in writes.values())
-
-
-@cache
-def _slot_update(fields: tuple[str, ...]) -> Update:
-    """The UPDATE of ``fields`` of a slot by its id, built once per set of fields: saves write
-    through the table (the ORM's flush of one slot costs more than the statement)."""
-    slots = AttemptSlot.__table__
-    return (
-        update(slots)
-        .where(slots.c.id == bindparam("slot_id"))
-        .values({name: bindparam(name, type_=slots.c[name].type) for name in fields})
-    )
 
 
 def expired_attempts(quiz: Quiz | None = None, user: User | None = None) -> list[Attempt]:

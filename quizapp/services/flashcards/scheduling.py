@@ -30,7 +30,7 @@ from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
 from quizapp.models import Card, CardReview, Question, StudySettings
 from quizapp.models.activity import stamp_activity
-from quizapp.models.base import utcnow
+from quizapp.models.base import update_by_id, utcnow
 
 #: Rating value -> (label, keyboard key). The keys are the review page's shortcuts.
 RATINGS: dict[int, tuple[str, str]] = {
@@ -161,21 +161,12 @@ def _write(card: Card, values: dict) -> None:
     """Write the reviewed columns of one card now, through the table (the ORM's flush of one
     card costs more than the statement), and record them on the card as what its row holds;
     the student's activity stamp moves, as a flush would move it."""
-    db.session.execute(_card_update(), {"card_id": card.id, **values})
+    db.session.execute(
+        update_by_id(Card, "card_id", REVIEWED_COLUMNS), {"card_id": card.id, **values}
+    )
     for name in REVIEWED_COLUMNS:
         set_committed_value(card, name, values[name])
     stamp_activity(db.session, [card.user_id])
-
-
-@cache
-def _card_update() -> sa.Update:
-    """The UPDATE of ``_write``, built once."""
-    cards = Card.__table__
-    return (
-        sa.update(cards)
-        .where(cards.c.id == sa.bindparam("card_id"))
-        .values({name: sa.bindparam(name, type_=cards.c[name].type) for name in REVIEWED_COLUMNS})
-    )
 
 
 def _rate(
