@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--profile", action="append", default=[], help="a page label to print the profile of"
     )
+    parser.add_argument(
+        "--sort", default="cumulative", help="pstats order of a printed profile (e.g. tottime)"
+    )
     args = parser.parse_args(argv)
     cluster = Cluster()
     try:
@@ -96,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{label:<12} {milliseconds:6.2f} {calls:7,}", flush=True)
             if label in args.profile:
                 stats.stream = sys.stdout
-                stats.sort_stats("cumulative").print_stats(40)
+                stats.sort_stats(args.sort).print_stats(40)
     finally:
         cluster.stop()
     return 0
