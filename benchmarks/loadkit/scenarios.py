@@ -71,6 +71,19 @@ def _autosave(saver: Student, attempt_id: int) -> str:
     return urlencode([("csrf_token", saver.token), ("question", question), (name, value)])
 
 
+def student_pages(seeded: Seeded) -> list[tuple[str, str]]:
+    """The student pages measured, as (label, path), each seen by the ``bench`` student."""
+    return [
+        ("quiz list", "/quizzes/"),
+        ("take", f"/quizzes/attempts/{seeded.open_attempt}"),
+        ("review", f"/quizzes/attempts/{seeded.submitted_attempt}/review"),
+        ("history", "/history/"),
+        ("progress", "/progress/"),
+        ("flashcards", "/cards/"),
+        ("card review", "/cards/review"),
+    ]
+
+
 def throughput(base: str, yardstick: str, seeded: Seeded, seconds: int) -> list[Measured]:
     """Every student page and the three POSTs, each between two runs of the yardstick."""
     bench = Student(base)
@@ -84,21 +97,8 @@ def throughput(base: str, yardstick: str, seeded: Seeded, seconds: int) -> list[
     )
     save_body = _autosave(saver, seeded.save_attempt)
     submits = _submitters(base, seeded)
-    attempt = f"/quizzes/attempts/{seeded.open_attempt}"
     pages = [
-        ("quiz list", "/quizzes/", bench.cookie, "", PAGE_TARGET),
-        ("take", attempt, bench.cookie, "", PAGE_TARGET),
-        (
-            "review",
-            f"/quizzes/attempts/{seeded.submitted_attempt}/review",
-            bench.cookie,
-            "",
-            PAGE_TARGET,
-        ),
-        ("history", "/history/", bench.cookie, "", PAGE_TARGET),
-        ("progress", "/progress/", bench.cookie, "", PAGE_TARGET),
-        ("flashcards", "/cards/", bench.cookie, "", PAGE_TARGET),
-        ("card review", "/cards/review", bench.cookie, "", PAGE_TARGET),
+        *((label, path, bench.cookie, "", PAGE_TARGET) for label, path in student_pages(seeded)),
         (
             "autosave POST",
             f"/quizzes/attempts/{seeded.save_attempt}/save",
