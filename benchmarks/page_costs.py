@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import sys
 import time
@@ -44,6 +45,15 @@ def _logged_in(app):
     if answer.status_code not in (302, 303):
         raise RuntimeError(f"log-in refused ({answer.status_code})")
     return client
+
+
+def _yardstick_client(url: str):
+    """A test client of the yardstick page (``loadkit/yardstick.py``) on the same database."""
+    os.environ.setdefault("QUIZAPP_DATABASE_URL", url)
+    os.environ.setdefault("QUIZAPP_SECRET_KEY", "page-costs-secret")
+    from benchmarks.loadkit.yardstick import create_yardstick
+
+    return create_yardstick().test_client()
 
 
 def _measure(client, path: str, requests: int) -> tuple[float, int, pstats.Stats]:
@@ -94,8 +104,11 @@ def main(argv: list[str] | None = None) -> int:
             seeded = seed()
         client = _logged_in(app)
         print(f"{'page':<12} {'ms':>6} {'calls':>7}")
-        for label, path in student_pages(seeded):
-            milliseconds, calls, stats = _measure(client, path, args.requests)
+        for label, client_of, path in [
+            ("yardstick", _yardstick_client(cluster.url), "/one"),
+            *((label, client, path) for label, path in student_pages(seeded)),
+        ]:
+            milliseconds, calls, stats = _measure(client_of, path, args.requests)
             print(f"{label:<12} {milliseconds:6.2f} {calls:7,}", flush=True)
             if label in args.profile:
                 stats.stream = sys.stdout

@@ -161,6 +161,48 @@ class MainMenu:
         return menu
 
 
+class QuestionCards:
+    """Question cards of take pages (the ``question_card`` macro of ``quiz/_question.html``),
+    each drawn once per process for the same question and arguments: a page shown again (after
+    a save, on coming back, on another page of the quiz) draws only the cards whose answer or
+    flag changed. The parsed question is compared by identity (``parsed_payload`` keeps one
+    object while a question's payload is unchanged), so an edited question is drawn anew."""
+
+    #: Cards kept, at most; the store starts afresh when it is full.
+    MAX_CARDS = 4096
+
+    def __init__(self) -> None:
+        self._drawn: dict[tuple, tuple[Question, Markup]] = {}
+
+    def __call__(
+        self,
+        row,
+        question: Question,
+        name: str,
+        order: list[int],
+        number: int | None,
+        total: int,
+        values: dict[str, list[str]],
+        disabled: bool,
+        flagged: bool,
+        flag_name: str | None,
+    ) -> Markup:
+        """The card the macro draws for these arguments."""
+        saved = tuple(sorted((field, tuple(given)) for field, given in values.items()))
+        key = (row.id, name, tuple(order), number, total, saved, disabled, flagged, flag_name)
+        found = self._drawn.get(key)
+        if found is not None and found[0] is question:
+            return found[1]
+        macro = current_app.jinja_env.get_template("quiz/_question.html").module.question_card
+        card = Markup(
+            macro(row, question, name, order, number, total, values, disabled, flagged, flag_name)
+        )
+        if len(self._drawn) >= self.MAX_CARDS:
+            self._drawn.clear()
+        self._drawn[key] = (question, card)
+        return card
+
+
 #: Stands for the id while an ``IdUrl`` is built (no real URL holds it: it is past ``MAX_ID``).
 _ID_PLACEHOLDER = 98765432109876
 
@@ -190,6 +232,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_global(urls, "mounted_url")
     app.add_template_global(MainMenu(urls), "main_menu")
     app.add_template_global(IdUrl, "id_url")
+    app.add_template_global(QuestionCards(), "question_card")
     for helper in (
         response_text,
         response_lines,

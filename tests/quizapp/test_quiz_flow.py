@@ -176,3 +176,33 @@ def test_student_can_read_the_quiz_article(client, app, bundled_quiz, student):
     link = re.search(r'href="(/cards/articles/\d+)">Read the article first', listing).group(1)
     article = client.get(link).get_data(as_text=True)
     assert "Ilham Aliyev welcomed Alexander Lukashenko" in article
+
+
+def test_the_take_page_shows_what_is_saved_and_an_edited_question_each_time(
+    client, app, bundled_quiz, student
+):
+    """Cards drawn for one view of the page are never shown for another: a saved answer and
+    a question edited in place both show on the next view."""
+    from markupsafe import escape
+
+    attempt_id = start(client, bundled_quiz)
+    url = f"/quizzes/attempts/{attempt_id}"
+    before = client.get(url).get_data(as_text=True)
+    with app.app_context():
+        questions = quiz_questions(quiz_by_id(bundled_quiz))
+        typed = next(q for q in questions if q.kind == "shortanswer")
+        answer = right_form_data(typed.id, typed.bank)
+        edited = next(q for q in questions if q.id != typed.id)
+        payload = dict(edited.payload)
+        payload["prompt"] = "A wording written after the page was first shown?"
+        edited.payload = payload
+        db.session.commit()
+    wording = "A wording written after the page was first shown?"
+    assert wording not in before
+    assert wording in client.get(url).get_data(as_text=True)
+    value = next(iter(answer.values()))
+    value = value[0] if isinstance(value, list) else value
+    assert f'value="{escape(value)}"' not in before
+    saved = client.post(url, data={**answer, "action": "save", "csrf_token": csrf_token(client)})
+    assert saved.status_code == 302
+    assert f'value="{escape(value)}"' in client.get(url).get_data(as_text=True)
