@@ -96,16 +96,14 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
     order = {id(c): n for n, c in enumerate(candidates)}
     taken: set[int] = set()
     seen: set[tuple[str, str]] = set()
-    falses = _false_statements(candidates, threshold)
     for group in _best_of_each_kind(candidates, threshold):
         for candidate in group:
-            if _statement_of_truth(candidate):
-                candidate = _false_instead(candidate, falses, state, taken, order, cap, threshold)
             if len(state.published) < cap and state.admits(candidate, cap, threshold):
                 seen.add((normalise(candidate.item.prompt), normalise(candidate.item.answer)))
                 state.add(candidate)
                 taken.add(order[id(candidate)])
                 break
+    falses = _false_statements(candidates, threshold)
     heap = [
         (-weight, order[id(c)], 0, weight, c)
         for c in candidates

@@ -69,27 +69,3 @@ def test_a_higher_threshold_publishes_a_subset(bundled_text):
     high = generate(bundled_text, min_score=0.9).items
     assert all(item.score >= 0.9 for item in high)
     assert len(high) <= len(low)
-
-
-def test_a_sentence_is_asked_false_while_true_statements_lead(shared_articles):
-    """While the list holds as many true statements as false ones, a sentence whose false
-    statement could be published is not asked as a true one; the first pass over each kind's
-    best candidates keeps this rule too."""
-    from question_bank.generate.ranker import shipped_ranker
-
-    path = next((p for p in shared_articles if p.name.startswith("43-euro-2016")), None)
-    if path is None:
-        pytest.skip("shared article 43-euro-2016 is not present")
-    result = generate(path.read_text(encoding="utf-8"))
-    threshold = shipped_ranker().threshold
-    statements = [item for item in result.items if item.kind == "truefalse"]
-    trues = [item for item in statements if item.answer == "True"]
-    assert any(item.answer == "False" for item in statements)
-    if len(trues) * 2 < len(statements):
-        return
-    waiting = {
-        item.evidence
-        for item in result.more
-        if item.kind == "truefalse" and item.answer == "False" and item.score >= threshold
-    }
-    assert not [item.prompt for item in trues if item.evidence in waiting]
