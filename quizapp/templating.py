@@ -168,11 +168,15 @@ class QuestionCards:
     flag changed. The parsed question is compared by identity (``parsed_payload`` keeps one
     object while a question's payload is unchanged), so an edited question is drawn anew."""
 
-    #: Cards kept, at most; the store starts afresh when it is full.
-    MAX_CARDS = 4096
+    #: Characters of cards and saved answers kept, at most (a question's images are embedded
+    #: in its card): the store starts afresh when a card would overfill it.
+    MAX_CHARACTERS = 16_000_000
+    #: A card longer than this (with its saved answer) is drawn each time, never kept.
+    MAX_KEPT_CARD = 200_000
 
     def __init__(self) -> None:
         self._drawn: dict[tuple, tuple[Question, Markup]] = {}
+        self._characters = 0
 
     def __call__(
         self,
@@ -197,8 +201,14 @@ class QuestionCards:
         card = Markup(
             macro(row, question, name, order, number, total, values, disabled, flagged, flag_name)
         )
-        if len(self._drawn) >= self.MAX_CARDS:
+        size = len(card) + sum(len(given) for _, answer in saved for given in answer)
+        if size > self.MAX_KEPT_CARD:
+            return card
+        if self._characters + size > self.MAX_CHARACTERS:
             self._drawn.clear()
+            self._characters = 0
+        if key not in self._drawn:  # an edited question's card replaces its old one
+            self._characters += size
         self._drawn[key] = (question, card)
         return card
 
