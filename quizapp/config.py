@@ -12,6 +12,7 @@ URL is given the psycopg 3 driver.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -80,12 +81,25 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
 def _resolve_database_url(app: Flask) -> None:
     url = app.config.pop("DATABASE_URL", None) or app.config["SQLALCHEMY_DATABASE_URI"]
     if not url:
+        _make_instance_folder(app)
         url = f"sqlite:///{app.instance_path}/quizapp.sqlite"
     if url.startswith("postgres://"):
         url = "postgresql://" + url[len("postgres://") :]
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url[len("postgresql://") :]
     app.config["SQLALCHEMY_DATABASE_URI"] = url
+
+
+def _make_instance_folder(app: Flask) -> None:
+    """Create the instance folder that holds the default SQLite database, or say why not."""
+    try:
+        os.makedirs(app.instance_path, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"The instance folder {app.instance_path} cannot be created ({exc.strerror}). "
+            "Set QUIZAPP_INSTANCE_PATH to a folder this user may write to, or "
+            "QUIZAPP_DATABASE_URL to another database."
+        ) from exc
 
 
 def _resolve_cookies(app: Flask) -> None:

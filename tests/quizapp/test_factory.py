@@ -63,3 +63,26 @@ def test_factory_registers_blueprints_and_commands(app):
     assert {"create-user", "seed"} <= set(app.cli.commands)
     assert {"sqlalchemy", "migrate", "csrf"} <= set(app.extensions)
     assert app.login_manager.login_view == "auth.login"
+
+
+def test_a_missing_instance_folder_is_made_for_the_default_database(tmp_path, monkeypatch):
+    from sqlalchemy import text
+
+    from quizapp.extensions import db
+
+    folder = tmp_path / "new" / "instance"
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(folder))
+    monkeypatch.delenv("QUIZAPP_DATABASE_URL", raising=False)
+    app = create_app({"TESTING": True})
+    assert folder.is_dir()
+    with app.app_context():
+        assert db.session.execute(text("select 1")).scalar() == 1
+    assert (folder / "quizapp.sqlite").is_file()
+
+
+def test_an_instance_folder_that_cannot_be_made_is_named(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("not a folder")
+    monkeypatch.setenv("QUIZAPP_INSTANCE_PATH", str(tmp_path / "a-file" / "instance"))
+    monkeypatch.delenv("QUIZAPP_DATABASE_URL", raising=False)
+    with pytest.raises(ConfigError, match="QUIZAPP_INSTANCE_PATH"):
+        create_app({"TESTING": True})
