@@ -16,7 +16,8 @@ leaves out the items whose stem is a line of the given file, such as the stems a
 version made, so that only new items are rated):
 ``packet-N.md`` (what to read and the rubric's instructions) and ``items-N.json`` (the items as a
 rater sees them: article, evidence, stem, choices, keyed answer; never scores or kinds'
-internals). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
+internals; the ``manifest.json`` beside them keeps the drawn items without scores or facts
+either). Raters write ``answers-N.jsonl``. ``collect`` joins the answers to the drawn items
 and stores the rows in ``benchmarks/ratings/NAME.jsonl`` with the date, commit, seed, split,
 sample and rubric version.
 """
@@ -203,10 +204,25 @@ def make(args: argparse.Namespace) -> int:
     return 0
 
 
+#: What the manifest keeps of an item: enough to store its rating row, and nothing a rater who
+#: opened it could read the generator's judgement from (no score, item or fact id, fact type).
+MANIFEST_FIELDS = (
+    "kind",
+    "prompt",
+    "answer",
+    "evidence",
+    "choices",
+    "accepted",
+    "pairs",
+    "sequence",
+)
+
+
 def _stored(drawn: Drawn) -> dict:
     from question_bank.model import item_to_dict
 
-    return {"article": drawn.article, "item": item_to_dict(drawn.item)}
+    data = item_to_dict(drawn.item)
+    return {"article": drawn.article, "item": {name: data[name] for name in MANIFEST_FIELDS}}
 
 
 def collect(args: argparse.Namespace) -> int:
@@ -236,7 +252,7 @@ def collect(args: argparse.Namespace) -> int:
             if stored is None:
                 missing.append(str(answer.get("id")))
                 continue
-            data = dict(stored["item"])
+            data = {"id": "", "fact_type": "", "score": 0.0, **stored["item"]}
             for name in ("choices", "accepted", "sequence"):
                 data[name] = tuple(data.get(name) or ())
             data["pairs"] = tuple(tuple(p) for p in data.get("pairs") or ())
