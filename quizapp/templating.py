@@ -201,14 +201,17 @@ class QuestionCards:
         card = Markup(
             macro(row, question, name, order, number, total, values, disabled, flagged, flag_name)
         )
-        size = len(card) + sum(len(given) for _, answer in saved for given in answer)
+        answered = sum(len(given) for _, answer in saved for given in answer)
+        if found is not None:  # the question was edited: its old card goes
+            del self._drawn[key]
+            self._characters -= len(found[1]) + answered
+        size = len(card) + answered
         if size > self.MAX_KEPT_CARD:
             return card
         if self._characters + size > self.MAX_CHARACTERS:
             self._drawn.clear()
             self._characters = 0
-        if key not in self._drawn:  # an edited question's card replaces its old one
-            self._characters += size
+        self._characters += size
         self._drawn[key] = (question, card)
         return card
 
