@@ -1,11 +1,13 @@
-"""What one request to each student page costs inside the app: milliseconds and Python calls.
+"""What one request to each student page and POST costs inside the app: milliseconds and
+Python calls.
 
     .venv/bin/python benchmarks/page_costs.py [--requests 300] [--profile "take"]
 
 The same throwaway PostgreSQL cluster and seeded database as ``load.py`` (1,000 students,
 10,000 attempts, 100,000 responses), but no gunicorn and no wrk: each page is requested through
-Flask's test client by the ``bench`` student, first to warm it, then ``--requests`` times for
-the mean time, then 20 times under cProfile for the number of Python function calls per
+Flask's test client by the ``bench`` student (the answer autosave and the card rating by the
+students ``load.py`` sends them as, with the same forms), first to warm it, then ``--requests``
+times for the mean time, then 20 times under cProfile for the number of Python function calls per
 request. The call count hardly moves between runs, so two commits compare on it where wrk's
 throughput swings by a fifth; ``--profile`` prints the costliest functions of the pages named.
 It is a report and always exits 0.
@@ -26,25 +28,53 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from flask_migrate import upgrade  # noqa: E402
+from werkzeug.datastructures import MultiDict  # noqa: E402
 
 from benchmarks.loadkit.client import CSRF_META  # noqa: E402
 from benchmarks.loadkit.cluster import Cluster  # noqa: E402
-from benchmarks.loadkit.scenarios import student_pages  # noqa: E402
+from benchmarks.loadkit.scenarios import autosave_fields, student_pages  # noqa: E402
 from benchmarks.loadkit.seed import PASSWORD, seed  # noqa: E402
 
 PROFILED = 20
 
 
-def _logged_in(app):
-    """A test client logged in as the ``bench`` student."""
+def _logged_in(app, username: str = "bench"):
+    """A test client logged in as a seeded student, and its CSRF token."""
     client = app.test_client()
     token = CSRF_META.search(client.get("/auth/login").get_data(as_text=True)).group(1)
     answer = client.post(
-        "/auth/login", data={"csrf_token": token, "username": "bench", "password": PASSWORD}
+        "/auth/login", data={"csrf_token": token, "username": username, "password": PASSWORD}
     )
     if answer.status_code not in (302, 303):
         raise RuntimeError(f"log-in refused ({answer.status_code})")
-    return client
+    return client, token
+
+
+class _Posting:
+    """A test client that sends the same form each time it is asked for a path (as wrk's
+    script does in ``load.py``)."""
+
+    def __init__(self, client, body: list[tuple[str, str]]):
+        self.client, self.body = client, body
+
+    def get(self, path: str):
+        answer = self.client.post(path, data=MultiDict(self.body))
+        if answer.status_code in (302, 303):  # the card rating's redirect is its success
+            answer.status_code = 200
+        return answer
+
+
+def _posts(app, seeded) -> list[tuple[str, _Posting, str]]:
+    """The answer autosave and the card rating, each by the student ``load.py`` sends it as."""
+    saver, token = _logged_in(app, "bench-save")
+    page = saver.get(f"/quizzes/attempts/{seeded.save_attempt}").get_data(as_text=True)
+    save = [("csrf_token", token), *autosave_fields(page)]
+    rater, token = _logged_in(app, "bench-cards")
+    rating = [("csrf_token", token), ("rating", "3"), ("deck", "all"), ("revealed", "1")]
+    return [
+        ("autosave", _Posting(saver, save), f"/quizzes/attempts/{seeded.save_attempt}/save"),
+        ("card rating", _Posting(rater, rating), f"/cards/{seeded.card_question}/rate"),
+    ]
 
 
 def _yardstick_client(url: str):
@@ -102,11 +132,12 @@ def main(argv: list[str] | None = None) -> int:
         with app.app_context():
             upgrade(directory=str(ROOT / "quizapp" / "migrations"), revision="heads")
             seeded = seed()
-        client = _logged_in(app)
+        client, _ = _logged_in(app)
         print(f"{'page':<12} {'ms':>6} {'calls':>7}")
         for label, client_of, path in [
             ("yardstick", _yardstick_client(cluster.url), "/one"),
             *((label, client, path) for label, path in student_pages(seeded)),
+            *_posts(app, seeded),
         ]:
             milliseconds, calls, stats = _measure(client_of, path, args.requests)
             print(f"{label:<12} {milliseconds:6.2f} {calls:7,}", flush=True)

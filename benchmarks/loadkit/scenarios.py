@@ -63,12 +63,18 @@ def _submitters(base: str, seeded: Seeded) -> list[tuple[str, str, str]]:
     return each
 
 
-def _autosave(saver: Student, attempt_id: int) -> str:
-    """The body of one question's autosave (its first field, as the page's script sends it)."""
-    fields = answer_form(saver.get(f"/quizzes/attempts/{attempt_id}").text)
-    name, value = fields[0]
+def autosave_fields(page: str) -> list[tuple[str, str]]:
+    """The fields of one question's autosave from its take page (the question's first field,
+    as the page's script sends it), CSRF token aside."""
+    name, value = answer_form(page)[0]
     question = name[1:].split("-")[0].split("_")[0]
-    return urlencode([("csrf_token", saver.token), ("question", question), (name, value)])
+    return [("question", question), (name, value)]
+
+
+def _autosave(saver: Student, attempt_id: int) -> str:
+    """The body of one question's autosave."""
+    fields = autosave_fields(saver.get(f"/quizzes/attempts/{attempt_id}").text)
+    return urlencode([("csrf_token", saver.token), *fields])
 
 
 def student_pages(seeded: Seeded) -> list[tuple[str, str]]:
