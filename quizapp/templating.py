@@ -180,7 +180,7 @@ class QuestionCards:
 
     def __call__(
         self,
-        row,
+        question_id: int,
         question: Question,
         name: str,
         order: list[int],
@@ -193,13 +193,24 @@ class QuestionCards:
     ) -> Markup:
         """The card the macro draws for these arguments."""
         saved = tuple(sorted((field, tuple(given)) for field, given in values.items()))
-        key = (row.id, name, tuple(order), number, total, saved, disabled, flagged, flag_name)
+        key = (question_id, name, tuple(order), number, total, saved, disabled, flagged, flag_name)
         found = self._drawn.get(key)
         if found is not None and found[0] is question:
             return found[1]
         macro = current_app.jinja_env.get_template("quiz/_question.html").module.question_card
         card = Markup(
-            macro(row, question, name, order, number, total, values, disabled, flagged, flag_name)
+            macro(
+                question_id,
+                question,
+                name,
+                order,
+                number,
+                total,
+                values,
+                disabled,
+                flagged,
+                flag_name,
+            )
         )
         answered = sum(len(given) for _, answer in saved for given in answer)
         if found is not None:  # the question was edited: its old card goes
