@@ -109,8 +109,9 @@ def error_ids(field) -> list[str]:
 
 
 def error_attrs(field, **attrs) -> dict:
-    """``attrs`` plus what ties an invalid field to its error messages (nothing while valid)."""
-    ids = error_ids(field)
+    """``attrs`` plus what ties a field to its hint (its description) and, while invalid, to
+    its error messages."""
+    ids = ([f"{field.id}-hint"] if field.description else []) + error_ids(field)
     if field.errors:
         attrs["aria-invalid"] = "true"
     if ids:

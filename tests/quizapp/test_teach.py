@@ -72,6 +72,25 @@ def test_empty_article_gets_a_clear_message(client, app, auth, create_user):
         assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 0
 
 
+def test_an_unreadable_publication_date_is_refused_on_the_form(client, app, auth, create_user):
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    form = client.get("/teach/articles/new").get_data(as_text=True)
+    assert 'id="published-hint"' in form and 'aria-describedby="published-hint"' in form
+    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    page = post_form(
+        client, "/teach/articles/new", {"text": text, "published": "yesterday-ish"}
+    ).get_data(as_text=True)
+    assert "Write the date as YYYY-MM-DD" in page
+    assert 'aria-describedby="published-hint published-error-1"' in page
+    with app.app_context():  # nothing stored, nothing queued to fail later
+        assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 0
+    saved = post_form(client, "/teach/articles/new", {"text": text, "published": "14 April 2021"})
+    assert saved.status_code == 302
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 1
+
+
 def test_teacher_cannot_publish_another_teachers_quiz(client, auth, bundled_quiz, create_user):
     create_user("other", role="teacher")
     auth.login("other")
