@@ -14,7 +14,7 @@ from question_bank.grading import (
     response_text,
     right_answer_lines,
 )
-from question_bank.kinds import CHOICE_KINDS
+from question_bank.kinds import CHOICE_KINDS, KINDS
 from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
 from question_bank.model import Gap, Question
@@ -100,6 +100,13 @@ NAVIGATION: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "anonymous": (("auth.login", "Log in"), ("auth.register", "Register")),
 }
+
+
+def kind_label(name: str) -> str:
+    """A kind's name as people read it ("Multiple choice" for "multichoice"), without the
+    explanation in brackets some labels carry; an unknown name as it is."""
+    kind = KINDS.get(name)
+    return kind.label.split(" (")[0] if kind is not None else name
 
 
 def error_ids(field) -> list[str]:
@@ -248,6 +255,7 @@ class IdUrl:
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
+    app.add_template_filter(kind_label)
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
     app.add_template_filter(percent)

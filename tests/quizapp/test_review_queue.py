@@ -31,7 +31,19 @@ def test_queue_shows_kind_score_and_evidence_marked_in_article(client, app, auth
     assert page.count('class="card item item-pending"') == shown
     assert page.count("<mark>") == shown  # every evidence sentence found in the article
     best = max(suggested, key=lambda i: (i.score, -i.id))
-    assert f"score {best.score:.2f}" in page and best.kind in page
+    assert f"score {best.score:.2f}" in page
+    labels = {
+        "multichoice": "Multiple choice",
+        "truefalse": "True or false",
+        "cloze": "Cloze",
+        "shortanswer": "Short answer",
+        "numerical": "Numerical",
+        "matching": "Matching",
+        "ordering": "Ordering",
+    }
+    assert f'<span class="badge">{labels[best.kind]}</span>' in page  # not the code's name
+    assert f'<span class="badge">{best.kind}</span>' not in page
+    assert '<option value="shortanswer">Short answer</option>' in page
 
 
 def test_article_text_is_escaped_around_the_highlight(client, app, auth, queued_article):
