@@ -158,9 +158,13 @@ def export_questions(
     target = FORMATS[fmt]
     written = write_what_fits(bank_payloads(questions), fmt)
     extension = target.extensions[0] if target.extensions else ".txt"
+    shared = any(
+        other is not target and other.can_write and other.extensions[:1] == (extension,)
+        for other in FORMATS.values()
+    )  # "title-quizlet.txt" beside "title-anki-text.txt", not two "title.txt"
     return ExportFile(
         written.data,
-        f"{_safe_name(title)}{extension}",
+        f"{_safe_name(title)}{'-' + target.name if shared else ''}{extension}",
         target.media_type,
         written.count,
         written.left_out,

@@ -117,6 +117,17 @@ def test_imported_html_is_sanitised_and_rendered_without_scripts(client, app, te
     assert "steal()" not in page and "alert(1)" not in page
 
 
+def test_exports_of_two_formats_sharing_an_extension_get_two_names(client, app, teacher):
+    _upload(client, GIFT.encode(), "capitals.gift", "gift")
+    names = {
+        fmt: client.get(f"/teach/bank/export?fmt={fmt}&quiz=0").headers["Content-Disposition"]
+        for fmt in ("anki-text", "quizlet", "gift")
+    }
+    assert 'filename="question-bank-anki-text.txt"' in names["anki-text"]
+    assert 'filename="question-bank-quizlet.txt"' in names["quizlet"]
+    assert 'filename="question-bank.gift"' in names["gift"]
+
+
 def test_export_bank_to_moodle_xml_round_trips(client, app, teacher):
     _upload(client, GIFT.encode(), "capitals.gift", "gift")
     response = client.get("/teach/bank/export?fmt=moodlexml&quiz=0")
