@@ -19,6 +19,7 @@ from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
 from question_bank.model import Gap, Question
 from question_bank.rich_text import image_files, render_rich_text
+from quizapp.wording import counted
 
 
 def cloze_parts(prompt: str) -> list[tuple[str, int | None]]:
@@ -256,6 +257,7 @@ def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
     app.add_template_filter(kind_label)
+    app.add_template_filter(counted)
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
     app.add_template_filter(percent)

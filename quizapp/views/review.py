@@ -45,6 +45,7 @@ from quizapp.services.review import (
     review_facets,
     review_queue,
 )
+from quizapp.wording import counted
 
 bp = Blueprint("review", __name__, url_prefix="/teach")
 
@@ -208,7 +209,9 @@ def bulk(article_id: int):
         items = pending_items(article, form_ids("item"))
     changed = apply_to_items(items, action, current_user)
     db.session.commit()
-    flash(f"{'Accepted' if action == 'accept' else 'Rejected'} {changed} item(s).", "success")
+    flash(
+        f"{'Accepted' if action == 'accept' else 'Rejected'} {counted(changed, 'item')}.", "success"
+    )
     return _back_to(article, filters)
 
 
