@@ -293,10 +293,11 @@ def make_quiz(article_id: int):
     if not ActionForm().validate_on_submit() or not questions:
         flash("Accept at least one item first.", "error")
         return _back(article.id)
-    quiz = create_quiz(f"Quiz: {article.title}", questions, current_user, article)
+    quiz = create_quiz(article.title, questions, current_user, article)
     db.session.commit()
     flash(
-        f"Draft quiz made with {len(quiz.entries)} questions: check its settings and publish it.",
+        f"Draft quiz made with {counted(len(quiz.entries), 'question')}: check its settings "
+        "and publish it.",
         "success",
     )
     return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
