@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -90,8 +91,9 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
 
 
 def join_classroom(student: User, code: str) -> Classroom:
-    """Add ``student`` to the class whose join code is ``code`` (case and spaces ignored)."""
-    cleaned = "".join(code.split()).upper()
+    """Add ``student`` to the class whose join code is ``code`` (case, spaces, hyphens and
+    other marks between its letters ignored: "tk7q-wh36" is "TK7QWH36")."""
+    cleaned = "".join(ch for ch in unicodedata.normalize("NFKC", code) if ch.isalnum()).upper()
     classroom = db.session.execute(
         db.select(Classroom).where(Classroom.join_code == cleaned)
     ).scalar_one_or_none()
