@@ -33,10 +33,15 @@ def test_teacher_pastes_article_reviews_and_publishes_its_quiz(client, app, auth
     post_form(client, f"/teach/articles/{article_id}/review", {"action": "accept", "scope": "all"})
     made = post_form(client, f"/teach/articles/{article_id}/quiz")
     quiz_id = int(re.search(r"/teach/quizzes/(\d+)", made.headers["Location"]).group(1))
-    post_form(client, f"/teach/quizzes/{quiz_id}/publish")
+    settings = client.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    assert 'name="back" value="settings"' in settings
+    published = post_form(client, f"/teach/quizzes/{quiz_id}/publish", {"back": "settings"})
+    assert published.headers["Location"].endswith(f"/teach/quizzes/{quiz_id}")  # stays there
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         assert quiz.is_published and len(quiz.entries) == pending
+    withdrawn = post_form(client, f"/teach/quizzes/{quiz_id}/publish", {"back": "//evil.test"})
+    assert withdrawn.headers["Location"].endswith("/teach/")  # only "settings" is followed
 
 
 def test_teacher_uploads_html_article(client, app, auth, create_user):
