@@ -14,11 +14,12 @@ from question_bank.grading import (
     response_text,
     right_answer_lines,
 )
-from question_bank.kinds import CHOICE_KINDS
+from question_bank.kinds import CHOICE_KINDS, KINDS
 from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
 from question_bank.model import Gap, Question
 from question_bank.rich_text import image_files, render_rich_text
+from quizapp.wording import counted
 
 
 def cloze_parts(prompt: str) -> list[tuple[str, int | None]]:
@@ -102,6 +103,13 @@ NAVIGATION: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def kind_label(name: str) -> str:
+    """A kind's name as people read it ("Multiple choice" for "multichoice"), without the
+    explanation in brackets some labels carry; an unknown name as it is."""
+    kind = KINDS.get(name)
+    return kind.label.split(" (")[0] if kind is not None else name
+
+
 def error_ids(field) -> list[str]:
     """The ids of the messages of a form field's own errors, as the error templates number them."""
     messages = [error for error in field.errors if isinstance(error, str)]
@@ -109,8 +117,9 @@ def error_ids(field) -> list[str]:
 
 
 def error_attrs(field, **attrs) -> dict:
-    """``attrs`` plus what ties an invalid field to its error messages (nothing while valid)."""
-    ids = error_ids(field)
+    """``attrs`` plus what ties a field to its hint (its description) and, while invalid, to
+    its error messages."""
+    ids = ([f"{field.id}-hint"] if field.description else []) + error_ids(field)
     if field.errors:
         attrs["aria-invalid"] = "true"
     if ids:
@@ -180,7 +189,7 @@ class QuestionCards:
 
     def __call__(
         self,
-        row,
+        question_id: int,
         question: Question,
         name: str,
         order: list[int],
@@ -193,13 +202,24 @@ class QuestionCards:
     ) -> Markup:
         """The card the macro draws for these arguments."""
         saved = tuple(sorted((field, tuple(given)) for field, given in values.items()))
-        key = (row.id, name, tuple(order), number, total, saved, disabled, flagged, flag_name)
+        key = (question_id, name, tuple(order), number, total, saved, disabled, flagged, flag_name)
         found = self._drawn.get(key)
         if found is not None and found[0] is question:
             return found[1]
         macro = current_app.jinja_env.get_template("quiz/_question.html").module.question_card
         card = Markup(
-            macro(row, question, name, order, number, total, values, disabled, flagged, flag_name)
+            macro(
+                question_id,
+                question,
+                name,
+                order,
+                number,
+                total,
+                values,
+                disabled,
+                flagged,
+                flag_name,
+            )
         )
         answered = sum(len(given) for _, answer in saved for given in answer)
         if found is not None:  # the question was edited: its old card goes
@@ -236,6 +256,8 @@ class IdUrl:
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(cloze_parts)
+    app.add_template_filter(kind_label)
+    app.add_template_filter(counted)
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
     app.add_template_filter(percent)

@@ -75,7 +75,14 @@ def guess_format(data: bytes, filename: str) -> Format:
     if by_extension:
         return by_extension[0]
     names = ", ".join(f.name for f in readable_formats())
-    reason = f"cannot tell the file's format; name it (one of {names})"
+    export_only = [f for f in FORMATS.values() if suffix in f.extensions and not f.can_read]
+    if export_only:
+        reason = (
+            f"{export_only[0].label} files can be exported but not imported; "
+            f"import one of these formats instead: {names}"
+        )
+    else:
+        reason = f"cannot tell the file's format; name it (one of {names})"
     raise FormatError([Problem(filename, 0, reason)])
 
 

@@ -77,6 +77,15 @@ def _read_header(text: str, spans: list[tuple[int, int]]) -> tuple[dict[str, str
     return fields, header
 
 
+def reading_text(text: str) -> str:
+    """The article as a reader sees it: its text without the header lines its headline, date
+    and byline were read from (they are shown apart); the dateline and paragraphs as written."""
+    spans = _line_spans(text)
+    _, header = _read_header(text, spans)
+    dropped = set(header)
+    return "\n".join(text[s:e] for index, (s, e) in enumerate(spans) if index not in dropped)
+
+
 def prepare_article(text: str, published: date | None = None) -> PreparedText:
     """Split an article into metadata and a blanked body; ``published`` wins over the date line."""
     spans = _line_spans(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import StringField, SubmitField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import Length, Optional, ValidationError
+
+from question_bank.reading.dates import parse_date_text
 
 MAX_ARTICLE_CHARS = 200_000
 
@@ -30,8 +32,18 @@ class ArticleForm(FlaskForm):
         "…or upload a file (.txt, .md or .html, up to 1 MB)",
         validators=[FileAllowed(["txt", "md", "html", "htm"], "Upload a .txt, .md or .html file.")],
     )
-    published = StringField("Publication date (optional)", validators=[Optional(), Length(max=32)])
+    published = StringField(
+        "Publication date (optional)",
+        description="YYYY-MM-DD, for example 2021-04-14: dates such as “on Friday” are read "
+        "from it.",
+        validators=[Optional(), Length(max=32)],
+    )
     submit = SubmitField("Generate questions")
+
+    def validate_published(self, field: StringField) -> None:
+        """A date the generator can read, refused here rather than when it runs."""
+        if field.data and parse_date_text(field.data.strip()) is None:
+            raise ValidationError("Write the date as YYYY-MM-DD, for example 2021-04-14.")
 
     def validate(self, extra_validators=None) -> bool:
         """Validate the fields, then require either pasted text or a file."""

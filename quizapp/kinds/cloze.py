@@ -20,6 +20,7 @@ from question_bank.model import Answer, Gap
 from question_bank.model import Question as BankQuestion
 from quizapp.forms.questions.base import BaseQuestionForm
 from quizapp.kinds.base import Fields, WebKind, field_text
+from quizapp.wording import counted
 
 
 def gap_from_row(row: str) -> Gap:
@@ -68,7 +69,9 @@ class ClozeForm(BaseQuestionForm):
         count = len(gap_numbers(self.prompt.data or ""))
         rows = [g for g in field.data if (g or "").strip()]
         if count and len(rows) != count:
-            raise ValidationError(f"The text has {count} gap(s): give one row for each, in order.")
+            raise ValidationError(
+                f"The text has {counted(count, 'gap')}: give one row for each, in order."
+            )
         try:
             gaps = tuple(gap_from_row(row) for row in rows)
         except ValueError as error:

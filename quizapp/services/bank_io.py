@@ -1,8 +1,10 @@
 """Moving questions in and out of a teacher's bank through ``question_bank.formats``.
 
 Imports are all or nothing: a malformed file raises ``FormatError`` (every problem listed) before
-anything is added. Categories in the file become the teacher's category tree. Exports write what
-the chosen format can hold and list, in plain words, the questions it cannot.
+anything is added. A question the teacher's bank already holds (same kind, wording and answers)
+is not added again, so importing a file twice doubles nothing. Categories in the file become the
+teacher's category tree. Exports write what the chosen format can hold and list, in plain words,
+the questions it cannot.
 """
 
 from __future__ import annotations
@@ -36,19 +38,77 @@ class ExportFile:
     left_out: tuple[LeftOut, ...] = ()
 
 
-def import_file(data: bytes, filename: str, owner: User, fmt: str | None = None) -> list[Question]:
-    """Add every question of one file to ``owner``'s bank (format guessed when ``fmt`` is None).
+#: Prompts looked up per statement when an import checks what the bank holds.
+HELD_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import added, and how many of the file's questions the bank already held."""
+
+    added: list[Question]
+    already_held: int = 0
+
+
+def import_file(data: bytes, filename: str, owner: User, fmt: str | None = None) -> Imported:
+    """Add every question of one file that ``owner``'s bank does not already hold (format
+    guessed when ``fmt`` is None).
 
     Raises ``question_bank.formats.FormatError`` and adds nothing when the file is malformed
     or is an archive beyond the ``ARCHIVE_MAX_*`` settings.
     """
     with archive_limits(configured_archive_limits()):
         bank_questions = read_questions(data, filename, fmt or None)
-    added = []
+    held = _held(owner, [p for b in bank_questions for p in (b.prompt, " ".join(b.prompt.split()))])
+    added, already_held = [], 0
     for bank in bank_questions:
+        if sameness(bank) in held:
+            already_held += 1
+            continue
         category = category_for_path(owner, bank.category) if bank.category else None
         added.append(add_question(bank, owner, category.id if category else None))
-    return added
+    return Imported(added, already_held)
+
+
+def import_message(imported: Imported, filename: str) -> str:
+    """What a teacher is told after an import."""
+    added = len(imported.added)
+    message = f"Imported {added} question{'' if added == 1 else 's'} from {filename}."
+    if imported.already_held:
+        held = imported.already_held
+        message += (
+            f" {held} {'was' if held == 1 else 'were'} already in your question bank and "
+            f"{'was' if held == 1 else 'were'} not added again."
+        )
+    return message
+
+
+def sameness(bank: BankQuestion) -> tuple:
+    """What makes two questions the same question to a teacher: kind, wording (spacing aside),
+    answers with their marks, pairs and gaps; not the category, tags or feedback."""
+    return (
+        bank.kind,
+        " ".join(bank.prompt.split()),
+        tuple(sorted((" ".join(a.text.split()), round(a.fraction, 4)) for a in bank.answers)),
+        tuple(sorted((p.left, p.right) for p in bank.pairs)),
+        tuple(repr(gap) for gap in bank.gaps),
+    )
+
+
+def _held(owner: User, prompts: Sequence[str]) -> set[tuple]:
+    """The ``sameness`` of the owner's current questions worded as one of ``prompts``."""
+    wanted = sorted(set(prompts))
+    held = set()
+    for start in range(0, len(wanted), HELD_CHUNK):
+        payloads = db.session.execute(
+            db.select(Question.payload).where(
+                Question.author_id == owner.id,
+                Question.is_deleted.is_(False),
+                Question.prompt.in_(wanted[start : start + HELD_CHUNK]),
+            )
+        ).scalars()
+        held.update(sameness(BankQuestion.from_dict(payload)) for payload in payloads)
+    return held
 
 
 def configured_archive_limits() -> ArchiveLimits:
@@ -98,9 +158,13 @@ def export_questions(
     target = FORMATS[fmt]
     written = write_what_fits(bank_payloads(questions), fmt)
     extension = target.extensions[0] if target.extensions else ".txt"
+    shared = any(
+        other is not target and other.can_write and other.extensions[:1] == (extension,)
+        for other in FORMATS.values()
+    )  # "title-quizlet.txt" beside "title-anki-text.txt", not two "title.txt"
     return ExportFile(
         written.data,
-        f"{_safe_name(title)}{extension}",
+        f"{_safe_name(title)}{'-' + target.name if shared else ''}{extension}",
         target.media_type,
         written.count,
         written.left_out,

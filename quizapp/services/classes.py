@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -90,8 +91,9 @@ def class_assignments(classroom: Classroom) -> list[Assignment]:
 
 
 def join_classroom(student: User, code: str) -> Classroom:
-    """Add ``student`` to the class whose join code is ``code`` (case and spaces ignored)."""
-    cleaned = "".join(code.split()).upper()
+    """Add ``student`` to the class whose join code is ``code`` (case, spaces, hyphens and
+    other marks between its letters ignored: "tk7q-wh36" is "TK7QWH36")."""
+    cleaned = "".join(ch for ch in unicodedata.normalize("NFKC", code) if ch.isalnum()).upper()
     classroom = db.session.execute(
         db.select(Classroom).where(Classroom.join_code == cleaned)
     ).scalar_one_or_none()
@@ -122,6 +124,14 @@ def student_classes(student: User) -> list[Classroom]:
     )
 
 
+@dataclass(frozen=True)
+class Assigned:
+    """An assignment just set, and its (opens, due) dates before when it was there already."""
+
+    assignment: Assignment
+    before: tuple[datetime | None, datetime | None] | None = None
+
+
 def assign(
     classroom: Classroom,
     quiz: Quiz,
@@ -129,7 +139,8 @@ def assign(
     opens_at: datetime | None = None,
     due_at: datetime | None = None,
 ) -> Assignment:
-    """Set ``quiz`` (to take, or as a flashcard deck) for the class; updates dates if set."""
+    """Set ``quiz`` (to take, or as a flashcard deck) for the class: a new assignment, or the
+    dates of the one already there (``assignment_message`` says which, and what changed)."""
     assignment = db.session.execute(
         db.select(Assignment).where(
             Assignment.classroom_id == classroom.id,
@@ -137,12 +148,45 @@ def assign(
             Assignment.kind == AssignmentKind(kind).value,
         )
     ).scalar_one_or_none()
+    before = None
     if assignment is None:
         assignment = Assignment(classroom_id=classroom.id, quiz_id=quiz.id, kind=kind)
         db.session.add(assignment)
+    else:
+        before = (assignment.opens_at, assignment.due_at)
     assignment.opens_at, assignment.due_at = opens_at, due_at
     db.session.flush()
-    return assignment
+    return Assigned(assignment, before)
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%d %b %Y %H:%M UTC") if moment else "none"
+
+
+def assignment_message(assigned: Assigned, now: datetime) -> str:
+    """What a teacher is told after assigning: a new assignment or which dates changed, and a
+    due date already past."""
+    assignment = assigned.assignment
+    title, name = assignment.quiz.title, assignment.classroom.name
+    if assigned.before is None:
+        message = f"Assigned {title!r} to {name}."
+    else:
+        changes = [
+            f"{label} {_when(old)} → {_when(new)}"
+            for label, old, new in (
+                ("opens", assigned.before[0], assignment.opens_at),
+                ("due", assigned.before[1], assignment.due_at),
+            )
+            if old != new
+        ]
+        message = f"{title!r} was already assigned to {name}: " + (
+            f"dates changed ({'; '.join(changes)})." if changes else "nothing changed."
+        )
+    if assignment.due_at is not None and assignment.due_at <= now:
+        message += " Its due date has already passed."
+    if not assignment.quiz.is_published:
+        message += " It is still a draft: publish it so students see it."
+    return message
 
 
 def remove_student(classroom: Classroom, membership_id: int) -> None:

@@ -36,7 +36,7 @@ def import_bundled_article(path: Path, owner: User | None) -> Quiz:
     generation = generate_from_text(text)
     article, questions = add_generated_article(text, generation, owner, source_name=path.name)
     return create_quiz(
-        f"Quiz: {article.title}",
+        article.title,
         pick_quiz_questions(questions),
         owner=owner,
         article=article,

@@ -1,4 +1,5 @@
-// Before a quiz is submitted, warn about questions left blank (the student may still send it).
+// Before a quiz is submitted, warn about questions left blank, on this page and (as last saved)
+// on the quiz's other pages, by their numbers in the quiz; the student may still send it.
 (function () {
   "use strict";
   var form = document.getElementById("quiz-form");
@@ -21,9 +22,17 @@
   form.addEventListener("submit", function (event) {
     if (form.dataset.timeUp || (event.submitter && event.submitter.id !== "submit-quiz")) { return; }
     var blank = [];
-    form.querySelectorAll("section.question").forEach(function (section, index) {
-      if (!isAnswered(section)) { blank.push(index + 1); }
+    var here = {};
+    form.querySelectorAll("section.question").forEach(function (section) {
+      var number = Number(section.id.replace("question-", ""));
+      here[number] = true;
+      if (!isAnswered(section)) { blank.push(number); }
     });
+    document.querySelectorAll("#navigator [data-number]").forEach(function (item) {
+      var number = Number(item.dataset.number);  // a question on another page, as last saved
+      if (!here[number] && item.dataset.answered !== "1") { blank.push(number); }
+    });
+    blank.sort(function (a, b) { return a - b; });
     if (blank.length === 0) { return; }
     var noun = blank.length === 1 ? "Question " : "Questions ";
     var message = noun + blank.join(", ") + " " + (blank.length === 1 ? "has" : "have") +

@@ -22,6 +22,7 @@ from quizapp.services.accounts import (
     open_session,
 )
 from quizapp.services.credentials import normalise_username
+from quizapp.wording import counted
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
@@ -113,6 +114,6 @@ def sessions():
         closed = close_all_sessions(current_user)
         db.session.commit()
         logout_user()
-        flash(f"Logged out everywhere ({closed} session(s) ended).", "info")
+        flash(f"Logged out everywhere ({counted(closed, 'session')} ended).", "info")
         return redirect(url_for("auth.login"))
     return render_template("auth/sessions.html", form=form)

@@ -15,6 +15,7 @@ from quizapp.services.bank_io import (
     export_questions,
     export_quiz,
     import_file,
+    import_message,
 )
 from quizapp.services.quizzes import owned_quiz_or_404, owned_quizzes
 
@@ -31,13 +32,13 @@ def import_questions():
         upload = form.upload.data
         filename = upload.filename or "upload"
         try:
-            added = import_file(upload.read(), filename, current_user, form.fmt.data or None)
+            imported = import_file(upload.read(), filename, current_user, form.fmt.data or None)
         except FormatError as exc:
             db.session.rollback()
             problems = [str(problem) for problem in exc.problems]
         else:
             db.session.commit()
-            flash(f"Imported {len(added)} questions from {filename}.", "success")
+            flash(import_message(imported, filename), "success")
             return redirect(url_for("questions.index"))
     return render_template(
         "bank/import_questions.html", form=form, problems=problems, formats=readable_formats()

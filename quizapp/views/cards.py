@@ -8,6 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from question_bank.formats.cards import card_back, card_front
+from question_bank.reading.metadata import reading_text
 from quizapp.extensions import db
 from quizapp.forms.cards import RatingForm, StudySettingsForm
 from quizapp.forms.quiz import ActionForm
@@ -173,4 +174,4 @@ def article(article_id: int):
     found = readable_article(current_user.id, article_id, utcnow())
     if found is None:
         abort(404)
-    return render_template("cards/article.html", article=found)
+    return render_template("cards/article.html", article=found, text=reading_text(found.body))

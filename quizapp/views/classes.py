@@ -12,11 +12,13 @@ from quizapp.forms.choices import options
 from quizapp.forms.classes import AssignForm, ClassForm, JoinForm
 from quizapp.forms.quiz import ActionForm
 from quizapp.models import Assignment
+from quizapp.models.base import utcnow
 from quizapp.ownership import owned_or_404
 from quizapp.ratelimits import failures_limited
 from quizapp.services.classes import (
     ClassError,
     assign,
+    assignment_message,
     class_assignments,
     class_roster,
     create_classroom,
@@ -83,16 +85,16 @@ def assign_work(classroom_id: int):
     form = _assign_form()
     if form.validate_on_submit():
         quiz = owned_quiz_or_404(form.quiz.data, current_user)
-        assign(
+        assigned = assign(
             classroom,
             quiz,
             form.kind.data,
             form.utc(form.opens_at.data),
             form.utc(form.due_at.data),
         )
+        message = assignment_message(assigned, utcnow())
         db.session.commit()
-        note = "" if quiz.is_published else " It is still a draft: publish it so students see it."
-        flash(f"Assigned {quiz.title!r} to {classroom.name}.{note}", "success")
+        flash(message, "success")
     else:
         for errors in form.errors.values():
             for error in errors:

@@ -30,6 +30,7 @@ from quizapp.services.attempts import (
 )
 from quizapp.services.essays import GROUPINGS, marking_queue, waiting_count
 from quizapp.services.quizzes import owned_quiz_or_404, owned_quizzes
+from quizapp.wording import counted
 
 bp = Blueprint("gradebook", __name__, url_prefix="/gradebook")
 
@@ -166,7 +167,7 @@ def regrade(quiz_id: int):
         if ActionForm().validate_on_submit() and chosen:
             changed = apply_regrade(quiz, chosen)
             db.session.commit()
-            flash(f"Regraded: {changed} attempt(s) changed.", "success")
+            flash(f"Regraded: {counted(changed, 'attempt')} changed.", "success")
         return redirect(url_for("gradebook.statistics", quiz_id=quiz.id))
     chosen = [i for i in (parse_id(v) for v in request.args.getlist("attempt")) if i]
     rows = regrade_preview(quiz, chosen) if chosen else []

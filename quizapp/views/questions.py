@@ -136,11 +136,22 @@ def preview(question_id: int):
     )
 
 
-@bp.post("/<int:question_id>/delete")
+@bp.route("/<int:question_id>/delete", methods=["GET", "POST"])
 @teacher_required
 def delete(question_id: int):
-    """Delete a question (kept out of sight, not erased, when students answered it)."""
+    """Ask, then delete a question (kept out of sight, not erased, when students answered it)."""
     question = owned_question_or_404(question_id, current_user)
+    if request.method == "GET":
+        return render_template(
+            "confirm.html",
+            heading="Delete this question?",
+            consequence="It leaves your question bank and the quizzes it is in; answers "
+            "students gave to it stay in their results.",
+            button="Delete the question",
+            action=url_for("questions.delete", question_id=question.id),
+            back=url_for("questions.preview", question_id=question.id),
+            form=ActionForm(),
+        )
     if ActionForm().validate_on_submit():
         erased = delete_question(question)
         db.session.commit()

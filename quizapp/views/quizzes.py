@@ -89,11 +89,22 @@ def add_from_bank():
     return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
 
 
-@bp.post("/<int:quiz_id>/delete")
+@bp.route("/<int:quiz_id>/delete", methods=["GET", "POST"])
 @teacher_required
 def delete(quiz_id: int):
-    """Delete a quiz nobody has attempted (otherwise unpublish it instead)."""
+    """Ask, then delete a quiz nobody has attempted (otherwise unpublish it instead)."""
     quiz = owned_quiz_or_404(quiz_id, current_user)
+    if request.method == "GET":
+        return render_template(
+            "confirm.html",
+            heading=f"Delete the quiz “{quiz.title}”?",
+            consequence="The quiz and its settings go for good; its questions stay in your "
+            "question bank.",
+            button="Delete the quiz",
+            action=url_for("quizzes.delete", quiz_id=quiz.id),
+            back=url_for("quizzes.edit", quiz_id=quiz.id),
+            form=ActionForm(),
+        )
     if ActionForm().validate_on_submit():
         if not delete_quiz(quiz):
             flash(

@@ -45,6 +45,7 @@ from quizapp.services.review import (
     review_facets,
     review_queue,
 )
+from quizapp.wording import counted
 
 bp = Blueprint("review", __name__, url_prefix="/teach")
 
@@ -208,7 +209,9 @@ def bulk(article_id: int):
         items = pending_items(article, form_ids("item"))
     changed = apply_to_items(items, action, current_user)
     db.session.commit()
-    flash(f"{'Accepted' if action == 'accept' else 'Rejected'} {changed} item(s).", "success")
+    flash(
+        f"{'Accepted' if action == 'accept' else 'Rejected'} {counted(changed, 'item')}.", "success"
+    )
     return _back_to(article, filters)
 
 
@@ -290,10 +293,11 @@ def make_quiz(article_id: int):
     if not ActionForm().validate_on_submit() or not questions:
         flash("Accept at least one item first.", "error")
         return _back(article.id)
-    quiz = create_quiz(f"Quiz: {article.title}", questions, current_user, article)
+    quiz = create_quiz(article.title, questions, current_user, article)
     db.session.commit()
     flash(
-        f"Draft quiz made with {len(quiz.entries)} questions: check its settings and publish it.",
+        f"Draft quiz made with {counted(len(quiz.entries), 'question')}: check its settings "
+        "and publish it.",
         "success",
     )
     return redirect(url_for("quizzes.edit", quiz_id=quiz.id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from quizapp.access import teacher_required
@@ -69,4 +69,6 @@ def toggle_publish(quiz_id: int):
         quiz.is_published = not quiz.is_published
         db.session.commit()
         flash(f"{'Published' if quiz.is_published else 'Withdrew'} {quiz.title!r}.", "success")
+    if request.form.get("back") == "settings":  # from the quiz's own page: stay on it
+        return redirect(url_for("quizzes.edit", quiz_id=quiz.id))
     return redirect(url_for("teach.dashboard"))

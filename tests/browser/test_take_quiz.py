@@ -10,6 +10,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from quizapp.extensions import db
+from quizapp.models import AttemptSlot
 from quizapp.services.quizzes import quiz_questions
 from tests.conftest import quiz_by_id
 from tests.quizapp.answers import right_form_data
@@ -134,3 +135,44 @@ def test_blank_questions_are_flagged_before_submitting(
     page.click("#submit-quiz")
     page.wait_for_selector("#score")
     assert "(0%)" in page.inner_text("#score")
+
+
+def test_one_question_per_page_navigator_saves_and_warns_by_quiz_number(
+    live_server, page, app, make_quiz, create_user
+):
+    from question_bank.model import Answer, Question
+
+    questions = [
+        Question(kind="shortanswer", prompt=f"Question about city {n}?", answers=(Answer("Baku"),))
+        for n in range(1, 4)
+    ]
+    quiz_id, ids = make_quiz(questions, is_one_per_page=True)
+    create_user("sam", "a-good-password")
+    page.goto(f"{live_server}/auth/login")
+    page.fill("#username", "sam")
+    page.fill("#password", "a-good-password")
+    page.click("input[type=submit]")
+    page.click(f"#quiz-{quiz_id} >> text=Take this quiz")
+    page.wait_for_selector("#quiz-form")
+    page.fill(f"#q{ids[0]}", "Baku")
+    page.check(f'input[name="flag-{ids[0]}"]')
+    page.click('#navigator [data-number="3"]')  # the navigator saves the page it leaves
+    page.wait_for_selector(f"#q{ids[2]}")
+    first = page.locator('#navigator [data-number="1"]')
+    assert first.get_attribute("class").split() == ["nav-question", "answered", "flagged"]
+    assert "current" in page.locator('#navigator [data-number="3"]').get_attribute("class")
+    assert page.inner_text("#question-3 h2") == "Question 3 of 3"  # the flag is not in it
+    messages = []
+
+    def dismiss(dialog):
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("#submit-quiz")
+    assert messages == ["Questions 2, 3 have no answer. Submit anyway?"]
+    with app.app_context():
+        saved = db.session.execute(
+            db.select(AttemptSlot.answer).where(AttemptSlot.question_id == ids[0])
+        ).scalar_one()
+    assert saved == "Baku"

@@ -3,6 +3,7 @@ on the server's clock, and read-only once the quiz is no longer the student's to
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,7 @@ import pytest
 
 from question_bank.model import Answer, Question
 from quizapp.extensions import db
-from quizapp.models import Assignment, Attempt, Membership, Quiz, Response
+from quizapp.models import Assignment, Attempt, AttemptSlot, Membership, Quiz, Response
 from quizapp.models import Question as QuestionRow
 from quizapp.services.authoring import update_question
 from quizapp.services.quizzes import quiz_questions, set_quiz_questions
@@ -180,6 +181,43 @@ def test_answers_are_saved_as_you_go_and_kept_across_devices(
     )
     with app.app_context():
         assert db.session.get(Attempt, attempt_id).score == 2.0
+
+
+def test_the_page_tells_its_script_which_question_each_answer_is_for(
+    client, app, auth, make_quiz, create_user
+):
+    """The autosave script sends each card's ``data-question`` with its fields: it must be the
+    question's id, which the save looks up, not the attempt slot's (a quiz whose slots and
+    questions are numbered alike would hide the difference)."""
+    make_quiz([CAPITAL, COUNT])  # the next quiz's questions are numbered 3 and 4, its slots 1, 2
+    quiz_id, (capital_id, count_id) = make_quiz([CAPITAL, COUNT])
+    create_user("sam")
+    auth.login("sam")
+    attempt_id = start(client, quiz_id)
+    page = client.get(f"/quizzes/attempts/{attempt_id}").get_data(as_text=True)
+    cards = re.findall(r'<section class="card question"[^>]*data-question="(\d+)"', page)
+    assert sorted(map(int, cards)) == sorted([capital_id, count_id])
+    with app.app_context():
+        slot_ids = db.session.execute(
+            db.select(AttemptSlot.id).where(AttemptSlot.attempt_id == attempt_id)
+        ).scalars()
+        assert not set(slot_ids) & {capital_id, count_id}  # the case the page must get right
+    saved = post_form(
+        client,
+        f"/quizzes/attempts/{attempt_id}/save",
+        {"question": cards[-1], f"q{cards[-1]}": "4034" if int(cards[-1]) == count_id else "Baku"},
+    )
+    assert saved.status_code == 200 and saved.json["saved"] is True
+    with app.app_context():
+        answers = dict(
+            db.session.execute(
+                db.select(AttemptSlot.question_id, AttemptSlot.answer).where(
+                    AttemptSlot.attempt_id == attempt_id
+                )
+            ).all()
+        )
+    assert answers[int(cards[-1])] in ("4034", "Baku")
+    assert answers[int(cards[0])] is None
 
 
 def test_deadline_is_the_servers_and_saved_answers_count(client, app, auth, make_quiz, create_user):

@@ -19,6 +19,8 @@ def test_register_logs_in_and_lands_on_quizzes(client):
 
 def test_register_reports_field_errors(client, create_user):
     create_user("amira")
+    form = client.get("/auth/register").get_data(as_text=True)
+    assert "At least 10 characters" in form  # said before it is refused
     page = post_form(
         client, "/auth/register", {"username": "AMIRA", "password": "short", "confirm": "other"}
     ).get_data(as_text=True)

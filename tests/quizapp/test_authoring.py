@@ -224,6 +224,10 @@ def test_delete_is_soft_for_answered_and_hard_otherwise(client, app, teacher, cr
         .headers["Location"]
         .rsplit("/", 1)[1]
     )
+    asked = client.get(f"/teach/questions/{fresh}/delete").get_data(as_text=True)
+    assert "Delete this question?" in asked and f'action="/teach/questions/{fresh}/delete"' in asked
+    with app.app_context():
+        assert db.session.get(Question, fresh) is not None  # asking deletes nothing
     post_form(client, f"/teach/questions/{answered}/delete")
     post_form(client, f"/teach/questions/{fresh}/delete")
     with app.app_context():

@@ -85,6 +85,19 @@ def test_import_aiken_with_format_named(client, app, teacher):
     assert _count(app) == 2
 
 
+def test_importing_a_file_again_adds_only_what_the_bank_lacks(client, app, teacher):
+    _upload(client, GIFT.encode(), "capitals.gift")
+    page = _upload(client, GIFT.encode(), "capitals.gift").get_data(as_text=True)
+    assert "Imported 0 questions from capitals.gift." in page
+    assert "4 were already in your question bank and were not added again." in page
+    assert _count(app) == 4
+    changed = GIFT.replace("~Brest", "~Vitebsk")  # another option: another question
+    assert changed != GIFT
+    page = _upload(client, changed.encode(), "capitals-2.gift").get_data(as_text=True)
+    assert "Imported 1 question from capitals-2.gift. 3 were already" in page
+    assert _count(app) == 5
+
+
 def test_malformed_file_imports_nothing_and_lists_every_problem(client, app, teacher):
     broken = GIFT + "\n::Broken:: Where is Baku? {=Azerbaijan ~Armenia\n"
     page = _upload(client, broken.encode(), "broken.gift", "gift").get_data(as_text=True)
@@ -102,6 +115,17 @@ def test_imported_html_is_sanitised_and_rendered_without_scripts(client, app, te
     page = client.get(f"/teach/questions/{question_id}").get_data(as_text=True)
     assert "<p>Pick <b>one</b></p>" in page
     assert "steal()" not in page and "alert(1)" not in page
+
+
+def test_exports_of_two_formats_sharing_an_extension_get_two_names(client, app, teacher):
+    _upload(client, GIFT.encode(), "capitals.gift", "gift")
+    names = {
+        fmt: client.get(f"/teach/bank/export?fmt={fmt}&quiz=0").headers["Content-Disposition"]
+        for fmt in ("anki-text", "quizlet", "gift")
+    }
+    assert 'filename="question-bank-anki-text.txt"' in names["anki-text"]
+    assert 'filename="question-bank-quizlet.txt"' in names["quizlet"]
+    assert 'filename="question-bank.gift"' in names["gift"]
 
 
 def test_export_bank_to_moodle_xml_round_trips(client, app, teacher):

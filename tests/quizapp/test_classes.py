@@ -27,7 +27,8 @@ def test_teacher_creates_class_and_student_joins_with_code(client, app, auth, cr
     auth.login("sam")
     joined = post_form(client, "/classes/", {"code": f" {code.lower()} "}, follow_redirects=True)
     assert "You joined Year 10 news." in joined.get_data(as_text=True)
-    again = post_form(client, "/classes/", {"code": code}).get_data(as_text=True)
+    grouped = f"{code[:4].lower()}-{code[4:]}"  # as a student may copy it from the board
+    again = post_form(client, "/classes/", {"code": grouped}).get_data(as_text=True)
     assert "You are already in Year 10 news." in again
     wrong = post_form(client, "/classes/", {"code": "NOPE1234"}).get_data(as_text=True)
     assert "No class has that code." in wrong
@@ -117,6 +118,22 @@ def test_assign_form_checks_dates_and_ownership(
         assignment = db.session.execute(db.select(Assignment)).scalar_one()
         assert assignment.kind == "deck"
         assert assignment.due_at == datetime(2030, 1, 1, 10, 0, tzinfo=UTC)
+    again = post_form(
+        client,
+        f"/teach/classes/{class_id}/assign",
+        {"quiz": bundled_quiz, "kind": "deck"},
+        follow_redirects=True,
+    ).get_data(as_text=True)  # assigned again with no due date: the teacher is told it went
+    assert "was already assigned to Class 1: dates changed (due 01 Jan 2030 10:00 UTC → none)" in (
+        again
+    )
+    past = post_form(
+        client,
+        f"/teach/classes/{class_id}/assign",
+        {"quiz": bundled_quiz, "kind": "deck", "due_at": "2020-01-01T10:00"},
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Its due date has already passed." in past
 
 
 def test_teacher_sees_only_own_classes_and_students(client, app, auth, create_user, make_class):

@@ -30,7 +30,7 @@ def test_seed_loads_bundled_quiz_once_and_keeps_data(app, runner):
     with app.app_context():
         quiz = db.session.execute(db.select(Quiz)).scalar_one()
         assert quiz.is_published and quiz.entries
-        assert quiz.title.startswith("Quiz: Relations between Azerbaijan and Belarus")
+        assert quiz.title.startswith("Relations between Azerbaijan and Belarus")
         questions = db.session.execute(db.select(db.func.count(Question.id))).scalar_one()
     second = runner.invoke(args=["seed"])
     assert "nothing loaded" in second.output

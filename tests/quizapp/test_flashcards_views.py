@@ -152,7 +152,12 @@ def test_settings_validate_and_optimiser_is_hidden_and_refused(client, app, stud
 def test_article_page_only_for_studyable_articles(client, app, bundled_quiz, student):
     with app.app_context():
         article_id = quiz_by_id(bundled_quiz).article_id
-    assert client.get(f"/cards/articles/{article_id}").status_code == 200
+    page = client.get(f"/cards/articles/{article_id}")
+    assert page.status_code == 200
+    shown = page.get_data(as_text=True)
+    assert "Jeyhun Aliyev · 2021-04-14" in shown  # the header line, read and shown apart
+    assert "<p>date 2021-04-14" not in shown and "<p> date 2021-04-14" not in shown
+    assert "<p>ANKARA (AA) – Relations between Azerbaijan and Belarus" in shown
     assert client.get(f"/cards/articles/{article_id + 999}").status_code == 404
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 from question_bank.model import Answer
 from question_bank.model import Question as BankQuestion
 from quizapp.templating import QuestionCards
@@ -11,7 +9,7 @@ from quizapp.templating import QuestionCards
 
 def _draw(cards: QuestionCards, question: BankQuestion, number: int, saved: str = ""):
     values = {"q1": [saved]} if saved else {}
-    return cards(SimpleNamespace(id=1), question, "q1", [], number, 9, values, False, False, "f1")
+    return cards(1, question, "q1", [], number, 9, values, False, False, "f1")
 
 
 def _typed(prompt: str) -> BankQuestion:

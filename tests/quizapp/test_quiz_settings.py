@@ -229,6 +229,12 @@ def test_delete_quiz_only_when_never_taken(client, app, auth, bundled_quiz, crea
     ids = _question_ids(app, bundled_quiz)
     response = post_form(client, "/teach/quizzes/from-bank", {"question": ids[:1], "quiz": "0"})
     new_id = int(re.search(r"/teach/quizzes/(\d+)", response.headers["Location"]).group(1))
+    edit = client.get(f"/teach/quizzes/{new_id}").get_data(as_text=True)
+    assert f'href="/teach/quizzes/{new_id}/delete"' in edit  # a link to a page that asks
+    asked = client.get(f"/teach/quizzes/{new_id}/delete").get_data(as_text=True)
+    assert "Delete the quiz" in asked and "stay in your question bank" in asked
+    with app.app_context():
+        assert db.session.get(Quiz, new_id) is not None  # asking deletes nothing
     post_form(client, f"/teach/quizzes/{new_id}/delete")
     with app.app_context():
         assert db.session.get(Quiz, new_id) is None

@@ -31,7 +31,19 @@ def test_queue_shows_kind_score_and_evidence_marked_in_article(client, app, auth
     assert page.count('class="card item item-pending"') == shown
     assert page.count("<mark>") == shown  # every evidence sentence found in the article
     best = max(suggested, key=lambda i: (i.score, -i.id))
-    assert f"score {best.score:.2f}" in page and best.kind in page
+    assert f"score {best.score:.2f}" in page
+    labels = {
+        "multichoice": "Multiple choice",
+        "truefalse": "True or false",
+        "cloze": "Cloze",
+        "shortanswer": "Short answer",
+        "numerical": "Numerical",
+        "matching": "Matching",
+        "ordering": "Ordering",
+    }
+    assert f'<span class="badge">{labels[best.kind]}</span>' in page  # not the code's name
+    assert f'<span class="badge">{best.kind}</span>' not in page
+    assert '<option value="shortanswer">Short answer</option>' in page
 
 
 def test_article_text_is_escaped_around_the_highlight(client, app, auth, queued_article):
@@ -83,7 +95,10 @@ def test_edit_item_saves_changes_and_accepts(client, app, auth, queued_article):
     form = client.get(f"/teach/review/{item.id}/edit").get_data(as_text=True)
     assert "Question text" in form and item.evidence[:30].replace('"', "&#34;") in form
     answers = item.payload["answers"]
-    data = {"prompt": "Edited prompt?", "default_mark": "1"}
+    title = re.search(r'<input[^>]*id="title"[^>]*>', form).group(0)
+    typed = re.search(r'value="([^"]*)"', title)  # sent back as the browser shows it
+    shown = typed.group(1) if typed else ""
+    data = {"prompt": "Edited prompt?", "default_mark": "1", "title": shown}
     for index, answer in enumerate(answers):
         data[f"answers-{index}-text"] = answer["text"]
         data[f"answers-{index}-fraction"] = str(answer["fraction"] * 100)
@@ -91,6 +106,7 @@ def test_edit_item_saves_changes_and_accepts(client, app, auth, queued_article):
     with app.app_context():
         saved = db.session.get(ReviewItem, item.id)
         assert saved.status == "accepted" and saved.payload["prompt"] == "Edited prompt?"
+        assert saved.payload["title"] == "Edited prompt?"  # a name made from the old prompt goes
         question = db.session.get(Question, saved.question_id)
         assert question.prompt == "Edited prompt?" and question.evidence == item.evidence
 

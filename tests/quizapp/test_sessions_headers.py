@@ -53,7 +53,7 @@ def test_log_out_everywhere_ends_other_devices(app, client, create_user):
     _login(client)
     assert phone.get("/history/").status_code == 200
     page = post_form(client, "/auth/sessions", follow_redirects=True).get_data(as_text=True)
-    assert "Logged out everywhere (2 session(s) ended)" in page
+    assert "Logged out everywhere (2 sessions ended)" in page
     assert phone.get("/history/").status_code == 302
     assert client.get("/history/").status_code == 302
     bare = app.test_client()

@@ -33,10 +33,15 @@ def test_teacher_pastes_article_reviews_and_publishes_its_quiz(client, app, auth
     post_form(client, f"/teach/articles/{article_id}/review", {"action": "accept", "scope": "all"})
     made = post_form(client, f"/teach/articles/{article_id}/quiz")
     quiz_id = int(re.search(r"/teach/quizzes/(\d+)", made.headers["Location"]).group(1))
-    post_form(client, f"/teach/quizzes/{quiz_id}/publish")
+    settings = client.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    assert 'name="back" value="settings"' in settings
+    published = post_form(client, f"/teach/quizzes/{quiz_id}/publish", {"back": "settings"})
+    assert published.headers["Location"].endswith(f"/teach/quizzes/{quiz_id}")  # stays there
     with app.app_context():
         quiz = db.session.get(Quiz, quiz_id)
         assert quiz.is_published and len(quiz.entries) == pending
+    withdrawn = post_form(client, f"/teach/quizzes/{quiz_id}/publish", {"back": "//evil.test"})
+    assert withdrawn.headers["Location"].endswith("/teach/")  # only "settings" is followed
 
 
 def test_teacher_uploads_html_article(client, app, auth, create_user):
@@ -70,6 +75,25 @@ def test_empty_article_gets_a_clear_message(client, app, auth, create_user):
     assert nul.status_code == 400
     with app.app_context():
         assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 0
+
+
+def test_an_unreadable_publication_date_is_refused_on_the_form(client, app, auth, create_user):
+    create_user("tess", role="teacher")
+    auth.login("tess")
+    form = client.get("/teach/articles/new").get_data(as_text=True)
+    assert 'id="published-hint"' in form and 'aria-describedby="published-hint"' in form
+    text = BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    page = post_form(
+        client, "/teach/articles/new", {"text": text, "published": "yesterday-ish"}
+    ).get_data(as_text=True)
+    assert "Write the date as YYYY-MM-DD" in page
+    assert 'aria-describedby="published-hint published-error-1"' in page
+    with app.app_context():  # nothing stored, nothing queued to fail later
+        assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 0
+    saved = post_form(client, "/teach/articles/new", {"text": text, "published": "14 April 2021"})
+    assert saved.status_code == 302
+    with app.app_context():
+        assert db.session.execute(db.select(db.func.count(Article.id))).scalar_one() == 1
 
 
 def test_teacher_cannot_publish_another_teachers_quiz(client, auth, bundled_quiz, create_user):

@@ -24,8 +24,9 @@ def question_forms() -> dict[str, tuple[str, type[BaseQuestionForm]]]:
 def form_data(question: BankQuestion, category_id: int | None = None) -> dict[str, Any]:
     """All form data describing ``question`` (shared and kind-specific fields)."""
     _, form_class = question_forms()[question.kind]
+    automatic = question.title in (question.prompt[:60], question.prompt.strip()[:60])
     return {
-        "title": question.title,
+        "title": "" if automatic else question.title,  # a name made from the prompt follows it
         "prompt": question.prompt,
         "category": category_id or 0,
         "tags": ", ".join(question.tags),

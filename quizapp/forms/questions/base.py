@@ -33,7 +33,11 @@ class PairForm(Form):
 class BaseQuestionForm(FlaskForm):
     """Fields every kind has."""
 
-    title = StringField("Title (optional)", validators=[Optional(), Length(max=200)])
+    title = StringField(
+        "Title (optional)",
+        description="Left empty, the question is named by its first words.",
+        validators=[Optional(), Length(max=200)],
+    )
     prompt = TextAreaField("Question text", validators=[DataRequired(), Length(max=5000)])
     category = SelectField("Category", coerce=int, default=0)
     tags = StringField("Tags (comma-separated)", validators=[Optional(), Length(max=500)])

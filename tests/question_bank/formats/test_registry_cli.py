@@ -70,6 +70,17 @@ def test_unknown_format_name_is_a_format_error():
     assert "known formats" in str(caught.value)
 
 
+def test_a_package_that_can_only_be_exported_is_named_so_on_import():
+    with pytest.raises(FormatError) as caught:
+        guess_format(b"PK\x03\x04 not a question file", "deck.apkg")
+    reason = str(caught.value.problems[0])
+    assert "Anki package files can be exported but not imported" in reason
+    assert "gift" in reason and "cannot tell" not in reason
+    with pytest.raises(FormatError) as caught:
+        guess_format(b"\x00\x01", "notes.xyz")
+    assert "cannot tell the file's format" in str(caught.value.problems[0])
+
+
 def test_convert_gift_to_json(sample_path, capsys):
     path = sample_path("gift/pegjs-giftFormatPhpExamples.gift")
     assert main(["convert", str(path), "--to", "json"]) == 0
