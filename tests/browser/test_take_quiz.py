@@ -176,3 +176,34 @@ def test_one_question_per_page_navigator_saves_and_warns_by_quiz_number(
             db.select(AttemptSlot.answer).where(AttemptSlot.question_id == ids[0])
         ).scalar_one()
     assert saved == "Baku"
+
+
+def test_focus_starts_at_the_refused_field_or_the_question_moved_to(
+    live_server, page, make_quiz, create_user
+):
+    from question_bank.model import Answer, Question
+
+    page.goto(f"{live_server}/auth/register")
+    page.fill("#username", "newcomer")
+    page.fill("#password", "short")
+    page.fill("#confirm", "short")
+    page.click("input[type=submit]")
+    page.wait_for_selector('#password[aria-invalid="true"]')
+    assert page.evaluate("document.activeElement.id") == "password"  # not the username
+
+    questions = [
+        Question(kind="shortanswer", prompt=f"Question about city {n}?", answers=(Answer("Baku"),))
+        for n in range(1, 3)
+    ]
+    quiz_id, _ = make_quiz(questions, is_one_per_page=True)
+    create_user("sam", "a-good-password")
+    page.goto(f"{live_server}/auth/login")
+    page.fill("#username", "sam")
+    page.fill("#password", "a-good-password")
+    page.click("input[type=submit]")
+    page.click(f"#quiz-{quiz_id} >> text=Take this quiz")
+    page.wait_for_selector("#quiz-form")
+    assert page.evaluate("document.activeElement.tagName") == "BODY"  # a fresh page starts at the top
+    page.click("#next-question")
+    page.wait_for_selector("#question-2")
+    assert page.evaluate("document.activeElement.textContent").startswith("Question 2 of 2")
