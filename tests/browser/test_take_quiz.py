@@ -178,7 +178,7 @@ def test_one_question_per_page_navigator_saves_and_warns_by_quiz_number(
     assert saved == "Baku"
 
 
-def test_focus_starts_at_the_refused_field_or_the_question_moved_to(
+def test_focus_starts_at_the_refused_field_or_the_question_moved_to_and_buttons_say_which_quiz(
     live_server, page, make_quiz, create_user
 ):
     from question_bank.model import Answer, Question
@@ -201,7 +201,11 @@ def test_focus_starts_at_the_refused_field_or_the_question_moved_to(
     page.fill("#username", "sam")
     page.fill("#password", "a-good-password")
     page.click("input[type=submit]")
-    page.click(f"#quiz-{quiz_id} >> text=Take this quiz")
+    make_quiz(questions, title="Another quiz")
+    page.reload()
+    take = page.get_by_role("button", name="Take this quiz: Chosen quiz")  # one per quiz listed
+    assert take.count() == 1
+    take.click()
     page.wait_for_selector("#quiz-form")
     assert page.evaluate("document.activeElement.tagName") == "BODY"  # a fresh page starts at the top
     page.click("#next-question")

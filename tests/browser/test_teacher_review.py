@@ -4,6 +4,7 @@ through a long review queue in place, with the mouse and with the keys."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from quizapp.extensions import db
 from quizapp.models import Quiz, ReviewItem
@@ -30,7 +31,10 @@ def test_teacher_reviews_generated_items_and_publishes_on_a_phone(
     page.click("input[type=submit]")
     page.wait_for_selector(".review-queue")
     assert page.locator("mark").count() > 0
-    page.locator(".item-pending input[type=checkbox]").nth(0).check()
+    first_tick = page.locator(".item-pending input[type=checkbox]").nth(0)
+    prompt = page.locator(".item-pending .prompt").nth(0).inner_text()
+    expect(first_tick).to_have_accessible_name(f"Tick item 1 {prompt}")  # which item it ticks
+    first_tick.check()
     page.locator(".item-pending input[type=checkbox]").nth(1).check()
     page.click("#bulk button[value=accept]")
     page.wait_for_selector("#counts")
