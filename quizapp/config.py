@@ -54,6 +54,7 @@ class DefaultConfig:
     JOB_RUNNER = ""  # "" chooses from JOB_QUEUE_URL; "inline" runs jobs in the request (tests)
     JOB_TIMEOUT_SECONDS = 600  # a job running longer is stopped (RQ) or shown as stalled
     LOG_LEVEL = "INFO"
+    TIME_ZONE = "UTC"  # the school's clock (an IANA name): times are shown and typed in it
     CACHE_TYPE = "SimpleCache"  # per process; "RedisCache" with CACHE_REDIS_URL to share it
     CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page lives (teachers' edits show then)
     PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
@@ -75,6 +76,7 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
         app.config.update(overrides)
     _resolve_database_url(app)
     _resolve_cookies(app)
+    _check_time_zone(app)
     _refuse_development_secret(app)
 
 
@@ -110,6 +112,17 @@ def _resolve_cookies(app: Flask) -> None:
     app.config["SESSION_COOKIE_SECURE"] = app.config["REMEMBER_COOKIE_SECURE"] = bool(secure)
     app.config["REMEMBER_COOKIE_HTTPONLY"] = True
     app.config["REMEMBER_COOKIE_DURATION"] = timedelta(days=float(app.config["REMEMBER_DAYS"]))
+
+
+def _check_time_zone(app: Flask) -> None:
+    from quizapp.local_time import zone_named
+
+    name = app.config["TIME_ZONE"]
+    if not isinstance(name, str) or zone_named(name) is None:
+        raise ConfigError(
+            f"TIME_ZONE {name!r} is not a time zone name; use one such as "
+            "'Europe/London' or 'America/New_York' (QUIZAPP_TIME_ZONE)."
+        )
 
 
 def _refuse_development_secret(app: Flask) -> None:

@@ -19,6 +19,7 @@ from question_bank.kinds.cloze import blank_gaps, cloze_gaps, prompt_parts
 from question_bank.kinds.matching import matching_items, partner_options
 from question_bank.model import Gap, Question
 from question_bank.rich_text import image_files, render_rich_text
+from quizapp.local_time import shown
 from quizapp.wording import counted
 
 
@@ -260,6 +261,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(counted)
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
+    app.add_template_filter(shown, 'local_time')
     app.add_template_filter(percent)
     app.add_template_filter(rich_text)
     app.add_template_global(CHOICE_KINDS, "choice_kinds")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from quizapp.forms.choices import options
+from quizapp.local_time import zone_label
 from quizapp.models import AssignmentKind
 
 
@@ -27,7 +26,8 @@ class JoinForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    """Set a quiz (to take) or its deck (to study) for a class, with optional dates (UTC)."""
+    """Set a quiz (to take) or its deck (to study) for a class, with optional dates (typed on
+    the school's clock, ``quizapp.local_time``)."""
 
     quiz = SelectField("Quiz", coerce=int, validators=[DataRequired(message="Choose a quiz.")])
     kind = SelectField(
@@ -40,8 +40,8 @@ class AssignForm(FlaskForm):
         ),
         default=AssignmentKind.QUIZ.value,
     )
-    opens_at = DateTimeLocalField("Opens (UTC, optional)", validators=[Optional()])
-    due_at = DateTimeLocalField("Due (UTC, optional)", validators=[Optional()])
+    opens_at = DateTimeLocalField("Opens (optional)", validators=[Optional()])
+    due_at = DateTimeLocalField("Due (optional)", validators=[Optional()])
     submit = SubmitField("Assign")
 
     def validate_due_at(self, field) -> None:
@@ -49,6 +49,8 @@ class AssignForm(FlaskForm):
         if field.data and self.opens_at.data and field.data <= self.opens_at.data:
             raise ValidationError("The due date must be after the opening date.")
 
-    def utc(self, value: datetime | None) -> datetime | None:
-        """A date typed in the form, read as UTC."""
-        return value.replace(tzinfo=UTC) if value else None
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        clock = zone_label()
+        for field in (self.opens_at, self.due_at):
+            field.label.text = field.label.text.replace("(", f"({clock}, ", 1)

@@ -11,6 +11,7 @@ from flask import abort
 from sqlalchemy.orm import selectinload
 
 from quizapp.extensions import db
+from quizapp.local_time import shown
 from quizapp.models import Assignment, AssignmentKind, Classroom, Membership, Quiz, User
 from quizapp.ownership import owned_or_404
 
@@ -160,7 +161,7 @@ def assign(
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%d %b %Y %H:%M UTC") if moment else "none"
+    return shown(moment, empty="none")
 
 
 def assignment_message(assigned: Assigned, now: datetime) -> str:

@@ -11,6 +11,7 @@ from quizapp.extensions import db
 from quizapp.forms.choices import options
 from quizapp.forms.classes import AssignForm, ClassForm, JoinForm
 from quizapp.forms.quiz import ActionForm
+from quizapp.local_time import typed
 from quizapp.models import Assignment
 from quizapp.models.base import utcnow
 from quizapp.ownership import owned_or_404
@@ -89,8 +90,8 @@ def assign_work(classroom_id: int):
             classroom,
             quiz,
             form.kind.data,
-            form.utc(form.opens_at.data),
-            form.utc(form.due_at.data),
+            typed(form.opens_at.data),
+            typed(form.due_at.data),
         )
         message = assignment_message(assigned, utcnow())
         db.session.commit()
