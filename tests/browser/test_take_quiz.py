@@ -207,7 +207,7 @@ def test_focus_starts_at_the_refused_field_or_the_question_moved_to_and_buttons_
     assert take.count() == 1
     take.click()
     page.wait_for_selector("#quiz-form")
-    assert page.evaluate("document.activeElement.tagName") == "BODY"  # a fresh page starts at the top
+    assert page.evaluate("document.activeElement.tagName") == "BODY"  # a new page: the top
     page.click("#next-question")
     page.wait_for_selector("#question-2")
     assert page.evaluate("document.activeElement.textContent").startswith("Question 2 of 2")
