@@ -261,7 +261,7 @@ def register_template_helpers(app: Flask) -> None:
     app.add_template_filter(counted)
     app.add_template_filter(cloze_blank)
     app.add_template_filter(marks)
-    app.add_template_filter(shown, 'local_time')
+    app.add_template_filter(shown, "local_time")
     app.add_template_filter(percent)
     app.add_template_filter(rich_text)
     app.add_template_global(CHOICE_KINDS, "choice_kinds")
