@@ -59,7 +59,7 @@ class DefaultConfig:
     CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page lives (teachers' edits show then)
     PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
     FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability
-    FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per UTC day (flashcards or quizzes)
+    FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per day (flashcards or quizzes)
     FLASHCARDS_FUZZING = True  # spread review intervals a little (FSRS fuzz); off for tests
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase
 
+from quizapp.local_time import sqlite_school_day
 from quizapp.transactions import commit_read_only, only_read
 
 MIGRATIONS_DIR = str(Path(__file__).with_name("migrations"))
@@ -47,12 +48,14 @@ cache = Cache()
 
 
 @event.listens_for(Engine, "connect")
-def _enable_sqlite_foreign_keys(dbapi_connection, connection_record) -> None:
-    """SQLite enforces foreign keys only when asked, per connection."""
+def _prepare_sqlite(dbapi_connection, connection_record) -> None:
+    """SQLite enforces foreign keys only when asked, per connection, and has no time zones:
+    each connection is given ``school_day`` (``local_time.sqlite_school_day``)."""
     if isinstance(dbapi_connection, sqlite3.Connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+        dbapi_connection.create_function("school_day", 2, sqlite_school_day, deterministic=True)
 
 
 def init_extensions(app: Flask) -> None:

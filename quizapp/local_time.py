@@ -6,7 +6,7 @@ each shown time followed by the zone's abbreviation ("17:00 EST") so nobody has 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app
@@ -54,3 +54,29 @@ def typed(value: datetime | None) -> datetime | None:
 def zone_label() -> str:
     """The zone's name for a form label ("Europe/London time")."""
     return f"{current_app.config['TIME_ZONE']} time"
+
+
+def sqlite_school_day(stored: str | None, zone: str) -> str | None:
+    """SQLite's ``school_day(timestamp, zone)`` (see ``services.analytics.sql``): the day, as
+    ``YYYY-MM-DD``, of a UTC timestamp stored as text, on the clock of ``zone``."""
+    if stored is None:
+        return None
+    moment = datetime.fromisoformat(stored)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone)).date().isoformat()
+
+
+def today(now: datetime) -> date:
+    """``now``'s date on the school's clock."""
+    return local(now).date()
+
+
+def midnight(day: date) -> datetime:
+    """The start of a day on the school's clock, in UTC."""
+    return datetime.combine(day, time.min, tzinfo=school_zone()).astimezone(UTC)
+
+
+def day_start(now: datetime) -> datetime:
+    """The start, in UTC, of ``now``'s day on the school's clock."""
+    return midnight(today(now))

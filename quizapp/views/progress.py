@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from quizapp.extensions import db
 from quizapp.forms.quiz import ActionForm
 from quizapp.fragments import cached_student_page
+from quizapp.local_time import today
 from quizapp.models.base import utcnow
 from quizapp.services.analytics import (
     build_mistakes_quiz,
@@ -74,8 +75,8 @@ def _progress_context() -> dict:
         forecast=forecast,
         due_now=due_card_count(user_id, now),
         forecast_chart=bar_chart([(f"{d.day:%a %d %b}", d.due, str(d.due)) for d in forecast]),
-        streak=streak(days, now.date()),
-        studied_today=now.date() in days,
+        streak=streak(days, today(now)),
+        studied_today=today(now) in days,
         mistakes=len(missed_question_ids(user_id)),
     )
 

@@ -111,7 +111,18 @@ def test_streak_counts_consecutive_days_ending_today_or_yesterday():
     assert streak({today - timedelta(days=2)}, today) == 0
 
 
-def test_forecast_and_study_days_group_by_utc_day(app, bundled_quiz, create_user):
+@pytest.mark.parametrize(
+    ("zone", "due", "studied"),
+    [
+        ("UTC", [2, 2, 1, 0, 0, 0, 0], {date(2026, 3, 9), date(2026, 3, 11)}),
+        # seven hours behind (summer time began on 8 March): 22:00 UTC is 15:00 there
+        ("America/Los_Angeles", [3, 2, 0, 0, 0, 0, 0], {date(2026, 3, 9), date(2026, 3, 10)}),
+    ],
+)
+def test_forecast_and_study_days_group_by_the_schools_days(
+    app, bundled_quiz, create_user, zone, due, studied
+):
+    app.config["TIME_ZONE"] = zone
     user = create_user("sam")
     now = datetime(2026, 3, 10, 22, 0, tzinfo=UTC)
     offsets = [-3, 0.05, 0.2, 1, 1.1, 6.9, 7.5]  # days from now: overdue, today (late), ...
@@ -135,14 +146,20 @@ def test_forecast_and_study_days_group_by_utc_day(app, bundled_quiz, create_user
         attempt = Attempt(
             quiz_id=bundled_quiz, user_id=user.id, submitted_at=now - timedelta(days=1)
         )
-        db.session.add(attempt)
+        evening = Attempt(  # the evening of the 10th in Los Angeles, the 11th in UTC
+            quiz_id=bundled_quiz,
+            user_id=user.id,
+            number=2,
+            submitted_at=datetime(2026, 3, 11, 3, 0, tzinfo=UTC),
+        )
+        db.session.add_all([attempt, evening])
         db.session.commit()
         forecast = review_forecast(user.id, now)
         days = study_days(user.id)
     assert [d.day.isoformat() for d in forecast][:2] == ["2026-03-10", "2026-03-11"]
-    # 22:00 + 0.05 d is still 10 March; + 0.2 d is 11 March
-    assert [d.due for d in forecast] == [2, 2, 1, 0, 0, 0, 0]
-    assert days == {date(2026, 3, 9)}
+    # in UTC, 22:00 + 0.05 d is still 10 March and + 0.2 d is 11 March
+    assert [d.due for d in forecast] == due
+    assert days == studied
 
 
 def test_responses_of_ungraded_answers_are_left_out_of_mastery(app, bundled_quiz, create_user):

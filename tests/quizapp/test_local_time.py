@@ -54,3 +54,14 @@ def test_due_dates_are_typed_and_shown_on_the_schools_clock(
     auth.login("sam")
     quizzes = client.get("/quizzes/").get_data(as_text=True)
     assert "10 Jul 2030 17:00 EDT" in quizzes and "UTC" not in quizzes
+
+
+def test_a_day_starts_at_midnight_on_the_schools_clock(app):
+    from quizapp.local_time import day_start, today
+
+    app.config["TIME_ZONE"] = "America/Los_Angeles"
+    evening = datetime(2026, 3, 11, 3, 0, tzinfo=UTC)  # 20:00 on the 10th there
+    with app.app_context():
+        assert today(evening).isoformat() == "2026-03-10"
+        assert day_start(evening) == datetime(2026, 3, 10, 7, 0, tzinfo=UTC)  # summer time
+        assert day_start(datetime(2026, 3, 1, 12, 0, tzinfo=UTC)).hour == 8  # winter

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import case, func, union
+from sqlalchemy import case, func, literal_column, union
 
 from quizapp.extensions import db
+from quizapp.local_time import midnight, today
 from quizapp.models import Article, Attempt, Card, CardReview, Question, Quiz, Response, User
-from quizapp.services.analytics.sql import as_date, attempt_percent, utc_day
+from quizapp.services.analytics.sql import as_date, attempt_percent, school_day
 from quizapp.services.flashcards import studyable_card_ids
 from quizapp.services.quizzes import create_quiz
 from quizapp.services.visibility import answer_visible_question_ids
@@ -57,7 +58,7 @@ class Mastery:
 
 @dataclass(frozen=True)
 class ForecastDay:
-    """How many cards fall due on one UTC day (overdue cards count on the first day)."""
+    """How many cards fall due on one day (overdue cards count on the first day)."""
 
     day: date
     due: int
@@ -140,12 +141,13 @@ def mastery_by_article(user_id: int) -> list[Mastery]:
 
 
 def study_days(user_id: int) -> set[date]:
-    """The UTC days on which the student submitted a quiz or reviewed a card."""
-    quiz_days = db.select(utc_day(Attempt.submitted_at).label("day")).where(
+    """The days (on the school's clock) on which the student submitted a quiz or reviewed a
+    card."""
+    quiz_days = db.select(school_day(Attempt.submitted_at).label("day")).where(
         Attempt.user_id == user_id, Attempt.submitted_at.is_not(None)
     )
     card_days = (
-        db.select(utc_day(CardReview.reviewed_at).label("day"))
+        db.select(school_day(CardReview.reviewed_at).label("day"))
         .join(Card, Card.id == CardReview.card_id)
         .where(Card.user_id == user_id)
     )
@@ -163,20 +165,21 @@ def streak(days: set[date], today: date) -> int:
 
 
 def review_forecast(user_id: int, now: datetime, days: int = 7) -> list[ForecastDay]:
-    """Studyable cards (those of the decks) due on each of the next ``days`` UTC days, today
-    including overdue cards."""
-    today = now.date()
-    end = datetime.combine(today + timedelta(days=days), datetime.min.time(), now.tzinfo)
+    """Studyable cards (those of the decks) due on each of the next ``days`` days (on the
+    school's clock), today including overdue cards."""
+    first = today(now)
+    end = midnight(first + timedelta(days=days))
+    day = school_day(Card.due_at).label("day")
     rows = db.session.execute(
-        db.select(utc_day(Card.due_at), func.count(Card.id))
+        db.select(day, func.count(Card.id))
         .where(Card.id.in_(studyable_card_ids(user_id, now)), Card.due_at < end)
-        .group_by(utc_day(Card.due_at))
+        .group_by(literal_column("day"))
     ).all()
     counts = {offset: 0 for offset in range(days)}
-    for day, count in rows:
-        offset = max(0, (as_date(day) - today).days)
+    for due_day, count in rows:
+        offset = max(0, (as_date(due_day) - first).days)
         counts[offset] += count
-    return [ForecastDay(today + timedelta(days=offset), n) for offset, n in counts.items()]
+    return [ForecastDay(first + timedelta(days=offset), n) for offset, n in counts.items()]
 
 
 def missed_question_ids(user_id: int, limit: int = 20) -> list[int]:

@@ -10,7 +10,8 @@ Rules:
 * A deck is every such question (``all``), one quiz's (``quiz-ID``, which is also how a class's
   deck assignment is studied) or one article's (``article-ID``); deck kinds are a registry.
 * The queue shows due cards first (earliest due first), then new cards while the student's
-  daily limit lasts. A card counts against the limit on the UTC day it was first reviewed,
+  daily limit lasts. A card counts against the limit on the day (on the school's clock,
+  ``TIME_ZONE``) it was first reviewed,
   whether on the flashcard page or in a quiz.
 """
 
@@ -27,6 +28,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
+from quizapp.local_time import day_start
 from quizapp.models import (
     Article,
     Assignment,
@@ -102,11 +104,6 @@ def parse_deck(token: str | None) -> Deck | None:
     if key and number is None:
         return None
     return Deck(kind, number)
-
-
-def day_start(now: datetime) -> datetime:
-    """Midnight UTC at the start of ``now``'s day."""
-    return now.replace(hour=0, minute=0, second=0, microsecond=0)
 
 
 def visible_quiz_ids(user_id: int, now: datetime) -> Select:
@@ -288,7 +285,7 @@ def readable_article(user_id: int, article_id: int, now: datetime) -> Article | 
 
 
 def new_cards_left(user_id: int, now: datetime) -> int:
-    """How many new cards the student may still start today (UTC); counted once per request."""
+    """How many new cards the student may still start today; counted once per request."""
     memo = g.setdefault("new_cards_left", {})
     key = (user_id, day_start(now))
     if key not in memo:
