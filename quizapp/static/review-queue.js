@@ -1,7 +1,7 @@
 /* The review queue in place: Accept, Reject and saving an edit update the item where it is,
    without reloading or moving the page; keys J/K move between items, A accepts, R rejects and
-   E edits the item that has the focus. Without this script every button is a plain form that
-   returns to the same view of the queue, at the next item. */
+   E edits the item that has the focus, Escape closes the editor. Without this script every
+   button is a plain form that returns to the same view of the queue, at the next item. */
 (function () {
   "use strict";
   var list = document.querySelector(".review-queue");
@@ -154,6 +154,21 @@
       event.preventDefault();
       saveEdit(form);
     }
+  });
+
+  // Escape closes an open editor, asking first when something in it was changed.
+  list.addEventListener("input", function (event) {
+    var slot = event.target.closest(".item-editor-slot");
+    if (slot) { slot.dataset.changed = "1"; }
+  });
+
+  list.addEventListener("keydown", function (event) {
+    var slot = event.key === "Escape" && event.target.closest(".item-editor-slot");
+    if (!slot) { return; }
+    event.preventDefault();
+    if (slot.dataset.changed && !window.confirm("Discard your changes to this item?")) { return; }
+    closeEditor(slot.closest("li.item"));
+    say("Edit closed; nothing was saved.");
   });
 
   list.addEventListener("click", function (event) {

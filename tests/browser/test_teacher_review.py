@@ -140,7 +140,17 @@ def test_keys_move_between_items_and_accept_or_reject_the_focused_one(
     prompt = page.locator(
         f"#item-{ids[3]} textarea[name=prompt], #item-{ids[3]} input[name=prompt]"
     )
+    page.keyboard.press("Escape")  # nothing changed yet: closed at once, focus on the item
+    page.wait_for_selector(f"#item-{ids[3]} .item-editor-slot", state="detached")
+    assert _focused_item(page) == f"item-{ids[3]}"
+    page.keyboard.press("e")
+    page.wait_for_selector(f"#item-{ids[3]} .item-editor-slot form")
     prompt.fill("Edited in place?")
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    prompt.press("Escape")  # a change would be lost: asked first, and kept when refused
+    assert asked == ["Discard your changes to this item?"]
+    assert prompt.input_value() == "Edited in place?"
     page.keyboard.press("a")  # typing: no key acts
     assert _status(app, ids[3]) == "pending"
     assert prompt.input_value().endswith("a")
