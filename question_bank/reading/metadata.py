@@ -62,8 +62,9 @@ def _read_header(text: str, spans: list[tuple[int, int]]) -> tuple[dict[str, str
         line = text[slice(*spans[index])].strip()
         found = _DATE_LINE.match(line)
         parsed = parse_date_text(line) if len(line.split()) <= 6 else None
-        if found:
-            fields["date"] = found["date"]
+        if found:  # a date line; an impossible date ("2026-13-45") is left unread
+            if parse_date_text(found["date"]) is not None:
+                fields["date"] = found["date"]
             fields["byline"] = (found["byline"] or "").strip()
         elif parsed is not None and parsed.granularity == "day" and "date" not in fields:
             fields["date"] = parsed.iso

@@ -32,6 +32,17 @@ def test_headline_and_date_line():
     assert meta.date == "2007-03-05"
 
 
+def test_an_impossible_header_date_is_left_unread_and_the_rest_is_kept():
+    text = "Talks in Baku\nDate: 2026-13-45 By Ann Lee\n\nThe two presidents met on Monday.\n"
+    prepared = prepare_article(text)
+    assert (prepared.meta.title, prepared.meta.date, prepared.meta.byline) == (
+        "Talks in Baku",
+        "",
+        "Ann Lee",
+    )
+    assert prepared.published is None and "The two presidents met" in prepared.body
+
+
 def test_dates_absolute_and_relative():
     assert parse_date_text("Nov. 10, 2020").iso == "2020-11-10"
     assert parse_date_text("14 April 2021").display == "14 April 2021"
