@@ -14,6 +14,7 @@ from datetime import timedelta
 from flask import current_app
 
 import question_bank
+from question_bank.reading.metadata import prepare_article
 from quizapp.extensions import db
 from quizapp.models import Article, GenerationJob, JobStatus, ReviewStatus, User
 from quizapp.models.base import utcnow
@@ -49,10 +50,14 @@ def check_word_limit(text: str) -> None:
 
 
 def _provisional_title(text: str, limit: int = 90) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    """The article's headline, else its first line without the header lines (a date, a
+    byline): the title it has until its questions are made, and keeps if that fails."""
+    prepared = prepare_article(text)
+    lines = (line.strip() for line in prepared.body.splitlines())
+    first = " ".join((prepared.meta.title or next((x for x in lines if x), "")).split())
     if len(first) <= limit:
         return first or "Untitled article"
-    return first[:limit].rsplit(" ", 1)[0] + "…"
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
 
 
 def start_article_import(

@@ -120,6 +120,20 @@ def test_failed_job_shows_why_and_can_be_tried_again(app, client, teacher, monke
         assert _count(ReviewItem) > 0
 
 
+def test_an_article_waiting_or_failed_is_named_by_its_text_not_its_header_lines(
+    app, client, teacher, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise RuntimeError("generator bug")
+
+    monkeypatch.setattr(articles_service.question_bank, "generate", broken)
+    text = "date 2021-06-16 By Ann Lee\n\nBAKU (AA) – The two presidents met in Baku.\n"
+    post_form(client, "/teach/articles/new", {"text": text})
+    with app.app_context():
+        title = db.session.execute(db.select(Article.title)).scalar_one()
+    assert title == "The two presidents met in Baku."  # no date, byline or dateline
+
+
 def test_another_teacher_cannot_retry_a_job(app, client, auth, create_user, monkeypatch):
     monkeypatch.setattr(
         articles_service.question_bank,
