@@ -119,7 +119,7 @@ def rate(question_id: int):
         card=card,
     )
     db.session.commit()
-    return redirect(url_for("cards.review", deck=deck.token))
+    return redirect(url_for("cards.review", deck=deck.token, _anchor="main"))
 
 
 @bp.route("/settings", methods=["GET", "POST"])

@@ -62,6 +62,8 @@ def test_keyboard_review_then_quiz_then_progress(live_server, page, app, bundled
             continue
         with page.expect_navigation():
             page.keyboard.press(key)
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.activeElement.id") == "main"  # the next card is read
     assert len(set(seen)) == 3
     with app.app_context():
         ratings = db.session.execute(db.select(CardReview.rating).order_by(CardReview.id))
