@@ -7,6 +7,9 @@ The only changes made are:
 * a long sentence loses a whole trailing clause after a comma ("..., adding that ...") or a whole
   fronted phrase before one ("During the visit, ..."), never words inside what is kept, and never
   a part holding a negation or the answer;
+* a long sentence joining two whole clauses, each with its own named subject ("A signed X, and
+  B signed Y"), gives each clause alone, unless the second leans on the first ("they", "200
+  more", "also");
 * a pronoun whose person is named in the sentence before it, and only that person, is replaced
   by the name ("he" -> "Aliyev's ...").
 
@@ -105,7 +108,13 @@ def make_statement(
     changes = list(first_changes)
     if gap is not None and not start <= gap[0] < gap[1] <= end:
         return None
-    start, end, trimmed = _trim(article, sentence, start, end, gap)
+    root = sentence.root
+    if gap is not None and _words(article, start, end) > TRIM_ABOVE_WORDS:
+        split = _split(article, root, start, end, gap)
+        if split is not None:
+            changes.append("trimmed-tail" if split[0] == start else "trimmed-head")
+            start, end, root = split
+    start, end, trimmed = _trim(article, root, start, end, gap)
     changes.extend(trimmed)
     if not is_clause(article, start, end):
         return None
@@ -179,15 +188,94 @@ def _linking_phrase(article: ArticleDoc, start: int, end: int) -> int | None:
     return comma + 1
 
 
+#: Conjunctions joining two clauses each of which holds on its own.
+_CLAUSE_JOINERS = frozenset({"and", "but", "while", "whereas"})
+
+
+def _split(
+    article: ArticleDoc, root: int, start: int, end: int, gap: tuple[int, int]
+) -> tuple[int, int, int] | None:
+    """The one of two joined clauses that holds the gap, as (start, end, its verb), when a long
+    sentence joins two whole clauses, each with its own subject ("A signed X, and B signed Y"):
+    either holds without the other. None when the sentence is not built so."""
+    table = article.tokens
+    final = end - 1 if table.pos[end - 1] == "PUNCT" else end
+    for second in table.rights(root):
+        if table.dep[second] != "conj" or table.pos[second] not in ("VERB", "AUX"):
+            continue
+        first_word, after = table.span(second)
+        if after < final or first_word >= final:
+            continue
+        subjects = [c for c in table.lefts(second) if table.dep[c] in ("nsubj", "nsubjpass")]
+        if not subjects or table.span(subjects[0])[0] != first_word:
+            continue  # "... and then B ...", "... and signed ...": it leans on the first clause
+        joiners = [
+            c for c in table.children(root) if root < c < first_word and table.dep[c] == "cc"
+        ]
+        if len(joiners) != 1 or table.lower[joiners[0]] not in _CLAUSE_JOINERS:
+            continue
+        cut = joiners[0]
+        if cut > start and table.text[cut - 1] in (",", ";"):
+            cut -= 1
+        if gap[0] >= first_word and gap[1] <= final:
+            if not _named_subject(article, subjects[0]):
+                return None  # "..., and the two sides signed": which sides the first clause said
+            if _leans_back(article, first_word, final):
+                return None  # "..., and the navy saved 200 more": more than the first clause's
+            if all(
+                first_word <= table.head[i] < end or i == second or table.pos[i] == "PUNCT"
+                for i in range(first_word, end)
+            ):
+                return first_word, end, second
+        elif gap[1] <= cut and _closed(article, start, cut, root):
+            return start, cut, root
+        return None
+    return None
+
+
+#: Words by which a clause adds to what another said ("saved 200 more", "also signed").
+_ADDING_WORDS = frozenset(
+    "more fewer less also too again instead either likewise similarly other another else".split()
+)
+
+
+def _leans_back(article: ArticleDoc, start: int, end: int) -> bool:
+    """Tokens ``start:end`` add to something said before them ("200 more", "also"), other than
+    a comparison they make themselves ("more than 20"), or point back to it ("it", "they")."""
+    table = article.tokens
+    lower = table.lower
+    return any(
+        lower[i] in _ADDING_WORDS
+        and not (i + 1 < end and lower[i + 1] == "than")
+        or lower[i] in OTHER_PRONOUNS
+        and table.pos[i] == "PRON"  # "concerns they would stay": the team the first clause named
+        for i in range(start, end)
+    )
+
+
+def _named_subject(article: ArticleDoc, subject: int) -> bool:
+    """A subject that says whom it means on its own: it holds a name, or it is a pronoun (which
+    stands only when it resolves to one person)."""
+    table = article.tokens
+    if table.pos[subject] == "PRON":
+        return table.lower[subject] in PERSON_PRONOUNS  # "it", "they": what the first clause said
+    first, after = table.span(subject)
+    return any(
+        table.pos[i] == "PROPN"
+        or (m := article.mention_at.get(i)) is not None
+        and not m.cls.startswith("number:")
+        for i in range(first, after)
+    )  # "the two sides": a number says how many, not who
+
+
 def _trim(
-    article: ArticleDoc, sentence: Sentence, start: int, end: int, gap: tuple[int, int] | None
+    article: ArticleDoc, root: int, start: int, end: int, gap: tuple[int, int] | None
 ) -> tuple[int, int, list[str]]:
     """Drop a whole trailing clause or fronted phrase of a long sentence, outside the gap."""
     table = article.tokens
     changes = []
     if _words(article, start, end) <= TRIM_ABOVE_WORDS:
         return start, end, changes
-    root = sentence.root
     final = end - 1 if table.pos[end - 1] == "PUNCT" else end
     for i in table.rights(root):
         if i <= root or table.dep[i] not in _TAIL_DEPS or i >= final:
@@ -412,22 +500,29 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
     for child in subjects:
         if child in reported and article.first_noun.get(table.lemma[child].lower(), child) < child:
             continue  # "said the bridge cost ...": a bridge the article has already spoken of
-        below = table.children(child)
-        if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
+        if _vague_noun(article, child, _names_something(article, sentence)):
             return True
-        modifiers = [
-            c for c in below if table.dep[c] != "det" and table.ent_type[c] != "ORDINAL"
-        ]  # "The first case is ...": the first of what the sentence before spoke of
-        dets = [c for c in below if table.dep[c] == "det"]
-        if (
-            table.pos[child] == "NOUN"
-            and not modifiers
-            and dets
-            and table.lower[dets[0]] in ("the", "this", "that")
-            and (table.tag[child] == "NN" or not _names_something(article, sentence))
-        ):
-            return True  # "The region ...", but "The delegations ... Armenia's ..." is tied down
     return False
+
+
+def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
+    """A subject that only points back: a quantifier standing alone ("Most were ...") or a bare
+    "the region"; a plural ("The delegations ...") only when the sentence names nothing."""
+    table = article.tokens
+    below = table.children(child)
+    if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
+        return True
+    modifiers = [
+        c for c in below if table.dep[c] != "det" and table.ent_type[c] != "ORDINAL"
+    ]  # "The first case is ...": the first of what the sentence before spoke of
+    dets = [c for c in below if table.dep[c] == "det"]
+    return (
+        table.pos[child] == "NOUN"
+        and not modifiers
+        and bool(dets)
+        and table.lower[dets[0]] in ("the", "this", "that")
+        and (table.tag[child] == "NN" or not names_something)
+    )
 
 
 def _names_something(article: ArticleDoc, sentence: Sentence) -> bool:

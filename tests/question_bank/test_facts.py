@@ -149,6 +149,32 @@ def test_a_trailing_participle_is_dropped_from_a_long_sentence_but_never_a_negat
     assert not any(s.endswith("between their governments.") for s in statements(found))
 
 
+def test_a_long_sentence_of_two_whole_clauses_gives_each_clause_alone():
+    text = (
+        "Foreign Minister Lena Marsh of Estonia received a delegation of the Nordic Water "
+        "Agency in Tallinn on Friday afternoon, and Latvian Prime Minister Karl Ots signed a "
+        "treaty on river protection with Lithuania in Riga on Saturday."
+    )
+    kept = statements(facts_of(text)[1])
+    assert any(s.startswith("Latvian Prime Minister Karl Ots signed a treaty") for s in kept)
+    assert "in Tallinn on Friday afternoon." in " ".join(kept)  # the first clause, ended there
+    assert not any("afternoon, and" in s for s in kept)
+
+
+def test_a_clause_that_leans_on_the_one_before_it_is_not_split_off():
+    for second in (
+        "the two sides signed a treaty on river protection in Riga on Saturday",
+        "the Latvian navy rescued 200 more people from the river near Riga on Saturday",
+        "they signed a treaty on river protection with Lithuania in Riga on Saturday",
+    ):
+        text = (
+            "Foreign Minister Lena Marsh of Estonia received a delegation of the Nordic Water "
+            f"Agency in Tallinn on Friday afternoon, and {second}."
+        )
+        second_alone = second[0].upper() + second[1:]
+        assert not any(s.startswith(second_alone) for s in statements(facts_of(text)[1]))
+
+
 def test_a_name_inside_a_longer_name_is_not_a_key():
     _, found = facts_of(
         "The Doctor Who Society of Canada met the Ontario Ghostbusters in Toronto on Monday."
