@@ -10,6 +10,8 @@ The only changes made are:
 * a long sentence joining two whole clauses, each with its own named subject ("A signed X, and
   B signed Y"), gives each clause alone, unless the second leans on the first ("they", "200
   more", "also");
+* a long sentence loses asides set off by commas that only add to the noun before them ("The
+  summit, which included 20 nations, was ...", "Hoyer, the bank's president, said ...");
 * a pronoun whose person is named in the sentence before it, and only that person, is replaced
   by the name ("he" -> "Aliyev's ...").
 
@@ -128,7 +130,76 @@ def make_statement(
     changes.extend(changes_made)
     if len(replacements) > 1:
         return None
+    if _words(article, start, end) > TRIM_ABOVE_WORDS:
+        aside = _asides(article, start, end, gap, replacements)
+        if aside:
+            kept = [i for i in kept if i not in aside]
+            changes.append("trimmed-aside")
     return _render(article, kept, replacements, gap, tuple(changes), relative)
+
+
+#: Parts a sentence sets off by commas that only add to the noun before them.
+_ASIDE_DEPS = frozenset({"relcl", "appos"})
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whose", "whom"})
+
+
+def _asides(
+    article: ArticleDoc,
+    start: int,
+    end: int,
+    gap: tuple[int, int] | None,
+    replacements: dict[int, str],
+) -> set[int]:
+    """Tokens to leave out of a long statement: whole asides set off by commas ("The summit,
+    which included 20 nations, was ..."; "Werner Hoyer, the bank's president, said ...") or
+    by a comma before the full stop (", which included ...", ", including ..."), each with its
+    commas, taken in order until the statement is short enough. What an aside says
+    only adds to the noun before it, so the rest holds without it. Never one that holds the
+    gap, a negation, a date, a quotation mark or a replaced pronoun."""
+    table = article.tokens
+    dropped: set[int] = set()
+    words = _words(article, start, end)
+    for head in range(start, end):
+        if words <= TRIM_ABOVE_WORDS:
+            break
+        including = table.lower[head] == "including" and table.dep[head] == "prep"
+        if (table.dep[head] not in _ASIDE_DEPS and not including) or head in dropped:
+            continue
+        first, after = table.span(head)
+        if first - 1 <= start or after >= end or first - 1 in dropped:
+            continue
+        last = after == end - 1 and table.pos[after] == "PUNCT" and table.text[after] != ","
+        inside = (
+            not including
+            and table.text[after] == ","
+            and after + 1 < end
+            and table.pos[after + 1] in ("VERB", "AUX", "ADV")
+        )  # the clause goes on after it ("..., was planned"), not a list ("..., one million")
+        if table.text[first - 1] != "," or not (inside or last):
+            continue  # set off on both sides, or running to the full stop
+        if table.dep[head] == "relcl" and table.lower[first] not in _RELATIVE_PRONOUNS:
+            continue
+        part = range(first - 1, after if last else after + 1)
+        if table.dep[head] == "appos" and any(
+            table.text[i] in (",", ";") or table.lower[i] in ("and", "or")
+            for i in range(first, after)
+        ):
+            continue  # ", 1.6 million liters of water, and generators": a list, read as an aside
+        if sum(1 for i in part if table.pos[i] not in ("PUNCT", "SPACE")) < 2:
+            continue  # ", 1." is a number cut off, not an aside
+        if gap is not None and gap[0] <= after and gap[1] > first - 1:
+            continue
+        if any(
+            table.lower[i] in _NEGATIONS
+            or i in replacements
+            or table.text[i] in ('"', "“", "”")
+            or ((m := article.mention_at.get(i)) is not None and m.cls.startswith("date"))
+            for i in part
+        ):
+            continue
+        dropped.update(part)
+        words -= sum(1 for i in part if table.pos[i] not in ("PUNCT", "SPACE"))
+    return dropped
 
 
 def _opening(article: ArticleDoc, sentence: Sentence) -> tuple[int, int, tuple[str, ...]] | None:
@@ -342,6 +413,8 @@ def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
     after = _first_char_from(text, sentence.end_char)
     if not after or after == "\n":
         return True
+    if after.isdigit() and text[sentence.end_char - 2 : sentence.end_char - 1].isdigit():
+        return False  # "... one million meals, 1." + "5 million liters": a number cut in two
     return not after.islower() and _last_char_before(text, sentence.end_char) in _SENTENCE_BEFORE
 
 
@@ -623,7 +696,8 @@ def _render(
 ) -> Statement | None:
     """The statement of tokens ``kept`` with the gap located in it (the text is laid out once
     per range of tokens, the gap found by token position)."""
-    layout = _layout(article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())))
+    skipped = tuple(sorted(set(range(kept[0], kept[-1] + 1)).difference(kept)))
+    layout = _layout(article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())), skipped)
     if layout is None:
         return None
     text, starts, ends, negated = layout
@@ -645,25 +719,45 @@ def _render(
 
 
 def _layout(
-    article: ArticleDoc, start: int, end: int, replacements: tuple[tuple[int, str], ...]
+    article: ArticleDoc,
+    start: int,
+    end: int,
+    replacements: tuple[tuple[int, str], ...],
+    skipped: tuple[int, ...] = (),
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
-    """Tokens ``start:end`` as one line of text (runs of white space made one space, the first
-    letter a capital, a full stop at the end), where each token starts and ends in it, and
-    whether it holds a negation; None when quotation marks do not pair up or it is too long."""
-    key = ("layout", start, end, replacements)
-    return article.once(key, lambda: _read_layout(article, start, end, replacements))
+    """Tokens ``start:end`` but ``skipped`` as one line of text (runs of white space made one
+    space, the first letter a capital, a full stop at the end), where each token starts and
+    ends in it, and whether it holds a negation; None when quotation marks do not pair up or it
+    is too long."""
+    key = ("layout", start, end, replacements, skipped)
+    return article.once(key, lambda: _read_layout(article, start, end, replacements, skipped))
 
 
 def _read_layout(
-    article: ArticleDoc, start: int, end: int, replacements: tuple[tuple[int, str], ...]
+    article: ArticleDoc,
+    start: int,
+    end: int,
+    replacements: tuple[tuple[int, str], ...],
+    skipped: tuple[int, ...],
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     table = article.tokens
     replaced = dict(replacements)
+    left_out = frozenset(skipped)
     parts: list[str] = []
     starts: dict[int, int] = {}
     ends: dict[int, int] = {}
     length = 0
     for index in range(start, end):
+        if index in left_out:
+            continue
+        if (
+            index - 1 in left_out
+            and parts
+            and not parts[-1].endswith(" ")
+            and table.pos[index] != "PUNCT"
+        ):
+            parts.append(" ")  # words were taken out before this one
+            length += 1
         word = replaced.get(index, table.text[index])
         if not word.strip():
             if parts and not parts[-1].endswith(" "):
@@ -689,6 +783,7 @@ def _read_layout(
                 (table.dep[i] == "neg" or table.lower[i] in _NEGATING_WORDS)
                 and not article.token_in_quote(i)
                 for i in range(start, end)
+                if i not in left_out
             )
             found = (text, starts, ends, negated)
     return found

@@ -175,6 +175,26 @@ def test_a_clause_that_leans_on_the_one_before_it_is_not_split_off():
         assert not any(s.startswith(second_alone) for s in statements(facts_of(text)[1]))
 
 
+def test_a_long_sentence_loses_an_aside_set_off_by_commas_unless_the_gap_is_in_it():
+    text = (
+        "The Rio Group summit, which included 20 Latin American nations from across the whole "
+        "region, was planned to discuss energy prices in Santo Domingo on Friday, officials in "
+        "the Dominican Republic said."
+    )
+    gaps = {
+        fact.key: fact.statement.with_gap("_____")
+        for fact in facts_of(text)[1]
+        if fact.statement is not None
+    }
+    assert gaps["Santo Domingo"].startswith("The Rio Group summit was planned to discuss")
+    assert "which included _____ Latin American nations" in gaps["20"]  # the aside is the fact
+    negated = text.replace("which included", "which did not include")
+    found = facts_of(negated)[1]
+    assert not any(
+        f.statement and f.statement.text.startswith("The Rio Group summit was") for f in found
+    )
+
+
 def test_a_name_inside_a_longer_name_is_not_a_key():
     _, found = facts_of(
         "The Doctor Who Society of Canada met the Ontario Ghostbusters in Toronto on Monday."
