@@ -104,10 +104,10 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
                 taken.add(order[id(candidate)])
                 break
     falses = _false_statements(candidates, threshold)
-    heap = [
+    heap = [  # only candidates that may be published: the rest would be popped for nothing
         (-weight, order[id(c)], 0, weight, c)
         for c in candidates
-        if order[id(c)] not in taken
+        if order[id(c)] not in taken and c.item.score >= threshold and not c.fact.loose
         for weight in (_weighted(c),)
     ]
     heapq.heapify(heap)
