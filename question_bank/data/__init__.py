@@ -6,6 +6,7 @@ libraries they come from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -80,6 +81,44 @@ def country_index() -> dict[str, Country]:
             if name:
                 index.setdefault(name_key(name), country)
     return index
+
+
+#: Fewest capitalised words a long name needs before its initials name the country.
+INITIALISM_WORDS = 3
+
+
+@cache
+def country_initialisms() -> dict[str, Country]:
+    """Countries keyed by the initials of a long name of three or more capitalised words
+    ("Democratic People's Republic of Korea" -> DPRK, "People's Republic of China" -> PRC);
+    initials two countries share are left out. Many collide with other abbreviations ("ISS"),
+    so callers look them up only for a name the recogniser read as a place."""
+    found: dict[str, set[Country]] = {}
+    for country in countries():
+        for name in (country.name, *country.aliases):
+            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+            if len(words) >= INITIALISM_WORDS:
+                found.setdefault("".join(w[0] for w in words), set()).add(country)
+    return {key: next(iter(owners)) for key, owners in found.items() if len(owners) == 1}
+
+
+def standard_names(country: Country) -> tuple[str, ...]:
+    """The names a student may write a country by: its standard name and the other names the
+    table gives, without the bare ISO code ("DE") unless it is the initials of a name ("UK")."""
+    names = [country.name]
+    for alias in country.aliases:
+        if alias.isupper() and len(alias) <= 3 and alias not in _initials_of(country):
+            continue
+        names.append(alias)
+    return tuple(dict.fromkeys(names))
+
+
+def _initials_of(country: Country) -> set[str]:
+    return {
+        "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+        for name in (country.name, *country.aliases)
+        if not name.isupper()
+    }
 
 
 @cache

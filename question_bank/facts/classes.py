@@ -13,7 +13,13 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from question_bank.data import capital_index, city_index, country_index, name_key
+from question_bank.data import (
+    capital_index,
+    city_index,
+    country_index,
+    country_initialisms,
+    name_key,
+)
 from question_bank.reading.dates import WEEKDAYS, parse_date_text
 
 if TYPE_CHECKING:
@@ -49,14 +55,18 @@ _FIXED = {
 }
 
 
-def country_name(text: str, label: str = "GPE") -> str:
+def country_name(text: str, label: str = "GPE", initials: bool = False) -> str:
     """The GeoNames name of a country written as ``text`` (name, demonym or alias), else "".
 
-    A short capitalised code ("ATA", "US") counts only where the recogniser read a place.
+    A short capitalised code ("ATA", "US") counts only where the recogniser read a place; with
+    ``initials`` (a mention the recogniser read as a place) so do the initials of a long name
+    ("DPRK").
     """
     if label != "GPE" and text.isupper() and len(text.replace(".", "")) <= 4:
         return ""
     found = country_index().get(name_key(text))
+    if found is None and initials and label == "GPE" and text.isalpha() and text.isupper():
+        found = country_initialisms().get(text)
     return found.name if found else ""
 
 
@@ -108,10 +118,11 @@ def cities_in(text: str) -> set[str]:
     return found
 
 
-def place_class(text: str) -> str:
-    """``country``, ``city`` or ``place`` for a geopolitical name."""
+def place_class(text: str, initials: bool = False) -> str:
+    """``country``, ``city`` or ``place`` for a geopolitical name (``initials``: see
+    ``country_name``)."""
     key = name_key(text)
-    if country_name(text) and key not in _demonyms():
+    if country_name(text, initials=initials) and key not in _demonyms():
         return "country"
     if key in capital_index() or key in city_index():
         return "city"
@@ -168,7 +179,9 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     if label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") and any(ch.isdigit() for ch in text):
         return ""
     if label in ("GPE",):
-        return place_class(text)
+        return place_class(text, initials=True)
+    if label == "ORG" and _initials_listed_with_countries(article, start, end, text):
+        return "country"  # "including DPRK, Afghanistan and Iran": read as an organisation
     if label == "NORP":
         return "nationality" if country_name(text) else "group"
     if label == "DATE":
@@ -190,6 +203,25 @@ def mention_class(article: ArticleDoc, start: int, end: int, label: str, text: s
     if label == "PERSON":
         return "person" if _name_shaped(article, start, end) else ""
     return _FIXED.get(label, "")
+
+
+def _initials_listed_with_countries(article: ArticleDoc, start: int, end: int, text: str) -> bool:
+    """Whether one upper-case word that is a country's initials is joined by "and" or a comma to
+    a word that names a country ("the DPRK, Afghanistan and Iran")."""
+    if end - start != 1 or not (text.isalpha() and text.isupper()):
+        return False
+    if text not in country_initialisms():
+        return False
+    table = article.tokens
+    linked = set(table.children(start))
+    if table.dep[start] == "conj":
+        head = table.head[start]
+        linked |= {head, *table.children(head)}
+    return any(
+        table.dep[other] == "conj" or other == table.head[start]
+        for other in linked
+        if other != start and table.ent_type[other] == "GPE" and country_name(table.text[other])
+    )
 
 
 #: Four digits from 1000 to 2099 with no separator: how news writes a year.

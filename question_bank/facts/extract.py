@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from question_bank.data import capital_index, name_key
+from question_bank.data import capital_index, country_by_name, name_key, standard_names
 from question_bank.facts.classes import country_name, takes_the
 from question_bank.facts.counts import COUNT_BUILDERS
 from question_bank.facts.forms import number_value
@@ -86,10 +86,14 @@ def _answer_key(article: ArticleDoc, mention: Mention) -> tuple[str, tuple[str, 
 
 
 def country_forms(article: ArticleDoc, written: str) -> tuple[str, ...]:
-    """The other names the article itself gives a country ("U.S." beside "United States"): a
-    student may answer with them."""
+    """The other names the article itself gives a country ("U.S." beside "United States"), then
+    its standard names ("North Korea" for "DPRK"): a student may answer with any of them."""
     forms = article.once("country forms", lambda: _written_by_key(article, _country_of))
-    return tuple(sorted(forms.get(country_name(written), set()) - {written}))
+    name = country_name(written, initials=True)
+    own = sorted(forms.get(name, set()) - {written})
+    country = country_by_name().get(name)
+    known = standard_names(country) if country else ()
+    return tuple(dict.fromkeys(f for f in (*own, *known) if f != written))
 
 
 def abbreviation_forms(article: ArticleDoc) -> dict[str, tuple[str, ...]]:
@@ -121,7 +125,7 @@ def short_names(article: ArticleDoc, person) -> tuple[str, ...]:
 
 
 def _country_of(article: ArticleDoc, mention: Mention) -> str | None:
-    return (country_name(mention.text) or None) if mention.cls == "country" else None
+    return (country_name(mention.text, initials=True) or None) if mention.cls == "country" else None
 
 
 def _person_of(article: ArticleDoc, mention: Mention) -> str | None:

@@ -24,3 +24,19 @@ def test_the_tables_name_every_country_and_many_cities():
     assert wanted <= names
     assert len(names) > 240 and len(cities()) > 1000
     assert country_index()["american"].name == "United States"
+
+
+def test_initials_of_a_long_name_name_one_country_and_codes_are_not_names():
+    from question_bank.data import country_by_name, country_initialisms, standard_names
+
+    assert country_initialisms()["DPRK"].name == "North Korea"
+    assert country_initialisms()["PRC"].name == "China"
+    owners = {}
+    for country in countries():
+        for key, found in country_initialisms().items():
+            if found == country:
+                owners.setdefault(key, set()).add(country.name)
+    assert all(len(names) == 1 for names in owners.values())
+    names = standard_names(country_by_name()["United Kingdom"])
+    assert "UK" in names and "United Kingdom" in names
+    assert "DE" not in standard_names(country_by_name()["Germany"])

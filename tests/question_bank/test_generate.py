@@ -498,3 +498,24 @@ def test_a_sentence_whose_verb_was_parsed_as_a_noun_gives_no_question(shared_art
     assert asked, "the article is still asked about"
     assert not [s for s in asked if "Buddhist and the United Nations" in s]
     assert not [i for i in result.items if "Buddhist and the United Nations" in i.prompt]
+
+
+def test_a_country_written_by_its_initials_accepts_its_standard_names():
+    """A student who writes "North Korea" where the article wrote "DPRK" is right; the table's
+    bare ISO codes are not offered as names."""
+    text = (
+        "The two leaders discussed the DPRK, Afghanistan and Iran during a call on Monday. "
+        "The leaders agreed to meet again in Tokyo in March."
+    )
+    result = generate(text)
+    typed = [
+        i
+        for i in (*result.items, *result.more)
+        if i.kind in ("cloze", "shortanswer") and i.answer in ("DPRK", "the DPRK")
+    ]
+    assert typed, "the country is asked for"
+    for item in typed:
+        assert "North Korea" in item.accepted, (item.prompt, item.accepted)
+        assert "KP" not in item.accepted
+    iran = [i for i in (*result.items, *result.more) if i.kind == "cloze" and i.answer == "Iran"]
+    assert iran and all("IR" not in i.accepted for i in iran)
