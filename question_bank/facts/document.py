@@ -40,6 +40,9 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Entity labels that never make a mention (no class an item could ask about).
 _SKIPPED_LABELS = frozenset({"ORDINAL", "TIME", "LANGUAGE"})
+#: Labels of names of things (not places, people or dates) that "of"/"on"/"for" may join into one.
+_NAMED_THINGS = frozenset({"ORG", "LAW", "EVENT", "WORK_OF_ART"})
+_NAME_JOINS = frozenset({"on", "of", "for"})
 
 
 @dataclass(frozen=True)
@@ -339,6 +342,8 @@ class ArticleDoc:
         against it with no space ("6G")."""
         table = self.tokens
         sentence = self.sentence_of(start)
+        if table.pos[end - 1] in ("ADP", "CCONJ") and table.text[end - 1].islower():
+            return False  # "Joint Statement on [the Treaty ...]", "Coalition to [Defeat ISIS]"
         if start > sentence.start:
             before = start - 1
             joined = not table.space[before] and table.text[before][-1:].isalnum()
@@ -349,6 +354,8 @@ class ArticleDoc:
                 table.text[before][:1].isupper() and not title
             ):
                 return False  # "Doctor Who [Society of Canada]", "First [Lady]"
+            if label in _NAMED_THINGS and self.name_came_before(start):
+                return False  # "[Treaty on the] Nonproliferation of Nuclear Weapons"
             if _ORDINAL.match(table.text[before]) or (
                 table.ent_type[before] == "ORDINAL" and table.text[before][:1].isupper()
             ):
@@ -368,7 +375,35 @@ class ArticleDoc:
                 and table.head[after] in range(start, end)
             ):
                 return False  # "Union of Rationalist Atheists [and Agnostics]"
+            if label in _NAMED_THINGS and self.name_goes_on(after):
+                return False  # "Treaty [on the Nonproliferation of Nuclear Weapons]"
         return True
+
+    def name_goes_on(self, after: int) -> bool:
+        """ "on"/"of"/"for" (and "the") at ``after``, then a capitalised word the recogniser read
+        as a name of a thing (not a place, person or date): the name before ``after`` goes on
+        ("Treaty [on the Nonproliferation of Nuclear Weapons]")."""
+        table = self.tokens
+        stop = self.sentence_of(after).end
+        if table.lower[after] not in _NAME_JOINS:
+            return False
+        nxt = after + 1
+        if nxt < stop and table.lower[nxt] == "the":
+            nxt += 1
+        return nxt < stop and table.text[nxt][:1].isupper() and table.ent_type[nxt] in _NAMED_THINGS
+
+    def name_came_before(self, start: int) -> bool:
+        """The mirror of ``name_goes_on``: a capitalised name of a thing, then "on"/"of"/"for"
+        (and "the"), right before ``start`` ("[Treaty on the] Nonproliferation ...")."""
+        table = self.tokens
+        first = self.sentence_of(start).start
+        before = start - 1
+        if before >= first and table.lower[before] == "the":
+            before -= 1
+        if before - 1 < first or table.lower[before] not in _NAME_JOINS:
+            return False
+        name = before - 1
+        return table.text[name][:1].isupper() and table.ent_type[name] in _NAMED_THINGS
 
     @cached_property
     def lower_text(self) -> str:

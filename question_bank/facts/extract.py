@@ -399,6 +399,8 @@ def _read_document_spans(article: ArticleDoc) -> dict[int, tuple[int, int]]:
                     end = table.span(objects[0])[1]
             if any(table.pos[i] in ("PRON", "DET", "NUM") for i in range(start, end)):
                 continue
+            if end < len(table) and article.name_goes_on(end):
+                continue  # "the Treaty [on the Prohibition of ...]": a name cut short
             spans[index] = (start, end)
     return spans
 
@@ -561,13 +563,14 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
 PAST_POST_WORDS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"})
 
 
-def _past_post(article: ArticleDoc, start: int) -> bool:
-    """The title is a past one: it opens with "Ex-", or "former"/"ex"/"late" ... is its first
-    word or stands right before it ("the former NASA Administrator")."""
+def _past_post(article: ArticleDoc, start: int, end: int) -> bool:
+    """The title is a past one: "former"/"ex"/"late" ... stands right before it ("the former
+    NASA Administrator") or is one of its words, hyphened or not ("Ex-President", "Libya's
+    then-foreign intelligence head")."""
     table = article.tokens
-    first = table.lower[start]
     before = table.lower[start - 1] if start > 0 else ""
-    return first.startswith("ex-") or first in PAST_POST_WORDS or before in PAST_POST_WORDS
+    words = {part for word in table.lower[start:end] for part in word.split("-")}
+    return before in PAST_POST_WORDS or bool(words & PAST_POST_WORDS)
 
 
 def role_facts(article: ArticleDoc) -> Iterator[Found]:
@@ -594,7 +597,7 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
         person = people.persons[key]
         sentence = article.sentences[role.sentence]
         specific = _specific_title(article, role.start, role.end) or " of " in role.title
-        if not specific or _past_post(article, role.start):
+        if not specific or _past_post(article, role.start, role.end):
             continue  # "President" alone: of what? "former President": not a post held now
         questions = [
             Question(

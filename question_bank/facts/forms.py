@@ -38,6 +38,8 @@ _NUMBER = re.compile(
     r"^(?P<lead>(?:[A-Za-z]+\s+){0,3}?)(?P<sign>[$€£¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?(?P<rest>\s*(?:%|[A-Za-z -]*))$"
 )
+#: Capitals joined to the digits ("1950DA", "3D"): a name or designation, not a count of anything.
+_DESIGNATION = re.compile(r"^[A-Z]")
 _DATE_PATTERNS = (
     ("iso", re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")),
     ("mdy", re.compile(r"^(?P<mon>[A-Za-z]{3,9})(?P<dot>\.?) (?P<d>\d{1,2}), (?P<y>\d{4})$")),
@@ -170,7 +172,7 @@ def _word_value(word: str) -> float | None:
 def read_number(text: str) -> NumberForm | None:
     """Read a written number ("nearly 300", "$50 million", "six", "1,200 km") or None."""
     found = _NUMBER.match(" ".join(text.split()))
-    if not found:
+    if not found or _DESIGNATION.match(found["rest"] or ""):
         return None
     raw = found["num"]
     if raw[0].isdigit():

@@ -24,11 +24,16 @@ MAX_PROMPT_WORDS = 45
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
 #: name misspelt: "Saudi Arabi".
 MISSPELT_SIMILARITY = 92
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
+_POSSESSIVE = re.compile(r"[’']s\b")
 MAX_OPTION_WORDS = 12
 _NUMBER_TEXT = re.compile(r"\d[\d,.]*")
 _LEAK_EXEMPT_KINDS = frozenset({"truefalse", "matching", "ordering"})
 #: A gap joined to a word by a letter, digit or hyphen ("_____-chair"): the key is part of a word.
 _GAP_IN_WORD = re.compile(r"[\w-]" + re.escape(GAP) + r"|" + re.escape(GAP) + r"(?:-|\w)")
+#: Words that tie a statement to the moment of writing ("is currently unreachable"): a state
+#: the article may see change, so a student cannot judge the statement true or false for good.
+_NOW = re.compile(r"\b(?:currently|presently|at present|at the moment|right now|as of now)\b", re.I)
 #: The same word twice in a row ("revenge revenge"): a slip in the source, not to be copied.
 _REPEATED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
 
@@ -62,6 +67,9 @@ def leak(candidate: Candidate) -> str:
     content = [w for w in normalise(answer).split() if w not in ("the", "of", "and", "a", "an")]
     if content and all(w in stem_words for w in content):
         return "leak: the answer is in the stem"
+    if cls == "country" or cls.startswith("place"):
+        if _word_of_the_name(answer, stem):
+            return "leak: the stem has a word made from the place name"
     if cls == "country":
         name = country_name(answer)
         if name in countries_in(stem):
@@ -75,6 +83,20 @@ def leak(candidate: Candidate) -> str:
     ):
         return "leak: the number is in the stem"
     return ""
+
+
+#: Fewest letters a place name's stem needs to be read in a word made from it ("Burm" in "Burmese").
+MIN_NAME_STEM = 4
+
+
+def _word_of_the_name(answer: str, stem: str) -> bool:
+    """A capitalised word of the stem made from a one-word place name: all of the name but its
+    last letter, and more ("Burmese" for Burma, "Tibetan" for Tibet), whatever the tables know."""
+    name = answer.removeprefix("the ").strip()
+    if " " in name or len(name) - 1 < MIN_NAME_STEM or not name[:1].isupper():
+        return False
+    root = name[:-1]
+    return any(w.startswith(root) and len(w) > len(root) for w in re.findall(r"[A-Z]\w+", stem))
 
 
 def grammar_leak(candidate: Candidate) -> str:
@@ -136,6 +158,27 @@ def answer_spelt_right(candidate: Candidate) -> str:
     return "answer: a place name misspelt" if _misspelt(name_key(candidate.item.answer)) else ""
 
 
+def stem_spelt_right(candidate: Candidate) -> str:
+    """A stem that copies the article's misspelling of a place name of two words or more
+    ("Saudi Arabi's") would teach the slip. A single word near a place is as often another word
+    ("America", "Islands") or a spelling of its own ("Belarussian") as a slip."""
+    return "stem: a place name misspelt" if _misspelt_in(candidate.item.prompt) else ""
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_in(prompt: str) -> bool:
+    for run in _CAPITALISED_RUN.findall(prompt):
+        words = [w.strip(".,’'") for w in _POSSESSIVE.sub("", run).split()]
+        for size in range(len(words), 1, -1):
+            for first in range(len(words) - size + 1):
+                key = name_key(" ".join(words[first : first + size]))
+                if key.endswith("s") and key[:-1] in country_index():
+                    continue  # "Ukrainians": a demonym's plural
+                if _misspelt(key):
+                    return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _misspelt(key: str) -> bool:
     """``key`` is near a country or capital name without being a known place (worked out once
@@ -161,6 +204,14 @@ def _place_names_near(length: int) -> tuple[str, ...]:
     )
 
 
+def timeless(candidate: Candidate) -> str:
+    """A true/false statement holds whenever it is read: not one about the moment of writing."""
+    item = candidate.item
+    if item.kind == "truefalse" and _NOW.search(item.prompt):
+        return "statement: true only at the moment of writing"
+    return ""
+
+
 #: Check name -> function returning a reason ("" to pass).
 CHECKS: dict[str, Callable[[Candidate], str]] = {
     "leak": leak,
@@ -169,6 +220,8 @@ CHECKS: dict[str, Callable[[Candidate], str]] = {
     "prompt": prompt_sound,
     "answer": answer_sound,
     "spelling": answer_spelt_right,
+    "stem_spelling": stem_spelt_right,
+    "timeless": timeless,
 }
 
 
