@@ -95,6 +95,8 @@ def takes_the(name: str) -> bool:
     words = name.split()
     if not words:
         return False
+    if name.isupper() and name in country_initialisms():
+        return True  # "the PRC", "the DPRK": a long name's initials keep its "the"
     country = country_index().get(name_key(name))
     if country is not None:
         longer = " ".join(country.aliases).lower()

@@ -354,6 +354,8 @@ class ArticleDoc:
                 table.text[before][:1].isupper() and not title
             ):
                 return False  # "Doctor Who [Society of Canada]", "First [Lady]"
+            if label == "GPE" and table.text[before] == "," and self._place_in_name_at(start):
+                return False  # "University of Tennessee, [Knoxville]"
             if label in _NAMED_THINGS and self.name_came_before(start):
                 return False  # "[Treaty on the] Nonproliferation of Nuclear Weapons"
             if _ORDINAL.match(table.text[before]) or (
@@ -375,9 +377,33 @@ class ArticleDoc:
                 and table.head[after] in range(start, end)
             ):
                 return False  # "Union of Rationalist Atheists [and Agnostics]"
+            if label == "ORG" and self._place_in_name(start, end, sentence.end):
+                return False  # "University of Tennessee[, Knoxville]": the campus is named too
             if label in _NAMED_THINGS and self.name_goes_on(after):
                 return False  # "Treaty [on the Nonproliferation of Nuclear Weapons]"
         return True
+
+    def _place_in_name(self, start: int, end: int, stop: int) -> bool:
+        """A comma, then a place set beside the name (apposition, not a list): it names which
+        one ("University of California, Berkeley")."""
+        place = end + 1
+        return (
+            self.tokens.text[end] == ","
+            and place < stop
+            and self._place_in_name_at(place)
+            and start <= self.tokens.head[place] < end
+        )
+
+    def _place_in_name_at(self, place: int) -> bool:
+        """The place at ``place`` is set beside an organisation's name before it."""
+        table = self.tokens
+        head = table.head[place]
+        return (
+            table.ent_type[place] == "GPE"
+            and table.dep[place] in ("appos", "npadvmod")
+            and head < place
+            and table.ent_type[head] == "ORG"
+        )
 
     def name_goes_on(self, after: int) -> bool:
         """ "on"/"of"/"for" (and "the") at ``after``, then a capitalised word the recogniser read

@@ -273,11 +273,16 @@ def _obvious(fact: Found, env: Env) -> bool:
 
 
 def _bare_date(fact: Found, env: Env) -> bool:
-    """A date with no preposition before it ("at a summit Friday marked ..."): typed into a
-    gap, nothing says a date is wanted."""
+    """A date with no preposition before it ("at a summit Friday marked ..."), or one that
+    describes the noun after it ("as 2021 co-chair", "the 2020 election"): typed into a gap,
+    nothing says a date is wanted ("as _____ co-chair" takes "a" or "the" as well)."""
     if not fact.cls.startswith("date:") or fact.span is None or fact.span[0] == 0:
         return False
-    return env.pool.article.tokens.tag[fact.span[0] - 1] not in ("IN", "TO")
+    table = env.pool.article.tokens
+    last = fact.span[1] - 1
+    if table.head[last] > last and table.pos[table.head[last]] in ("NOUN", "PROPN"):
+        return True
+    return table.tag[fact.span[0] - 1] not in ("IN", "TO")
 
 
 def _obliges(fact: Found, env: Env) -> bool:

@@ -109,6 +109,7 @@ def test_numbers_keep_their_unit_scale_and_form(pool):
 def test_the_before_a_gap_is_kept_true_for_every_option():
     assert takes_the("United States") and takes_the("Philippines")
     assert not takes_the("Canada") and not takes_the("Laos")
+    assert takes_the("PRC") and takes_the("DPRK")  # a long name's initials keep its "the"
 
 
 def test_country_names_are_read_from_the_shipped_tables():

@@ -610,3 +610,34 @@ def test_a_name_the_recogniser_cut_in_two_is_never_a_key():
         or i.answer.startswith(("Prohibition", "Nonproliferation"))
     ]
     assert not cut, cut
+
+
+def test_a_year_describing_the_noun_after_it_is_not_a_gap_to_type():
+    """ "as _____ co-chair" takes "a" or "the" as well as a year: the gap is only offered as
+    "more", never published; "in _____" still asks for the year."""
+    from question_bank.generate.pipeline import read_article_facts, scored_candidates
+
+    text = (
+        "Deputy Secretary Wendy Sherman met Prime Minister Hun Sen in Phnom Penh on Monday. "
+        "Sherman thanked Hun Sen for Cambodia's leadership as 2021 co-chair of the Mekong-U.S. "
+        "Partnership. Sherman and Hun Sen also discussed trade with Vietnam and Thailand. "
+        "Cambodia joined the partnership in 2009, officials said."
+    )
+    _, article, found = read_article_facts(text, None)
+    candidates = scored_candidates(article, found, ["cloze"], 0, {})
+    gaps = {c.item.answer: c.fact.loose for c in candidates}
+    assert gaps["2021"] is True
+    assert gaps["2009"] is False
+
+
+def test_a_campus_named_after_a_comma_belongs_to_the_name():
+    """ "the University of Tennessee, Knoxville": neither part alone is a key (the other gives
+    it away); a list of places after a comma is still a list."""
+    text = (
+        "Researchers at the University of Tennessee, Knoxville, found that the asteroid spins "
+        "every 2.1 hours. The team published the study in the journal Nature on Monday. "
+        "Officials from ASEAN, Japan, and China met in Hanoi."
+    )
+    answers = {i.answer for i in every_item(text)}
+    assert "Japan" in answers
+    assert not answers & {"University of Tennessee", "the University of Tennessee", "Knoxville"}
