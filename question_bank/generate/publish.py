@@ -88,22 +88,24 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
     candidates first), so a list has every kind the article allows; then candidates in order of
     their worth (``Candidate.worth``) lowered by ``KIND_DECAY`` for each item of their kind already
     published, so that a list mixes kinds when items are about as good. A true statement gives way
-    to a false one of the same sentence while the list has more true than false ones. The
-    rest keep their ranked order.
+    to a false one of the same sentence while the list has as many true as false ones or more,
+    at every pick (the first of its kind too). The rest keep their ranked order.
     """
     cap = max(1, int(words * PER_100_WORDS / 100))
     state = _State()
     order = {id(c): n for n, c in enumerate(candidates)}
     taken: set[int] = set()
     seen: set[tuple[str, str]] = set()
+    falses = _false_statements(candidates, threshold)
     for group in _best_of_each_kind(candidates, threshold):
         for candidate in group:
+            if _statement_of_truth(candidate):
+                candidate = _false_instead(candidate, falses, state, taken, order, cap, threshold)
             if len(state.published) < cap and state.admits(candidate, cap, threshold):
                 seen.add((normalise(candidate.item.prompt), normalise(candidate.item.answer)))
                 state.add(candidate)
                 taken.add(order[id(candidate)])
                 break
-    falses = _false_statements(candidates, threshold)
     heap = [  # only candidates that may be published: the rest would be popped for nothing
         (-weight, order[id(c)], 0, weight, c)
         for c in candidates

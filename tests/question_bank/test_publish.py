@@ -69,3 +69,21 @@ def test_a_higher_threshold_publishes_a_subset(bundled_text):
     high = generate(bundled_text, min_score=0.9).items
     assert all(item.score >= 0.9 for item in high)
     assert len(high) <= len(low)
+
+
+def test_a_false_statement_takes_the_place_of_its_true_one_from_the_first_pick():
+    """The first statement a list takes may be the false one of its sentence, as every later one
+    may: a list of true statements only teaches students to answer True."""
+    text = (
+        "The United States welcomed Serbia's decision to sign on to the Artemis Accords. "
+        "Lebanon and Serbia sent delegations to the talks in Washington, officials said on "
+        "Monday. The Artemis Accords were launched by NASA in 2020. Secretary of State Marco "
+        "Rubio met Serbian Foreign Minister Marko Djuric in Washington on Tuesday. The two "
+        "ministers discussed energy security and trade. Serbia will host the next round of the "
+        "dialogue in Belgrade in 2026. Lebanon signed the accords in Beirut in March, the State "
+        "Department said."
+    )
+    result = generate(text)
+    statements = [i for i in result.items if i.kind == "truefalse"]
+    assert statements, "a statement is published"
+    assert [i.answer for i in statements].count("False") >= 1
