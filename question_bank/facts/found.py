@@ -12,6 +12,10 @@ if TYPE_CHECKING:
     from question_bank.facts.standalone import Statement
 
 
+#: The doubt of a fact about a person the article names in one sentence only.
+MINOR_PERSON = "minor person"
+
+
 @dataclass(frozen=True)
 class Question:
     """A wh-question the fact's sentence answers, built by a transformation that keeps meaning."""

@@ -14,7 +14,7 @@ from datetime import date
 
 from question_bank.facts.classes import countries_in, country_name
 from question_bank.facts.forms import number_value, read_date, read_number
-from question_bank.facts.found import Found, Question
+from question_bank.facts.found import MINOR_PERSON, Found, Question
 from question_bank.facts.people import PERSON_PRONOUNS, persons_described
 from question_bank.generate.distractors import (
     DistractorPool,
@@ -504,6 +504,7 @@ def _pairs_item(
 def matching(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """People matched to their posts, and quotations to their speakers (three pairs or more, every
     left and right side different)."""
+    facts = [_not_minor(f) for f in facts]  # one pair among several may be a passing name
     groups = {
         "roles": (
             "Match each person to the post the article gives them.",
@@ -529,6 +530,13 @@ def matching(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         made = _pairs_item(chosen, prompt, env, name)
         if made is not None:
             yield made
+
+
+def _not_minor(fact: Found) -> Found:
+    """The fact without the doubt of a person named once (``MINOR_PERSON``), its only one."""
+    if fact.detail("doubt") != MINOR_PERSON:
+        return fact
+    return replace(fact, details=(*fact.details, ("loose", ""), ("doubt", "")))
 
 
 def _calendar_key(fact: Found, published) -> tuple[int, int, int, str] | None:

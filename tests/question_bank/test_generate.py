@@ -641,3 +641,23 @@ def test_a_campus_named_after_a_comma_belongs_to_the_name():
     answers = {i.answer for i in every_item(text)}
     assert "Japan" in answers
     assert not answers & {"University of Tennessee", "the University of Tennessee", "Knoxville"}
+
+
+def test_a_person_named_once_outside_the_lead_is_not_asked_about_alone():
+    """What post a passing name holds, or which passing voice said a line, is seldom worth
+    asking: such items stay in "more"; the story's own people are still asked about, and a
+    matching item may still pair the passing name with its post."""
+    text = (
+        "Foreign Minister Anna Berg of Norway met Prime Minister Lars Holm of Denmark in Oslo on "
+        "Monday. Berg and Holm signed a fisheries agreement in Oslo. Holm said the agreement "
+        "would protect cod stocks in the North Sea. Berg will visit Copenhagen in March, the "
+        'ministry said. "The deal is a good start," said Erik Dahl, a professor at the '
+        "University of Bergen. Ministry spokesperson Kari Olsen said the talks lasted four hours."
+    )
+    result = generate(text)
+    published = [i.prompt for i in result.items]
+    every = [i.prompt for i in (*result.items, *result.more)]
+    assert any("Kari Olsen" in p or "Erik Dahl" in p for p in every), "they are still offered"
+    passing = [p for p in published if p.startswith(("According to", "Who said"))]
+    assert not [p for p in passing if "Kari Olsen" in p or "Erik Dahl" in p], passing
+    assert not [i for i in result.items if i.answer in ("Kari Olsen", "Erik Dahl")]
