@@ -118,10 +118,34 @@ def _read_abbreviations(article: ArticleDoc) -> dict[str, tuple[str, ...]]:
 
 
 def short_names(article: ArticleDoc, person) -> tuple[str, ...]:
-    """The shorter forms the article itself uses for a person ("Aliyev", "Xi"): a student may
-    answer with them. The last word is not assumed to be a surname ("Yoon Suk Yeol")."""
+    """The shorter forms the article itself uses for a person ("Aliyev", "Xi"), as mentions of
+    them or as a word of their name written alone ("Deputy Secretary Sherman"), a word no other
+    person's name holds: a student may answer with them. The last word is not assumed to be a
+    surname ("Yoon Suk Yeol")."""
     forms = article.once("person forms", lambda: _written_by_key(article, _person_of))
-    return tuple(sorted(forms.get(person.key, set()) - {person.name}))
+    alone = article.once("name words alone", lambda: _name_words_alone(article))
+    found = forms.get(person.key, set()) | alone.get(person.key, set())
+    return tuple(sorted(found - {person.name}))
+
+
+def _name_words_alone(article: ArticleDoc) -> dict[str, set[str]]:
+    """Each person's name words (``MIN_NAME_PART`` letters or more, capitalised) that the article
+    writes more often than the full names holding them, and that no other person's name holds."""
+    people = article.people.persons
+    holders: dict[str, set[str]] = {}
+    for key, person in people.items():
+        for word in person.name.split():
+            if len(word) >= MIN_NAME_PART and word[:1].isupper() and word.isalpha():
+                holders.setdefault(word, set()).add(key)
+    alone: dict[str, set[str]] = {}
+    for word, keys in holders.items():
+        if len(keys) != 1:
+            continue
+        key = next(iter(keys))
+        written = [o for o in article.name_offsets(word) if article.text[o : o + 1].isupper()]
+        if len(written) > len(article.name_offsets(people[key].name)):
+            alone.setdefault(key, set()).add(word)
+    return alone
 
 
 def _country_of(article: ArticleDoc, mention: Mention) -> str | None:
@@ -616,6 +640,7 @@ def role_facts(article: ArticleDoc) -> Iterator[Found]:
             questions=tuple(questions),
             details=(
                 ("person", person.name),
+                ("person forms", "|".join(short_names(article, person))),
                 ("link", role.link),
                 ("specific", "1" if specific else ""),
                 *_minor(article, key),

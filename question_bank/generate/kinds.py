@@ -122,6 +122,11 @@ def _answer_of(fact: Found, question: Question) -> tuple[str, str]:
     return fact.key, fact.cls
 
 
+def _person_forms(fact: Found) -> tuple[str, ...]:
+    """The shorter names the article gives the holder of a post ("Sherman")."""
+    return tuple(form for form in fact.detail("person forms").split("|") if form)
+
+
 def _typed(cls: str) -> bool:
     return any(cls == t or (t.endswith(":") and cls.startswith(t)) for t in TYPED_CLASSES)
 
@@ -443,7 +448,7 @@ def shortanswer(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
             answer, cls = _answer_of(fact, question)
             if len(answer.split()) > MAX_TYPED_ANSWER_WORDS or not answer:
                 continue
-            variants = fact.variants if question.form != "role" else ()
+            variants = fact.variants if question.form != "role" else _person_forms(fact)
             item = _item(
                 fact,
                 "shortanswer",

@@ -661,3 +661,20 @@ def test_a_person_named_once_outside_the_lead_is_not_asked_about_alone():
     passing = [p for p in published if p.startswith(("According to", "Who said"))]
     assert not [p for p in passing if "Kari Olsen" in p or "Erik Dahl" in p], passing
     assert not [i for i in result.items if i.answer in ("Kari Olsen", "Erik Dahl")]
+
+
+def test_a_person_is_accepted_by_the_word_of_their_name_the_article_writes_alone():
+    """ "Deputy Secretary Sherman" later in the article: "Sherman" is a right answer to every
+    question keyed "Wendy Sherman", the post question too; a word two people share is not."""
+    text = (
+        "Deputy Secretary of State Wendy Sherman met Prime Minister Hun Sen in Phnom Penh on "
+        "Monday. Deputy Secretary Sherman raised concerns about the military presence at Ream "
+        "Naval Base. Sherman also urged Cambodia to hold free elections in 2023. Hun Sen's son "
+        "Hun Manet later met Sherman in Phnom Penh."
+    )
+    keyed = [i for i in every_item(text) if i.answer == "Wendy Sherman"]
+    assert any(i.prompt.startswith("According to the article, who is") for i in keyed)
+    for item in keyed:
+        assert "Sherman" in item.accepted, (item.prompt, item.accepted)
+    for item in every_item(text):
+        assert "Hun" not in item.accepted, (item.prompt, item.accepted)
