@@ -4,6 +4,8 @@ agency" -> "Yonhap")."""
 
 from __future__ import annotations
 
+from question_bank.data import country_index, name_key
+from question_bank.facts.classes import takes_the
 from question_bank.facts.forms import SMALL_NUMBERS, read_date, read_number
 
 
@@ -16,6 +18,8 @@ def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tup
         forms.extend(_date_forms(answer))
     elif cls == "organisation" or cls.startswith("place"):
         forms.extend(_name_without_description(answer))
+    elif cls == "title":
+        forms.extend(_post_of_country(answer))
     if answer.lower().startswith("the "):
         forms.append(answer[4:])
     seen = {answer.casefold()}
@@ -25,6 +29,33 @@ def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tup
             seen.add(form.casefold())
             out.append(form)
     return tuple(out)
+
+
+def _post_of_country(answer: str) -> list[str]:
+    """A post named by its country in the other usual ways: "French President" -> "President of
+    France", "France's President"; "Foreign Minister of Japan" -> "Japanese Foreign Minister"."""
+    words = answer.split()
+    if len(words) >= 2:
+        country = country_index().get(name_key(words[0]))
+        if country is not None and name_key(words[0]) == name_key(country.demonym):
+            post = " ".join(words[1:])
+            return [f"{post} of {_named(country.name)}", f"{_possessive(country.name)} {post}"]
+    post, of, place = answer.rpartition(" of ")
+    country = country_index().get(name_key(place)) if of and post else None
+    if country is not None and country.demonym and name_key(place) == name_key(country.name):
+        return [f"{country.demonym} {post}", f"{_possessive(country.name)} {post}"]
+    return []
+
+
+def _possessive(country: str) -> str:
+    """ "France's", "the United States'"."""
+    named = _named(country)
+    return f"{named}'" if named.endswith("s") else f"{named}'s"
+
+
+def _named(country: str) -> str:
+    """A country's name as a phrase reads it ("the United Kingdom", "France")."""
+    return f"the {country}" if takes_the(country) else country
 
 
 def _name_without_description(answer: str) -> list[str]:

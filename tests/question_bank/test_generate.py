@@ -678,3 +678,15 @@ def test_a_person_is_accepted_by_the_word_of_their_name_the_article_writes_alone
         assert "Sherman" in item.accepted, (item.prompt, item.accepted)
     for item in every_item(text):
         assert "Hun" not in item.accepted, (item.prompt, item.accepted)
+
+
+def test_a_post_named_by_its_country_is_accepted_in_the_other_usual_ways():
+    from question_bank.generate.variants import accepted_forms
+
+    assert set(accepted_forms("French President", "title")) == {
+        "President of France",
+        "France's President",
+    }
+    assert "Japanese Foreign Minister" in accepted_forms("Foreign Minister of Japan", "title")
+    assert "the United States' Ambassador" in accepted_forms("American Ambassador", "title")
+    assert accepted_forms("Secretary of State", "title") == ()
