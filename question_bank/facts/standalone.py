@@ -152,26 +152,25 @@ def _asides(
 ) -> set[int]:
     """Tokens to leave out of a long statement: whole asides set off by commas ("The summit,
     which included 20 nations, was ..."; "Werner Hoyer, the bank's president, said ...") or
-    by a comma before the full stop (", which included ...", ", including ..."), each with its
-    commas, taken in order until the statement is short enough. What an aside says
-    only adds to the noun before it, so the rest holds without it. Never one that holds the
-    gap, a negation, a date, a quotation mark or a replaced pronoun."""
+    by a comma before the full stop (", which included ..."), each with its commas, taken in
+    order until the statement is short enough. What an aside says only adds to the noun before
+    it, so the rest holds without it. Never one that holds the gap, a negation, a date, a
+    quotation mark or a replaced pronoun; never a closing ", including ...": the examples are
+    what makes the statement worth asking ("key regional challenges" alone says nothing)."""
     table = article.tokens
     dropped: set[int] = set()
     words = _words(article, start, end)
     for head in range(start, end):
         if words <= TRIM_ABOVE_WORDS:
             break
-        including = table.lower[head] == "including" and table.dep[head] == "prep"
-        if (table.dep[head] not in _ASIDE_DEPS and not including) or head in dropped:
+        if table.dep[head] not in _ASIDE_DEPS or head in dropped:
             continue
         first, after = table.span(head)
         if first - 1 <= start or after >= end or first - 1 in dropped:
             continue
         last = after == end - 1 and table.pos[after] == "PUNCT" and table.text[after] != ","
         inside = (
-            not including
-            and table.text[after] == ","
+            table.text[after] == ","
             and after + 1 < end
             and table.pos[after + 1] in ("VERB", "AUX", "ADV")
         )  # the clause goes on after it ("..., was planned"), not a list ("..., one million")

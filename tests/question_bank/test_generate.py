@@ -690,3 +690,17 @@ def test_a_post_named_by_its_country_is_accepted_in_the_other_usual_ways():
     assert "Japanese Foreign Minister" in accepted_forms("Foreign Minister of Japan", "title")
     assert "the United States' Ambassador" in accepted_forms("American Ambassador", "title")
     assert accepted_forms("Secretary of State", "title") == ()
+
+
+def test_a_long_statement_keeps_its_closing_examples():
+    """Without ", including Iran, Syria and Yemen" the statement says only "regional
+    challenges", which any reader would call true."""
+    text = (
+        "The foreign ministers of Japan and Australia, meeting in Canberra for their annual "
+        "strategic dialogue on Monday, exchanged views on a wide range of regional challenges, "
+        "including Iran, Syria and Yemen. The ministers will meet again in Tokyo in March."
+    )
+    statements = [i.prompt for i in every_item(text) if i.kind == "truefalse"]
+    about = [p for p in statements if "regional challenges" in p]
+    assert about, statements
+    assert all("including Iran, Syria and Yemen" in p for p in about), about
