@@ -36,6 +36,30 @@ def _stamp_statement() -> sa.Update:
     )
 
 
+def claim_stamp(session: Session, user_id: int) -> bool:
+    """Whether ``user_id``'s stamp is still to move in this transaction, marking it moved: for
+    a write that moves it in its own statement (``stamp_cte``)."""
+    stamped = session.info.setdefault("activity_stamped", set())
+    if user_id in stamped:
+        return False
+    stamped.add(user_id)
+    return True
+
+
+@cache
+def stamp_cte() -> sa.CTE:
+    """The stamp of one student (``stamp_user_id``, ``now``) as a common table expression, for
+    PostgreSQL to run inside another write's statement."""
+    users = User.__table__
+    return (
+        sa.update(users)
+        .where(users.c.id == sa.bindparam("stamp_user_id"))
+        .values(activity_at=sa.bindparam("now", type_=users.c.activity_at.type))
+        .returning(users.c.id)
+        .cte("stamp")
+    )
+
+
 def stamp_activity(session: Session, user_ids) -> None:
     """Move the stamps of ``user_ids`` (once each per transaction: the stamp is the
     transaction's time either way); for writes that bypass the ORM's flush."""

@@ -160,8 +160,10 @@ def test_attempt_pages_do_not_grow_with_questions_or_attempts(client, app, auth,
     # score; the stamp; responses; cards upserted; card updates; review log
     assert few["submit"] <= 10, few
     # user; the card locked with its studyability and the settings; its update; review log;
-    # the stamp
-    assert few["rating"] <= 5, few
+    # the stamp (PostgreSQL: the last three in one statement)
+    with app.app_context():
+        one_write = db.engine.dialect.name == "postgresql"
+    assert few["rating"] <= (3 if one_write else 5), few
 
 
 def test_quiz_list_reads_the_user_and_the_list(client, app, auth, create_user):

@@ -29,7 +29,7 @@ from sqlalchemy.orm.attributes import flag_modified, set_committed_value
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
 from quizapp.models import Card, CardReview, Question, StudySettings
-from quizapp.models.activity import stamp_activity
+from quizapp.models.activity import claim_stamp, stamp_activity, stamp_cte
 from quizapp.models.base import update_by_id, utcnow
 
 #: Rating value -> (label, keyboard key). The keys are the review page's shortcuts.
@@ -263,9 +263,65 @@ def review_question(
     if card is None:
         card = locked_cards(user_id, [question_id], now)[question_id]
     scheduler = scheduler_for(study_plan(user_id))
+    if db.session.get_bind().dialect.name == "postgresql":
+        _write_review_at_once(card, rating, scheduler, now, duration_ms)
+        return card
     review = _rate(card, rating, scheduler, now, "flashcard", duration_ms, store=_write)
     db.session.execute(_review_insert(), {"card_id": card.id, **review})
     return card
+
+
+def _write_review_at_once(
+    card: Card, rating: int, scheduler: fsrs.Scheduler, now: datetime, duration_ms: int | None
+) -> None:
+    """PostgreSQL: the card's new columns, its review log entry and the student's activity stamp
+    in one statement (data-modifying common table expressions), one round trip for three."""
+    values: dict = {}
+    review = _rate(card, rating, scheduler, now, "flashcard", duration_ms, store=_remember(values))
+    stamp = claim_stamp(db.session, card.user_id)
+    params = {**values, **review, "card_id": card.id, "now": now, "stamp_user_id": card.user_id}
+    db.session.execute(_review_with_card_update(stamp), params)
+
+
+def _remember(values: dict):
+    """A ``store`` for ``_rate`` that records the card's new columns as what its row will hold
+    (the caller writes them) and keeps them in ``values``."""
+
+    def store(card: Card, reviewed: dict) -> None:
+        values.update(reviewed)
+        for name in REVIEWED_COLUMNS:
+            set_committed_value(card, name, reviewed[name])
+
+    return store
+
+
+@cache
+def _review_with_card_update(stamp: bool) -> sa.Insert:
+    """The review log entry's INSERT carrying the card's UPDATE (and, with ``stamp``, the
+    activity stamp's) as common table expressions, built once each."""
+    cards = Card.__table__
+    reviews = CardReview.__table__
+    card_update = (
+        update_by_id(Card, "card_id", REVIEWED_COLUMNS).returning(cards.c.id).cte("card_update")
+    )
+    statement = (
+        sa.insert(reviews)
+        .values({name: sa.bindparam(name, type_=reviews.c[name].type) for name in _REVIEW_FIELDS})
+        .add_cte(card_update)
+    )
+    return statement.add_cte(stamp_cte()) if stamp else statement
+
+
+#: The review log columns a rating writes (its id is the table's own).
+_REVIEW_FIELDS = (
+    "card_id",
+    "rating",
+    "source",
+    "reviewed_at",
+    "duration_ms",
+    "state_before",
+    "due_after",
+)
 
 
 @cache
