@@ -252,6 +252,15 @@ def every_item(text: str, **options) -> tuple:
     return (*result.items, *result.more)
 
 
+def offered_but_never(text: str, offered, never) -> None:
+    """Some item of ``text`` is ``offered`` (the rule leaves the rest alone) and none is
+    ``never``."""
+    every = every_item(text)
+    assert any(offered(i) for i in every), [i.prompt for i in every]
+    wrong = [(i.prompt, i.answer) for i in every if never(i)]
+    assert not wrong, wrong
+
+
 def _false_statements(text: str) -> list:
     result = generate(text)
     return [i for i in result.items + result.more if i.kind == "truefalse" and i.answer == "False"]
@@ -534,10 +543,11 @@ def test_a_true_false_statement_is_never_about_the_moment_of_writing():
         "after a cyber attack. The ministry said engineers from Telefonica were restoring the "
         "service in Lima. The ministry's website was restored on Tuesday, officials said."
     )
-    every = every_item(text)
-    assert any(i.kind == "truefalse" for i in every), "the other sentences give statements"
-    stated = [i.prompt for i in every if i.kind == "truefalse" and "currently" in i.prompt]
-    assert not stated, stated
+    offered_but_never(
+        text,
+        offered=lambda i: i.kind == "truefalse",
+        never=lambda i: i.kind == "truefalse" and "currently" in i.prompt,
+    )
 
 
 def test_a_designation_of_digits_and_capitals_is_not_a_number():
@@ -572,10 +582,11 @@ def test_a_word_made_from_a_place_name_gives_the_place_away():
         "crisis in Burma. The envoy met officials in Phnom Penh on Monday. Thailand and "
         "Burma share a long border, the envoy said in Phnom Penh."
     )
-    every = every_item(text)
-    assert any(i.answer == "Burma" for i in every), "Burma is still asked where nothing tells it"
-    told = [i.prompt for i in every if i.answer == "Burma" and "Burmese" in i.prompt]
-    assert not told, told
+    offered_but_never(
+        text,
+        offered=lambda i: i.answer == "Burma",  # where nothing tells it
+        never=lambda i: i.answer == "Burma" and "Burmese" in i.prompt,
+    )
 
 
 def test_a_post_held_then_is_not_asked_as_one_held_now():
