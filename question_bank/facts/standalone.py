@@ -41,6 +41,9 @@ CONNECTIVES = frozenset(
     nevertheless nonetheless still instead overall indeed besides finally lastly firstly
     secondly thirdly""".split()
 )
+#: Adverbs that set a sentence against the one before it: inside the sentence they cannot be
+#: dropped with a comma, and the sentence does not stand alone.
+CONTRASTS = frozenset({"however", "nevertheless", "nonetheless"})
 #: Adverbs that place what a sentence tells after what the sentence before it told: opening a
 #: sentence, they leave its time unsaid ("Later, in the 50th minute, ...").
 SEQUENCE_ADVERBS = frozenset({"later", "afterward", "afterwards", "subsequently", "thereafter"})
@@ -241,6 +244,8 @@ def _read_opening(article: ArticleDoc, sentence: Sentence):
         return None
     if _verb_read_as_noun(article, start, end):
         return None
+    if any(table.lower[i] in CONTRASTS and table.dep[i] == "advmod" for i in range(start + 1, end)):
+        return None  # "The crowds can be avoided however by ...": set against the sentence before
     return start, end, tuple(changes)
 
 
@@ -285,12 +290,25 @@ def _split(
         if len(joiners) != 1 or table.lower[joiners[0]] not in _CLAUSE_JOINERS:
             continue
         cut = joiners[0]
+        if any(
+            table.dep[c] == "conj" and table.pos[c] in ("VERB", "AUX")
+            for c in table.children(root)
+            if c != second
+        ):
+            return None  # "A, B, and C": the first part would be two clauses joined by a comma
+        if any(
+            table.dep[c] in ("ccomp", "parataxis") and table.text[table.span(c)[1]] == ","
+            for c in table.lefts(root)
+        ):
+            return None  # the same, read as "A, [root B], and C"
         if cut > start and table.text[cut - 1] in (",", ";"):
             cut -= 1
         if gap[0] >= first_word and gap[1] <= final:
             if not _named_subject(article, subjects[0]):
                 return None  # "..., and the two sides signed": which sides the first clause said
-            if _leans_back(article, first_word, final):
+            if _leans_back(article, first_word, final) or _echoes(
+                article, start, cut, first_word, final
+            ):
                 return None  # "..., and the navy saved 200 more": more than the first clause's
             if all(
                 first_word <= table.head[i] < end or i == second or table.pos[i] == "PUNCT"
@@ -320,6 +338,21 @@ def _leans_back(article: ArticleDoc, start: int, end: int) -> bool:
         or lower[i] in OTHER_PRONOUNS
         and table.pos[i] == "PRON"  # "concerns they would stay": the team the first clause named
         for i in range(start, end)
+    )
+
+
+def _echoes(article: ArticleDoc, start: int, cut: int, second: int, end: int) -> bool:
+    """The second clause (``second:end``) holds a passive verb with no "by" of its own that the
+    first (``start:cut``) also uses ("nations covered by the travel ban, but teams ..., which
+    are covered"): it means what the first clause said."""
+    table = article.tokens
+    first_lemmas = {table.lemma[i].lower() for i in range(start, cut) if table.pos[i] == "VERB"}
+    return any(
+        table.pos[i] == "VERB"
+        and table.lemma[i].lower() in first_lemmas
+        and any(table.dep[c] == "auxpass" for c in table.children(i))
+        and not any(table.dep[c] == "agent" for c in table.children(i))
+        for i in range(second, end)
     )
 
 

@@ -175,6 +175,29 @@ def test_a_clause_that_leans_on_the_one_before_it_is_not_split_off():
         assert not any(s.startswith(second_alone) for s in statements(facts_of(text)[1]))
 
 
+def test_a_sentence_of_three_clauses_or_one_echoing_the_first_is_not_split():
+    """ "A, B, and C" split at "and" would leave "A, B" joined by a comma alone; "..., which are
+    covered," means covered by what the first clause named; "however" inside a sentence sets it
+    against the sentence before."""
+    texts = (
+        "64% of adult Americans have received at least one shot in just four and a half months, "
+        "daily death rates are lower than at any point in the pandemic, and our economy is "
+        "rebounding strongly this spring.",
+        "Afghanistan is not one of the nations covered by the travel ban imposed by the "
+        "government last year, but teams from Sudan, Iran, Libya, and Yemen, which are covered, "
+        "are among the 163 teams in the competition in Washington.",
+    )
+    for text in texts:
+        kept = statements(facts_of(text)[1])
+        assert not any(s.endswith("in the pandemic.") for s in kept), kept
+        assert not any(s.startswith("Teams from Sudan") for s in kept), kept
+    contrast = (
+        "The commuting crowds at the festival in Taipei can be avoided however by walking from "
+        "NTU Hospital Station or Shandao Station."
+    )
+    assert statements(facts_of(contrast)[1]) == []
+
+
 def test_a_long_sentence_loses_an_aside_set_off_by_commas_unless_the_gap_is_in_it():
     text = (
         "The Rio Group summit, which included 20 Latin American nations from across the whole "
