@@ -96,9 +96,8 @@ def country_initialisms() -> dict[str, Country]:
     found: dict[str, set[Country]] = {}
     for country in countries():
         for name in (country.name, *country.aliases):
-            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
-            if len(words) >= INITIALISM_WORDS:
-                found.setdefault("".join(w[0] for w in words), set()).add(country)
+            if len(_capitalised(name)) >= INITIALISM_WORDS:
+                found.setdefault(_initials(name), set()).add(country)
     return {key: next(iter(owners)) for key, owners in found.items() if len(owners) == 1}
 
 
@@ -114,11 +113,16 @@ def standard_names(country: Country) -> tuple[str, ...]:
 
 
 def _initials_of(country: Country) -> set[str]:
-    return {
-        "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
-        for name in (country.name, *country.aliases)
-        if not name.isupper()
-    }
+    return {_initials(name) for name in (country.name, *country.aliases) if not name.isupper()}
+
+
+def _capitalised(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+
+
+def _initials(name: str) -> str:
+    """ "Democratic People's Republic of Korea" -> "DPRK"."""
+    return "".join(w[0] for w in _capitalised(name))
 
 
 @cache

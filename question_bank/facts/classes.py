@@ -70,7 +70,8 @@ def country_name(text: str, label: str = "GPE", initials: bool = False) -> str:
     return found.name if found else ""
 
 
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
+#: A run of one to four capitalised words: where a name may be written.
+CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
 
 
 @lru_cache(maxsize=65536)
@@ -78,7 +79,7 @@ def countries_in(text: str) -> frozenset[str]:
     """The countries a text names, by name, other spelling or demonym ("U.S. officials" ->
     United States); worked out once per text (stems and titles are read many times)."""
     found = set()
-    for run in _CAPITALISED_RUN.findall(text.replace("-", " ").replace("–", " ")):
+    for run in CAPITALISED_RUN.findall(text.replace("-", " ").replace("–", " ")):
         words = run.split()
         for size in range(len(words), 0, -1):
             for first in range(len(words) - size + 1):
@@ -110,7 +111,7 @@ def takes_the(name: str) -> bool:
 def cities_in(text: str) -> set[str]:
     """The ISO codes of the countries of the large cities a text names ("Miami" -> US)."""
     found = set()
-    for run in _CAPITALISED_RUN.findall(text):
+    for run in CAPITALISED_RUN.findall(text):
         words = run.split()
         for size in range(min(len(words), 3), 0, -1):
             for first in range(len(words) - size + 1):

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from question_bank.data import capital_index, city_index, country_by_name, country_index, name_key
-from question_bank.facts.classes import cities_in, countries_in, country_name
+from question_bank.facts.classes import CAPITALISED_RUN, cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
 from question_bank.generate.distractors import normalise, same_answer
 from question_bank.generate.kinds import GAP, Candidate
@@ -24,7 +24,6 @@ MAX_PROMPT_WORDS = 45
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
 #: name misspelt: "Saudi Arabi".
 MISSPELT_SIMILARITY = 92
-_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s?){1,4}")
 _POSSESSIVE = re.compile(r"[’']s\b")
 MAX_OPTION_WORDS = 12
 _NUMBER_TEXT = re.compile(r"\d[\d,.]*")
@@ -167,7 +166,7 @@ def stem_spelt_right(candidate: Candidate) -> str:
 
 @lru_cache(maxsize=65536)
 def _misspelt_in(prompt: str) -> bool:
-    for run in _CAPITALISED_RUN.findall(prompt):
+    for run in CAPITALISED_RUN.findall(prompt):
         words = [w.strip(".,’'") for w in _POSSESSIVE.sub("", run).split()]
         for size in range(len(words), 1, -1):
             for first in range(len(words) - size + 1):
