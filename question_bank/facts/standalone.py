@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 #: Longest statement, in words.
 MAX_WORDS = 40
+#: Longest sentence offered as written (never published: a teacher may shorten it to use it).
+MAX_WRITTEN_WORDS = 70
 #: Longer sentences are shortened by dropping a whole trailing or fronted part, when they can be.
 TRIM_ABOVE_WORDS = 28
 #: Sentence adverbs that only link a sentence to the one before (dropped with their comma).
@@ -491,7 +493,9 @@ def raw_statement(
     quoted = sum(1 for i in range(start, end) if article.token_in_quote(i))
     if quoted * 2 > end - start or article.token_in_quote(gap[0]):
         return None
-    return _render(article, list(range(start, end)), {}, gap, ("as written",), False)
+    return _render(
+        article, list(range(start, end)), {}, gap, ("as written",), False, MAX_WRITTEN_WORDS
+    )
 
 
 def _scan(article: ArticleDoc, start: int, end: int):
@@ -725,11 +729,14 @@ def _render(
     gap: tuple[int, int] | None,
     changes: tuple[str, ...],
     relative: bool,
+    limit: int = MAX_WORDS,
 ) -> Statement | None:
-    """The statement of tokens ``kept`` with the gap located in it (the text is laid out once
-    per range of tokens, the gap found by token position)."""
+    """The statement of tokens ``kept`` with the gap located in it, of ``limit`` words at most
+    (the text is laid out once per range of tokens, the gap found by token position)."""
     skipped = tuple(sorted(set(range(kept[0], kept[-1] + 1)).difference(kept)))
-    layout = _layout(article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())), skipped)
+    layout = _layout(
+        article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())), skipped, limit
+    )
     if layout is None:
         return None
     text, starts, ends, negated = layout
@@ -756,13 +763,16 @@ def _layout(
     end: int,
     replacements: tuple[tuple[int, str], ...],
     skipped: tuple[int, ...] = (),
+    limit: int = MAX_WORDS,
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     """Tokens ``start:end`` but ``skipped`` as one line of text (runs of white space made one
     space, the first letter a capital, a full stop at the end), where each token starts and
     ends in it, and whether it holds a negation; None when quotation marks do not pair up or it
-    is too long."""
-    key = ("layout", start, end, replacements, skipped)
-    return article.once(key, lambda: _read_layout(article, start, end, replacements, skipped))
+    is longer than ``limit`` words."""
+    key = ("layout", start, end, replacements, skipped, limit)
+    return article.once(
+        key, lambda: _read_layout(article, start, end, replacements, skipped, limit)
+    )
 
 
 def _read_layout(
@@ -771,6 +781,7 @@ def _read_layout(
     end: int,
     replacements: tuple[tuple[int, str], ...],
     skipped: tuple[int, ...],
+    limit: int,
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     table = article.tokens
     replaced = dict(replacements)
@@ -810,7 +821,7 @@ def _read_layout(
             text = text[0].upper() + text[1:]
         if text.rstrip("".join(_CLOSERS) + "’")[-1:] not in (".", "!", "?"):
             text = text.rstrip(" ,;:–-") + "."
-        if len(text.split()) <= MAX_WORDS:
+        if len(text.split()) <= limit:
             negated = any(
                 (table.dep[i] == "neg" or table.lower[i] in _NEGATING_WORDS)
                 and not article.token_in_quote(i)

@@ -21,6 +21,8 @@ from question_bank.generate.distractors import normalise, same_answer
 from question_bank.generate.kinds import GAP, Candidate
 
 MAX_PROMPT_WORDS = 45
+#: A loose candidate (never published, offered to a teacher to edit) may copy a longer sentence.
+MAX_LOOSE_PROMPT_WORDS = 72
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
 #: name misspelt: "Saudi Arabi".
 MISSPELT_SIMILARITY = 92
@@ -131,7 +133,8 @@ def prompt_sound(candidate: Candidate) -> str:
     """A stem of reasonable length, with one gap at most, standing apart from the words around
     it, balanced brackets and no content word written twice in a row."""
     prompt = candidate.item.prompt
-    if len(prompt.split()) > MAX_PROMPT_WORDS:
+    limit = MAX_LOOSE_PROMPT_WORDS if candidate.fact.loose else MAX_PROMPT_WORDS
+    if len(prompt.split()) > limit:
         return "stem: too long"
     if prompt.count(GAP) > 1:
         return "stem: two gaps"

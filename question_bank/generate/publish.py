@@ -68,15 +68,25 @@ def _answers(candidate: Candidate) -> list[str]:
     return [item.answer]
 
 
+def _answer_forms(candidate: Candidate) -> list[str]:
+    """Its answers with every other form it is accepted in ("Aliyev" for "Ilham Aliyev"): a
+    stem showing any of them gives the answer away."""
+    item = candidate.item
+    if item.kind == "truefalse":
+        return [candidate.fact.key, *candidate.fact.variants]
+    return [*_answers(candidate), *item.accepted]
+
+
 def gives_away(first: Candidate, second: Candidate) -> bool:
-    """Tell whether one item's stem shows the other's answer for the same sentence."""
+    """Tell whether one item's stem shows the other's answer, in any form it is accepted in,
+    for the same sentence."""
     if not _sentences(first) & _sentences(second):
         return False
     for stem_of, answers_of in ((first, second), (second, first)):
         stem = stem_of.item.prompt.replace(GAP, " ")
         if stem_of.item.kind == "truefalse" or stem_of.item.pairs:
             stem = " ".join([stem, *(left for left, _ in stem_of.item.pairs)])
-        if any(mentions_name(stem, answer) for answer in _answers(answers_of) if answer):
+        if any(mentions_name(stem, answer) for answer in _answer_forms(answers_of) if answer):
             return True
     return False
 

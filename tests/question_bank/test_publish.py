@@ -87,3 +87,15 @@ def test_a_false_statement_takes_the_place_of_its_true_one_from_the_first_pick()
     statements = [i for i in result.items if i.kind == "truefalse"]
     assert statements, "a statement is published"
     assert [i.answer for i in statements].count("False") >= 1
+
+
+def test_a_stem_naming_a_person_by_one_name_gives_their_answer_away(loose_list):
+    """ "Who did Lukashenko thank?" shows the answer of "_____ thanked Aliyev" when a short
+    answer would take "Lukashenko" for "Alexander Lukashenko": not both from one sentence."""
+    items = loose_list.items
+    for first in items:
+        for second in items:
+            if first is second or first.evidence != second.evidence or second.kind == "truefalse":
+                continue
+            for form in second.accepted:
+                assert not mentions_name(_stem(first), form), (first.prompt, form)
