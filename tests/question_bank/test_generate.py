@@ -715,3 +715,25 @@ def test_a_long_statement_keeps_its_closing_examples():
     about = [p for p in statements if "regional challenges" in p]
     assert about, statements
     assert all("including Iran, Syria and Yemen" in p for p in about), about
+
+
+def test_a_sentence_too_long_to_publish_is_offered_as_written_among_the_rest():
+    """A sentence of fifty words gives no published item, but a teacher still finds its facts
+    among the further candidates, to shorten and use."""
+    long_sentence = (
+        "The two countries welcomed the announcement of a $50 million loan guarantee from the "
+        "Export-Import Bank for the Telekom Srbija Group to roll out the 5G network of Serbia "
+        "using trusted suppliers from Sweden and Finland over the next three years, enhancing "
+        "the security and reliability of the communications systems of the country."
+    )
+    assert len(long_sentence.split()) > 45
+    text = (
+        "Serbia and the United States held talks in Washington on July 17, 2026. "
+        + long_sentence
+        + " Serbia will open new consulates in Miami and San Francisco."
+    )
+    result = generate(text)
+    from_long = [i for i in (*result.items, *result.more) if i.evidence == long_sentence]
+    assert from_long, "the long sentence gives further candidates"
+    assert not [i for i in result.items if i.evidence == long_sentence]
+    assert {"Sweden", "Finland"} <= {i.answer for i in from_long}
