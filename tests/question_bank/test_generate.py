@@ -7,6 +7,7 @@ import pytest
 import question_bank
 from question_bank import GenerationError, generate
 from question_bank.generate import KINDS
+from question_bank.generate.publish import FALSE_MARGIN
 from question_bank.generate.ranker import shipped_ranker
 from question_bank.kinds import KIND_NAMES
 from question_bank.model import FACT_TYPES
@@ -43,7 +44,9 @@ def test_every_item_is_linked_to_its_fact_and_a_sentence_of_the_article(bundled,
 
 def test_published_items_reach_the_threshold_and_the_rest_rank_below_or_were_left_out(bundled):
     threshold = shipped_ranker().threshold
-    assert all(item.score >= threshold for item in bundled.items)
+    for item in bundled.items:  # a statement made false may take its true one's place from below
+        made_false = item.kind == "truefalse" and item.answer == "False"
+        assert item.score >= threshold - (FALSE_MARGIN if made_false else 0.0)
     published = {item.id for item in bundled.items}
     assert not published & {item.id for item in bundled.more}
 

@@ -99,3 +99,37 @@ def test_a_stem_naming_a_person_by_one_name_gives_their_answer_away(loose_list):
                 continue
             for form in second.accepted:
                 assert not mentions_name(_stem(first), form), (first.prompt, form)
+
+
+def test_a_false_statement_a_little_below_the_threshold_takes_its_true_ones_place(bundled_text):
+    """Scores set by hand on the bundled article's real candidates: the true statement of a
+    sentence reaches the threshold, its false one is within ``FALSE_MARGIN`` below it."""
+    from dataclasses import replace
+
+    from question_bank.generate.kinds import KINDS
+    from question_bank.generate.pipeline import read_article_facts, scored_candidates
+    from question_bank.generate.publish import FALSE_MARGIN, select
+
+    _, article, found = read_article_facts(bundled_text, None)
+    candidates = scored_candidates(article, found, list(KINDS), 0, {})
+    by_sentence: dict[int, dict[str, object]] = {}
+    for candidate in candidates:
+        if candidate.item.kind == "truefalse" and not candidate.fact.loose:
+            keyed = by_sentence.setdefault(candidate.fact.sentence.index, {})
+            keyed.setdefault(candidate.item.answer, candidate)
+    sentence, pair = next((s, p) for s, p in sorted(by_sentence.items()) if len(p) == 2)
+    threshold = 0.9
+    for candidate in candidates:  # only this sentence's statements may be published
+        score = 0.0
+        if candidate is pair["True"]:
+            score = threshold
+        elif candidate is pair["False"]:
+            score = threshold - 0.01
+        candidate.item = replace(candidate.item, score=score)
+        candidate.worth = score
+    chosen = select(candidates, article.word_count, threshold).published
+    assert [c.item.answer for c in chosen] == ["False"]
+    assert chosen[0].fact.sentence.index == sentence
+    pair["False"].item = replace(pair["False"].item, score=threshold - FALSE_MARGIN - 0.01)
+    chosen = select(candidates, article.word_count, threshold).published
+    assert [c.item.answer for c in chosen] == ["True"]
