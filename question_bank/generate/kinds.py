@@ -22,6 +22,7 @@ from question_bank.generate.distractors import (
     city_country,
     make_rng,
     mentions_name,
+    normalise,
 )
 from question_bank.generate.variants import accepted_forms
 from question_bank.model import Item
@@ -63,6 +64,11 @@ BOUND_WORDS = frozenset(
     {"above", "below", "over", "under", "beyond", "around", "about", "nearly", "almost"}
     | {"roughly", "approximately", "than", "least", "most", "up", "to", "some"}
 )
+#: Classes of the names that say whose side a person is on: a country, a region ("England"), a
+#: people ("English") or an organisation (a party, a team), not a city or a date.
+SIDE_CLASSES = frozenset({"country", "place", "group", "organisation"})
+#: Prepositions after which a place is where something happens, not a side.
+VENUE_WORDS = frozenset({"in", "at", "near", "outside", "inside"})
 #: Classes a typed (cloze or short) answer may have: names, dates and numbers.
 TYPED_CLASSES = (
     "phrase",
@@ -258,10 +264,43 @@ def _false_swap(fact: Found, env: Env) -> Option | None:
         options = [o for o in options if o.source == "article"]  # the article shows it wrong
     if fact.cls == "person" and not fact.detail("descriptor"):
         options = [o for o in options if _plain_full_name(o.text, env)]
+    if fact.cls == "person":
+        options = [o for o in options if _keeps_company(o.text, fact, env)]
     home = city_country(fact.key) if fact.cls == "city" else ""
     if home:  # "consulates in Belgrade" for "in Miami": another country's city tests nothing
         options = [o for o in options if city_country(o.text) in ("", home)]
     return options[0] if options else None
+
+
+def _keeps_company(name: str, fact: Found, env: Env) -> bool:
+    """The person ``name`` may stand in the fact's sentence: the article never places them only
+    with other sides (``SIDE_CLASSES``) than the sentence names. Swapping in someone it names
+    only with another side ("Korea substituted Harry Kane" where Kane plays for England) is
+    false on its face, not by what the article says."""
+    article = env.pool.article
+    own = set(range(*fact.span)) if fact.span is not None else set()
+    sides = _sides(article, fact.sentence.index, own)
+    if not sides:
+        return True
+    people = [p for p in article.people.persons.values() if p.name == name]
+    theirs = set()
+    for index in {article.sentence_of(t).index for p in people for t in p.mentions}:
+        theirs |= _sides(article, index, set())
+    return not theirs or bool(theirs & sides)
+
+
+def _sides(article, sentence: int, own: set[int]) -> set[str]:
+    """The countries, regions, peoples and organisations a sentence names as taking part, outside
+    tokens ``own`` (a country by one name however it is written); not a place where something
+    happens ("in Gävle")."""
+    table = article.tokens
+    return {
+        country_name(m.text) or normalise(m.text) if m.cls == "country" else normalise(m.text)
+        for m in article.mentions_by_sentence.get(sentence, ())
+        if m.cls in SIDE_CLASSES
+        and m.start not in own
+        and not (m.start > 0 and table.lower[m.start - 1] in VENUE_WORDS)
+    }
 
 
 def _obvious(fact: Found, env: Env) -> bool:

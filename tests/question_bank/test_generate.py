@@ -740,3 +740,23 @@ def test_a_sentence_too_long_to_publish_is_offered_as_written_among_the_rest():
     assert from_long, "the long sentence gives further candidates"
     assert not [i for i in result.items if i.evidence == long_sentence]
     assert {"Sweden", "Finland"} <= {i.answer for i in from_long}
+
+
+def test_a_person_is_swapped_only_for_someone_named_beside_the_sentences_other_names():
+    """A false statement about a Korean player swaps in a player the article names with Korea,
+    never the English captain: "Korea substituted Harry Kane" is false on its face."""
+    text = (
+        "Sweden defeated South Korea 1-0 in Nizhny Novgorod on Monday, and England beat "
+        "Tunisia 2-1 in Volgograd. English captain Harry Kane scored twice for England against "
+        "Tunisia. Harry Kane also won the award for the best player of the day. South Korea "
+        "substituted Park Joo-ho in the 28th minute of the game against Sweden. South Korea "
+        "booked Kim Shin-wook and Lee Yong in the second half against Sweden. Tunisia took an "
+        "early lead, but Harry Kane equalised for England before half time."
+    )
+    result = generate(text, min_score=0.0)
+    swapped = [
+        i.prompt
+        for i in (*result.items, *result.more)
+        if i.kind == "truefalse" and i.answer == "False" and "substituted" in i.prompt
+    ]
+    assert not any("Harry Kane" in prompt for prompt in swapped), swapped
