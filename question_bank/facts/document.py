@@ -16,7 +16,9 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from question_bank.facts.classes import mention_class
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from question_bank.facts.classes import country_name, mention_class
 from question_bank.facts.people import PeopleIndex, build_people
 from question_bank.model import ArticleMeta
 
@@ -322,7 +324,7 @@ class ArticleDoc:
                     start -= (
                         1  # a name does not begin with its middle initial ("Antony J. Blinken")
                     )
-            if start >= end:
+            if start >= end or self._place_then_name(start, end, ent.label_):
                 continue
             text = self.span_text(start, end)
             cls = mention_class(self, start, end, ent.label_, text)
@@ -335,6 +337,26 @@ class ArticleDoc:
                 )
             )
         return mentions
+
+    def _place_then_name(self, start: int, end: int, label: str) -> bool:
+        """A place or organisation read as one with the name after it: a country's name, then
+        two or more capitalised words of which none is an English common or function word
+        ("Ambassador to the [United States Lilit Makunts]"): a post's country and the person
+        holding it, not a name of its own."""
+        if label == "PERSON":
+            return False
+        table = self.tokens
+        for lead in range(start + 1, min(start + 4, end - 1)):
+            if not country_name(self.span_text(start, lead)):
+                continue
+            return all(
+                table.text[i][:1].isupper()
+                and table.text[i].replace("-", "").isalpha()
+                and not self.common_noun(table.lower[i])
+                and table.lower[i] not in STOP_WORDS
+                for i in range(lead, end)
+            )
+        return False
 
     def _whole(self, start: int, end: int, label: str) -> bool:
         """A mention is whole unless the name goes on past it: a capitalised proper noun right
