@@ -73,9 +73,17 @@ def _continues_after_parenthesis(texts: list[str], gaps: list[str], index: int) 
     )
 
 
+def _continues_after_word(texts: list[str], gaps: list[str], index: int) -> bool:
+    """A token right after a word on the same line continues its sentence: nothing ended it
+    ("... Minister of Foreign Affairs Marta Ramírez signed ...")."""
+    before = index - 1
+    return texts[before][-1:].isalnum() and "\n" not in gaps[before]
+
+
 def mark_sentence_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line (a headline or paragraph end) and after '." Next';
-    never right after a parenthesis inside a sentence ("Minister (MEXT) Masahito Moriyama")."""
+    never right after a parenthesis inside a sentence ("Minister (MEXT) Masahito Moriyama"),
+    nor right after a word on the same line (no full stop, no line break ended it)."""
     texts = [token.text for token in doc]  # read once: each doc[i] builds a Token
     spaces = [token.is_space for token in doc]
     gaps = [token.whitespace_ for token in doc]
@@ -84,7 +92,9 @@ def mark_sentence_breaks(doc: Doc) -> Doc:
             continue
         if _starts_after_break(texts, spaces, gaps, index):
             doc[index].is_sent_start = True
-        elif _continues_after_parenthesis(texts, gaps, index):
+        elif _continues_after_parenthesis(texts, gaps, index) or _continues_after_word(
+            texts, gaps, index
+        ):
             doc[index].is_sent_start = False
     return doc
 

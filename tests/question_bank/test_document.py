@@ -48,3 +48,23 @@ def test_subtree_edges_and_heads_are_the_parser_s():
     assert tokens.right_edge == [t.right_edge.i for t in merged]
     assert tokens.pos == [t.pos_ for t in merged] and tokens.dep == [t.dep_ for t in merged]
     assert tokens.space == [t.whitespace_ for t in merged]
+
+
+def test_no_sentence_starts_right_after_a_word_on_the_same_line():
+    """Nothing ends a sentence between two words of one line: the parser's cut after "Foreign
+    Affairs" (before the minister's name) is not taken, whatever the pipeline guesses."""
+    text = (
+        "Today, U.S. Embassy Bogota Charge d'Affaires Francisco Palmieri and Colombian Vice "
+        "President and Minister of Foreign Affairs Marta Lucia Ramirez signed a protocol of "
+        "amendment to the 2011 Air Transport Agreement in Bogota. It enters into force later."
+    )
+    for doc in parse(text):
+        for sentence in doc.sents:
+            first = sentence[0]
+            if first.i == 0:
+                continue
+            before = doc[first.i - 1]
+            ended = not before.text[-1:].isalnum() or "\n" in before.whitespace_
+            assert ended, (before.text, first.text)
+    starts = [s[0].text for doc in parse(text) for s in doc.sents]
+    assert starts == ["Today", "It"]
