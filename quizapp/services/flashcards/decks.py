@@ -23,7 +23,17 @@ from datetime import datetime, timedelta
 from functools import cache
 
 from flask import g
-from sqlalchemy import ColumnElement, Select, and_, case, distinct, func, or_, true
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    distinct,
+    func,
+    literal_column,
+    or_,
+    true,
+)
 from sqlalchemy.orm import aliased, contains_eager, joinedload
 
 from question_bank.kinds import CARD_KINDS
@@ -128,6 +138,15 @@ def card_quiz_ids(user_id: int, now: datetime) -> Select:
     )
 
 
+@cache
+def _is_card_kind() -> ColumnElement[bool]:
+    """``Question.kind`` is a card kind, the kinds written into the statement: a list of bound
+    values would be expanded into the SQL text again each time a built statement runs."""
+    if not all(kind.isidentifier() for kind in CARD_KINDS):
+        raise ValueError("card kind names are written into SQL: letters, digits, _ only")
+    return Question.kind.in_([literal_column(f"'{kind}'") for kind in sorted(CARD_KINDS)])
+
+
 def _card_questions(user_id: int, now: datetime) -> Select:
     """Questions joined to their quiz entries, limited to studyable cards."""
     return (
@@ -135,7 +154,7 @@ def _card_questions(user_id: int, now: datetime) -> Select:
         .join(QuizQuestion, QuizQuestion.question_id == Question.id)
         .where(
             QuizQuestion.quiz_id.in_(card_quiz_ids(user_id, now)),
-            Question.kind.in_(CARD_KINDS),
+            _is_card_kind(),
             Question.is_deleted.is_(False),
         )
     )
@@ -175,33 +194,46 @@ def deck_statements(kind: str) -> DeckStatements:
         db.select(Question).where(Question.id.in_(ids), unseen).order_by(Question.id).limit(1)
     )
     return DeckStatements(
-        summary=_with_next_card(_summary_statement(deck, due_card).subquery()),
+        summary=_with_next_card(_summary_statement(deck).subquery()),
         due_card=due_card.options(joinedload(Card.question).joinedload(Question.article)),
         new_question=new_question.options(joinedload(Question.article)),
     )
 
 
-def _summary_statement(deck, due_card: Select) -> Select:
+def _summary_statement(deck) -> Select:
     """Counts of a deck in one pass over its questions, each joined to the student's card of it
-    (none: a new question), plus today's new cards and the most overdue card by id."""
+    (none: a new question), plus today's new cards and the most overdue card (by due time,
+    then id), found among the same joined rows instead of reading the cards again."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
-    card = aliased(Card)  # the subqueries below read ``card`` on their own, uncorrelated
-    unseen = card.id.is_(None)
-    started = db.select(func.count(Card.id)).where(
-        Card.user_id == user_id, Card.created_at >= db.bindparam("day")
-    )
-    return (
+    card = aliased(Card)  # the subquery of today's cards reads ``card`` on its own, uncorrelated
+    cards = (
         db.select(
-            func.count(case((card.due_at <= now, card.id))).label("due"),
-            func.min(case((card.due_at > now, card.due_at))).label("next_due"),
-            func.count(case((unseen, deck.c.id))).label("new"),
-            started.scalar_subquery().label("started"),
-            due_card.with_only_columns(Card.id).scalar_subquery().label("due_card_id"),
-            func.min(case((unseen, deck.c.id))).label("new_question_id"),  # in id order
+            deck.c.id.label("question_id"),
+            card.id.label("card_id"),
+            card.due_at.label("due_at"),
         )
         .select_from(deck)
         .outerjoin(card, and_(card.question_id == deck.c.id, card.user_id == user_id))
+        .cte()
     )
+    unseen = cards.c.card_id.is_(None)
+    started = db.select(func.count(Card.id)).where(
+        Card.user_id == user_id, Card.created_at >= db.bindparam("day")
+    )
+    most_overdue = (
+        db.select(cards.c.card_id)
+        .where(cards.c.due_at <= now)
+        .order_by(cards.c.due_at, cards.c.card_id)
+        .limit(1)
+    )
+    return db.select(
+        func.count(case((cards.c.due_at <= now, cards.c.card_id))).label("due"),
+        func.min(case((cards.c.due_at > now, cards.c.due_at))).label("next_due"),
+        func.count(case((unseen, cards.c.question_id))).label("new"),
+        started.scalar_subquery().label("started"),
+        most_overdue.scalar_subquery().label("due_card_id"),
+        func.min(case((unseen, cards.c.question_id))).label("new_question_id"),  # in id order
+    ).select_from(cards)
 
 
 def _with_next_card(summary) -> Select:
