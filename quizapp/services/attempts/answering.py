@@ -87,7 +87,7 @@ def _student_attempt_statement(with_slots: bool, lock: bool, one_slot: bool = Fa
             query.add_columns(AttemptSlot)
             .join(AttemptSlot, slot_of, isouter=with_slots)
             .join(Question, Question.id == AttemptSlot.question_id, isouter=with_slots)
-            .options(contains_eager(AttemptSlot.question))
+            .options(contains_eager(AttemptSlot.question).load_only(Question.payload))
             .order_by(AttemptSlot.position)
         )
     if lock and not one_slot:  # a submit counts the answers as card reviews: their settings
