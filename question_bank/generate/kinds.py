@@ -359,6 +359,8 @@ def _swappable(fact: Found, env: Env) -> bool:
     if _described_itself(fact, env):
         return False
     if cls == "person":
+        if _affiliation_after(fact):
+            return False
         if fact.detail("descriptor"):
             return True
         return _bare_name_slot(fact) and _plain_full_name(fact.key, env)
@@ -385,6 +387,19 @@ def _described_itself(fact: Found, env: Env) -> bool:
         if table.dep[token] == "nsubj" and not fact.span[0] <= head < fact.span[1]:
             return table.lemma[head].lower() == "be"
     return False
+
+
+_AFFILIATION = re.compile(r"^\s*(?:of|from)\s+(?:the\s+)?[A-Z]")
+
+
+def _affiliation_after(fact: Found) -> bool:
+    """The person's name is followed by where they belong ("_____ of the Democratic Party",
+    "_____ from BPA"): another person put there makes a statement both about what happened and
+    about whom they belong to, and a reader cannot tell which part is false."""
+    statement = fact.statement
+    if statement is None or statement.gap_end < 0:
+        return False
+    return bool(_AFFILIATION.match(statement.text[statement.gap_end :]))
 
 
 def _bare_name_slot(fact: Found) -> bool:

@@ -777,3 +777,18 @@ def test_a_country_read_as_one_name_with_the_person_after_it_is_no_key(shared_ar
             continue  # a noun phrase as written, offered for a teacher to edit
         assert "States Lilit" not in item.answer, item.prompt
         assert all("States Lilit" not in choice for choice in item.choices), item.prompt
+
+
+def test_a_person_followed_by_where_they_belong_is_never_swapped():
+    """ "Eddie Chu of the Democratic Party was elected" is false only by the party, while Chu
+    was elected: a reader cannot tell which part the statement gets wrong."""
+    text = (
+        "Hong Kong held its legislative election on Sunday, September 4, 2016. "
+        "Councillor Wu Chi-wai of the Democratic Party was elected in Kowloon East. "
+        "Councillor Eddie Chu won the most votes in New Territories West. "
+        "Councillor Ann Chiang was re-elected in Kowloon West. "
+        "Councillor Wu Chi-wai thanked the voters of Kowloon East on Monday."
+    )
+    party = "of the Democratic Party was elected"
+    swapped = [s.prompt for s in _false_statements(text) if party in s.prompt]
+    assert not swapped, swapped
