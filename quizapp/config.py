@@ -56,7 +56,7 @@ class DefaultConfig:
     LOG_LEVEL = "INFO"
     TIME_ZONE = "UTC"  # the school's clock (an IANA name): times are shown and typed in it
     CACHE_TYPE = "SimpleCache"  # per process; "RedisCache" with CACHE_REDIS_URL to share it
-    CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page lives (teachers' edits show then)
+    CACHE_DEFAULT_TIMEOUT = 300  # longest a cached student page is kept (edits show at once)
     PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For/-Proto (trusted)
     FLASHCARDS_DESIRED_RETENTION = 0.9  # a student's default target recall probability
     FLASHCARDS_NEW_PER_DAY = 20  # new cards a student starts per day (flashcards or quizzes)

@@ -3,11 +3,12 @@
 A page template that starts ``{% extends layout or "base.html" %}`` can be served through
 ``cached_student_page``: its title and content blocks are rendered once (with the bare
 ``_fragment.html`` layout) and cached under a key holding the student's id and ``activity_at``
-(moved by every change to their results, see ``quizapp.models.activity``) and whatever else the
-page depends on (the day, for a streak). Entries also expire after ``timeout`` seconds, which
-bounds how long a teacher's edit (a renamed quiz) takes to show. The menu, flashed messages
-and CSRF tokens are never cached: tokens are rendered as a placeholder and swapped for the
-request's own token when the page is served.
+(moved by every change to their results, see ``quizapp.models.activity``), the content stamp
+(moved by every teacher's edit: a renamed quiz, a question, a class, see
+``quizapp.models.content``) and whatever else the page depends on (the day, for a streak).
+Entries also expire after ``timeout`` seconds, to free the memory of pages no longer asked
+for. The menu, flashed messages and CSRF tokens are never cached: tokens are rendered as a
+placeholder and swapped for the request's own token when the page is served.
 """
 
 from __future__ import annotations
@@ -46,9 +47,12 @@ def cached_student_page(
 ) -> str:
     """The page ``template`` shows for ``context()``, its body from the cache while the
     student's results and ``depends_on`` are unchanged (``context`` is only called on a miss)."""
-    stamp = current_user.activity_at.isoformat() if current_user.activity_at else "-"
+    stamps = ":".join(
+        stamp.isoformat() if stamp else "-"
+        for stamp in (current_user.activity_at, current_user.content_at)
+    )
     parts = ":".join(str(part) for part in depends_on)
-    key = f"page:{template}:{current_user.id}:{stamp}:{parts}"
+    key = f"page:{template}:{current_user.id}:{stamps}:{parts}"
     cached = cache.get(key)
     if cached is None:
         cached = _render_parts(template, context())

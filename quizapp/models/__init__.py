@@ -1,11 +1,15 @@
 """Database models, one module per aggregate."""
 
-from quizapp.models import activity  # noqa: F401, E402 - registers the activity stamp listener
+from quizapp.models import (  # noqa: F401 - each registers its stamp's flush listener
+    activity,
+    content,
+)
 from quizapp.models.article import Article
 from quizapp.models.attempt import Attempt, AttemptSlot, Response
 from quizapp.models.card import Card, CardReview, StudySettings
 from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, AssignmentKind, Classroom, Membership
+from quizapp.models.content import SiteState
 from quizapp.models.job import GenerationJob, JobStatus
 from quizapp.models.question import Question
 from quizapp.models.quiz import FeedbackPolicy, Quiz, QuizQuestion
@@ -35,6 +39,7 @@ __all__ = [
     "ReviewItem",
     "ReviewStatus",
     "Role",
+    "SiteState",
     "StudySettings",
     "User",
 ]

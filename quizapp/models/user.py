@@ -62,6 +62,7 @@ class User(UserMixin, db.Model):
         return self.role == Role.TEACHER.value
 
     login_token = None  # set by load_user; not a column
+    content_at = None  # the content stamp read with the user by load_user; not a column
 
     def get_id(self) -> str:
         """``user id:session token``: what the session and the remember cookie hold."""
@@ -88,9 +89,12 @@ class LoginSession(db.Model):
 
 @cache
 def _session_user_statement():
-    """The user of a live session, built once: it runs on every request."""
+    """The user of a live session with the content stamp (``quizapp.models.content``), built
+    once: it runs on every request."""
+    from quizapp.models.content import content_stamp_column
+
     return (
-        db.select(User)
+        db.select(User, content_stamp_column())
         .join(LoginSession, LoginSession.user_id == User.id)
         .where(
             User.id == db.bindparam("user_id"),
@@ -106,10 +110,12 @@ def load_user(session_id: str) -> User | None:
     user_id, _, token = session_id.partition(":")
     if not user_id.isdigit() or len(user_id) > 18 or not token:
         return None
-    user = db.session.execute(
+    row = db.session.execute(
         _session_user_statement(),
         {"user_id": int(user_id), "digest": token_digest(token), "now": utcnow()},
-    ).scalar_one_or_none()
-    if user is not None:
-        user.login_token = token
+    ).one_or_none()
+    if row is None:
+        return None
+    user, user.content_at = row
+    user.login_token = token
     return user

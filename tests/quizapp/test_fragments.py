@@ -62,3 +62,44 @@ def test_cached_fragment_carries_each_sessions_own_csrf_token(app, create_user, 
     assert one and two and set(one).isdisjoint(two)  # the second page came from the cache
     response = second.post("/progress/mistakes", data={"csrf_token": two[-1]})
     assert response.status_code == 302 and "/quizzes/attempts/" in response.headers["Location"]
+
+
+def _content_stamp(app):
+    from quizapp.models import SiteState
+
+    with app.app_context():
+        return db.session.execute(db.select(SiteState.content_at)).scalar_one_or_none()
+
+
+def test_cached_pages_show_a_teachers_edit_at_once(client, app, auth, create_user, bundled_quiz):
+    """A student's history and progress pages are cached, yet a quiz the teacher renames shows
+    its new title on the next request, served by any worker: the edit moves the content stamp
+    in the database, which is part of every cached page's key."""
+    create_user("sam")
+    auth.login("sam")
+    attempt_id = start(client, bundled_quiz)
+    post_form(client, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz))
+    with app.app_context():
+        old_title = quiz_by_id(bundled_quiz).title
+    assert old_title in client.get("/history/").get_data(as_text=True)
+    assert old_title in client.get("/progress/").get_data(as_text=True)
+    before = _content_stamp(app)
+    with app.app_context():
+        quiz_by_id(bundled_quiz).title = "Azerbaijan and Belarus: the talks in Baku"
+        db.session.commit()
+    assert _content_stamp(app) is not None and (before is None or _content_stamp(app) > before)
+    history = client.get("/history/").get_data(as_text=True)
+    assert "Azerbaijan and Belarus: the talks in Baku" in history
+    assert old_title not in history
+    assert "the talks in Baku" in client.get("/progress/").get_data(as_text=True)
+
+
+def test_a_students_own_writes_leave_the_content_stamp_alone(
+    client, app, auth, create_user, bundled_quiz
+):
+    create_user("sam")
+    auth.login("sam")
+    before = _content_stamp(app)
+    attempt_id = start(client, bundled_quiz)
+    post_form(client, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz))
+    assert _content_stamp(app) == before
