@@ -103,13 +103,22 @@ def _word_of_the_name(answer: str, stem: str) -> bool:
 def grammar_leak(candidate: Candidate) -> str:
     """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
     prompt = candidate.item.prompt
-    if re.search(rf"\b(?:a|an|An|A) {re.escape(GAP)}", prompt):
+    article = re.search(rf"\b(a|an|An|A) {re.escape(GAP)}", prompt)
+    if article and not (article.group(1).lower() == "a" and _written_number(candidate)):
         return "grammar leak: an article before the gap"
     if candidate.fact.cls.startswith("number:") and re.search(
         rf"\b[Tt]he {re.escape(GAP)}", prompt
     ):
         return "grammar leak: 'the _____' before a number"
     return ""
+
+
+def _written_number(candidate: Candidate) -> bool:
+    """The answer is a number written with a digit or a currency sign ("$50 million", "300"):
+    "a" before it says hardly anything of it (only "an" would, of an 8, 11 or 18)."""
+    return candidate.fact.cls.startswith("number:") and bool(
+        re.match(r"[$€£¥]?\d", candidate.item.answer)
+    )
 
 
 def choices_sound(candidate: Candidate) -> str:

@@ -792,3 +792,19 @@ def test_a_person_followed_by_where_they_belong_is_never_swapped():
     party = "of the Democratic Party was elected"
     swapped = [s.prompt for s in _false_statements(text) if party in s.prompt]
     assert not swapped, swapped
+
+
+def test_a_number_after_a_may_be_the_gap_but_nothing_after_an():
+    """ "a _____ loan" says next to nothing of "$50 million"; "an _____" would point at 8, 11,
+    18 or the eighties, and before a name "a"/"an" tells its first sound."""
+    text = (
+        "The two countries welcomed the announcement of a $50 million loan guarantee from the "
+        "Export-Import Bank of the United States for Telekom Srbija Group on Monday. "
+        "Serbia signed an $80 million contract with Ericsson in Belgrade on Tuesday. "
+        "Sweden signed a treaty with Finland in Stockholm on Friday."
+    )
+    result = generate(text, min_score=0.0)
+    items = (*result.items, *result.more)
+    assert any(i.answer == "$50 million" and "a _____ loan" in i.prompt for i in items)
+    assert not any(" an _____" in i.prompt or "An _____" in i.prompt for i in items)
+    assert not any(" a _____" in i.prompt and i.answer[:1] not in "$0123456789" for i in items)
