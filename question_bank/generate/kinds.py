@@ -82,7 +82,12 @@ TYPED_CLASSES = (
     "date:",
     "number:",
     "duration",
+    "document",
+    "event",
 )
+#: Typed classes offered only among further candidates: a document's or event's name is often
+#: cut by the recogniser ("two joint action _____" for "plans") or guessed from its own words.
+LOOSE_TYPED_CLASSES = frozenset({"document", "event"})
 
 
 @dataclass
@@ -477,6 +482,7 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if fact.statement is None or not _typed(fact.cls):
             continue
         doubtful = _obvious(fact, env) or _only_one_so_described(fact, env)
+        doubtful = doubtful or fact.cls in LOOSE_TYPED_CLASSES
         if (doubtful or _bare_date(fact, env)) and not fact.loose:
             fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:

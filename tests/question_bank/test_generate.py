@@ -808,3 +808,15 @@ def test_a_number_after_a_may_be_the_gap_but_nothing_after_an():
     assert any(i.answer == "$50 million" and "a _____ loan" in i.prompt for i in items)
     assert not any(" an _____" in i.prompt or "An _____" in i.prompt for i in items)
     assert not any(" a _____" in i.prompt and i.answer[:1] not in "$0123456789" for i in items)
+
+
+def test_a_documents_name_is_offered_as_a_gap_among_the_rest_only():
+    text = (
+        "Secretary of State Marco Rubio met Foreign Minister Marko Djuric in Washington on "
+        "July 17, 2026. The United States welcomed Serbia's decision to sign the Artemis "
+        "Accords. Serbia will open new consulates in Miami and San Francisco in 2027."
+    )
+    result = generate(text)
+    gaps = [i for i in result.more if i.kind == "cloze" and i.answer == "Artemis Accords"]
+    assert gaps, [(i.kind, i.answer) for i in result.more]
+    assert not [i for i in result.items if i.kind == "cloze" and i.answer == "Artemis Accords"]
