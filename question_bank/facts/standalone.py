@@ -479,16 +479,16 @@ def _shouted(article: ArticleDoc, start: int, end: int) -> bool:
 
 
 def raw_statement(
-    article: ArticleDoc, sentence: Sentence, gap: tuple[int, int]
+    article: ArticleDoc, sentence: Sentence, gap: tuple[int, int], strict: bool = True
 ) -> Statement | None:
     """The sentence exactly as written, with ``gap`` located in it, for a teacher to look at
     among further candidates when it cannot stand alone (a pronoun, a demonstrative, its
-    length). None for a caption, a headline, a sentence that is mostly quotation or one half
-    of a sentence the parser cut in two."""
+    length). None for a sentence that is mostly quotation, one half of a sentence the parser
+    cut in two and, when ``strict``, a caption or a headline."""
     start, end = sentence.start, sentence.end
-    if not start <= gap[0] < gap[1] <= end or not is_clause(article, start, end):
+    if not start <= gap[0] < gap[1] <= end or not _clean_start(article, sentence):
         return None
-    if not _clean_start(article, sentence):
+    if strict and not is_clause(article, start, end):
         return None
     quoted = sum(1 for i in range(start, end) if article.token_in_quote(i))
     if quoted * 2 > end - start or article.token_in_quote(gap[0]):

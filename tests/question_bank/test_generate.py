@@ -820,3 +820,17 @@ def test_a_documents_name_is_offered_as_a_gap_among_the_rest_only():
     gaps = [i for i in result.more if i.kind == "cloze" and i.answer == "Artemis Accords"]
     assert gaps, [(i.kind, i.answer) for i in result.more]
     assert not [i for i in result.items if i.kind == "cloze" and i.answer == "Artemis Accords"]
+
+
+def test_a_caption_is_offered_as_written_among_the_rest_only():
+    caption = "Photo: Secretary Marco Rubio with Foreign Minister Marko Djuric in Belgrade"
+    text = (
+        "Serbia and the United States held talks in Washington on July 17, 2026. Secretary of "
+        "State Marco Rubio met Foreign Minister Marko Djuric at the State Department.\n\n"
+        f"{caption}\n\n"
+        "Serbia will open new consulates in Miami and San Francisco in 2027."
+    )
+    result = generate(text)
+    from_caption = [i for i in result.more if i.evidence.startswith("Photo:")]
+    assert any(i.answer == "Belgrade" for i in from_caption), [i.answer for i in from_caption]
+    assert not [i for i in result.items if i.evidence.startswith("Photo:")]
