@@ -58,7 +58,7 @@ def _starts_after_break(texts: list[str], spaces: list[bool], gaps: list[str], i
     if spaces[before] and texts[before].count("\n") >= 2 or "\n\n" in gaps[before]:
         return True
     if texts[before] in _CLOSING_QUOTES and index >= 2 and texts[index - 2] in _SENTENCE_ENDS:
-        return texts[index][:1].isupper()
+        return bool(gaps[before]) and texts[index][:1].isupper()  # not '. "Next' (it opens)
     return False
 
 
@@ -80,10 +80,23 @@ def _continues_after_word(texts: list[str], gaps: list[str], index: int) -> bool
     return texts[before][-1:].isalnum() and "\n" not in gaps[before]
 
 
+_OPENING_QUOTES = frozenset({'"', "“"})
+
+
+def _continues_after_opening_quote(texts: list[str], gaps: list[str], index: int) -> bool:
+    """A word right after an opening quotation mark (one written against the word after it and
+    apart from the word before it) is the quotation's first word, not a sentence's."""
+    before = index - 1
+    if texts[before] not in _OPENING_QUOTES or gaps[before]:
+        return False
+    return texts[before] == "“" or before == 0 or bool(gaps[before - 1])
+
+
 def mark_sentence_breaks(doc: Doc) -> Doc:
     """Start a sentence after a blank line (a headline or paragraph end) and after '." Next';
     never right after a parenthesis inside a sentence ("Minister (MEXT) Masahito Moriyama"),
-    nor right after a word on the same line (no full stop, no line break ended it)."""
+    right after a word on the same line (no full stop, no line break ended it) or right after
+    an opening quotation mark."""
     texts = [token.text for token in doc]  # read once: each doc[i] builds a Token
     spaces = [token.is_space for token in doc]
     gaps = [token.whitespace_ for token in doc]
@@ -92,8 +105,10 @@ def mark_sentence_breaks(doc: Doc) -> Doc:
             continue
         if _starts_after_break(texts, spaces, gaps, index):
             doc[index].is_sent_start = True
-        elif _continues_after_parenthesis(texts, gaps, index) or _continues_after_word(
-            texts, gaps, index
+        elif (
+            _continues_after_parenthesis(texts, gaps, index)
+            or _continues_after_word(texts, gaps, index)
+            or _continues_after_opening_quote(texts, gaps, index)
         ):
             doc[index].is_sent_start = False
     return doc

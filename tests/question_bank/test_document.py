@@ -68,3 +68,14 @@ def test_no_sentence_starts_right_after_a_word_on_the_same_line():
             assert ended, (before.text, first.text)
     starts = [s[0].text for doc in parse(text) for s in doc.sents]
     assert starts == ["Today", "It"]
+
+
+def test_an_opening_quotation_mark_starts_no_sentence_of_its_own():
+    text = (
+        'Researchers published a study on Monday, June 2, 2014. "Surface ozone has declined by '
+        '25 percent across the United States since 1980," said Colette Heald. "It is "good" '
+        'news." Heald spoke in Boston.'
+    )
+    starts = [s.text for doc in parse(text) for s in doc.sents]
+    assert all(s.strip() not in ('"', "“") for s in starts), starts
+    assert any(s.startswith('"Surface ozone') for s in starts), starts
