@@ -169,7 +169,8 @@ def _written_by_key(
 
 
 def entity_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A fact for every whole, typed mention outside quotation marks in a stand-alone sentence.
+    """A fact for every whole, typed mention in a stand-alone sentence outside quotation marks;
+    elsewhere (inside quotation marks, in a caption) a loose one, of the sentence as written.
 
     A fact that some rule doubts (``_doubts``: it is the only name of its sentence, one end of a
     range, an abbreviation's spelling-out ...) is kept as "loose": it may be offered to a teacher
@@ -180,16 +181,17 @@ def entity_facts(article: ArticleDoc) -> Iterator[Found]:
     for sentence in article.sentences:
         for mention in article.mentions_by_sentence.get(sentence.index, ()):
             kind = fact_type(mention.cls)
-            if not kind or not mention.whole or article.token_in_quote(mention.start):
+            if not kind or not mention.whole:
                 continue
             if mention.start in documents or mention.start in titles:
                 continue
             span = (mention.start, mention.end)
-            statement = make_statement(article, sentence, span)
+            quoted = article.token_in_quote(mention.start)
+            statement = None if quoted else make_statement(article, sentence, span)
             if statement is None or statement.negated:
-                statement = raw_statement(article, sentence, span) or raw_statement(
-                    article, sentence, span, strict=False
-                )  # a headline or caption as written: a teacher may still find its name there
+                statement = (None if quoted else raw_statement(article, sentence, span)) or (
+                    raw_statement(article, sentence, span, strict=False)
+                )  # a headline, a caption or words quoted, as written: loose, for a teacher
                 if statement is None:
                     continue
             key, variants = _answer_key(article, mention)

@@ -483,15 +483,15 @@ def raw_statement(
 ) -> Statement | None:
     """The sentence exactly as written, with ``gap`` located in it, for a teacher to look at
     among further candidates when it cannot stand alone (a pronoun, a demonstrative, its
-    length). None for a sentence that is mostly quotation, one half of a sentence the parser
-    cut in two and, when ``strict``, a caption or a headline."""
+    length). None for one half of a sentence the parser cut in two and, when ``strict``, for a
+    caption, a headline, a sentence that is mostly quotation or a gap inside a quotation."""
     start, end = sentence.start, sentence.end
     if not start <= gap[0] < gap[1] <= end or not _clean_start(article, sentence):
         return None
     if strict and not is_clause(article, start, end):
         return None
     quoted = sum(1 for i in range(start, end) if article.token_in_quote(i))
-    if quoted * 2 > end - start or article.token_in_quote(gap[0]):
+    if strict and (quoted * 2 > end - start or article.token_in_quote(gap[0])):
         return None
     return _render(
         article, list(range(start, end)), {}, gap, ("as written",), False, MAX_WRITTEN_WORDS

@@ -834,3 +834,17 @@ def test_a_caption_is_offered_as_written_among_the_rest_only():
     from_caption = [i for i in result.more if i.evidence.startswith("Photo:")]
     assert any(i.answer == "Belgrade" for i in from_caption), [i.answer for i in from_caption]
     assert not [i for i in result.items if i.evidence.startswith("Photo:")]
+
+
+def test_a_name_or_number_inside_a_quotation_is_offered_among_the_rest_only():
+    text = (
+        "Researchers at the Massachusetts Institute of Technology published a study on crop "
+        "yields in Nature Climate Change on Monday, June 2, 2014. "
+        '"Surface ozone has declined by 25 percent across the United States since 1980," '
+        "said Colette Heald, a professor at the institute. "
+        "The study examined wheat, rice, maize and soybean."
+    )
+    result = generate(text)
+    quoted = [i for i in result.more if i.answer == "25 percent"]
+    assert quoted and all(i.kind == "cloze" for i in quoted)
+    assert not [i for i in result.items if i.answer == "25 percent"]
