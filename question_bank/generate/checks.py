@@ -17,12 +17,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from question_bank.data import capital_index, city_index, country_by_name, country_index, name_key
 from question_bank.facts.classes import CAPITALISED_RUN, cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
+from question_bank.facts.standalone import MAX_WRITTEN_WORDS
 from question_bank.generate.distractors import normalise, same_answer
 from question_bank.generate.kinds import GAP, Candidate
 
 MAX_PROMPT_WORDS = 45
-#: A loose candidate (never published, offered to a teacher to edit) may copy a longer sentence.
-MAX_LOOSE_PROMPT_WORDS = 72
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
 #: name misspelt: "Saudi Arabi".
 MISSPELT_SIMILARITY = 92
@@ -142,7 +141,8 @@ def prompt_sound(candidate: Candidate) -> str:
     """A stem of reasonable length, with one gap at most, standing apart from the words around
     it, balanced brackets and no content word written twice in a row."""
     prompt = candidate.item.prompt
-    limit = MAX_LOOSE_PROMPT_WORDS if candidate.fact.loose else MAX_PROMPT_WORDS
+    # a loose candidate (never published, for a teacher to edit) may copy a longer sentence
+    limit = MAX_WRITTEN_WORDS if candidate.fact.loose else MAX_PROMPT_WORDS
     if len(prompt.split()) > limit:
         return "stem: too long"
     if prompt.count(GAP) > 1:

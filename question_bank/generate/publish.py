@@ -201,12 +201,7 @@ def _false_statements(
     """Statements made false that may be published, by sentence, best first."""
     found: dict[int, list[Candidate]] = {}
     for candidate in sorted(candidates, key=lambda c: -c.worth):
-        item = candidate.item
-        if (
-            item.kind == "truefalse"
-            and item.answer == "False"
-            and item.score >= threshold - FALSE_MARGIN
-        ):
+        if _made_false(candidate) and candidate.item.score >= threshold - FALSE_MARGIN:
             found.setdefault(candidate.fact.sentence.index, []).append(candidate)
     return found
 

@@ -16,11 +16,13 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from quizapp.models.attempt import Attempt
-from quizapp.models.base import utcnow
+from quizapp.models.base import done_once, utcnow
 from quizapp.models.card import Card, StudySettings
 from quizapp.models.classroom import Membership
 from quizapp.models.user import User
 
+#: Name of the students whose stamps a transaction moved (``done_once``).
+ACTIVITY = "activity stamped"
 #: Models whose rows carry the student (``user_id``) whose results they are.
 STUDENT_ROWS = (Attempt, Card, StudySettings, Membership)
 
@@ -39,7 +41,7 @@ def _stamp_statement() -> sa.Update:
 def claim_stamp(session: Session, user_id: int) -> bool:
     """Whether ``user_id``'s stamp is still to move in this transaction, marking it moved: for
     a write that moves it in its own statement (``stamp_cte``)."""
-    stamped = session.info.setdefault("activity_stamped", set())
+    stamped = done_once(session, ACTIVITY)
     if user_id in stamped:
         return False
     stamped.add(user_id)
@@ -63,7 +65,7 @@ def stamp_cte() -> sa.CTE:
 def stamp_activity(session: Session, user_ids) -> None:
     """Move the stamps of ``user_ids`` (once each per transaction: the stamp is the
     transaction's time either way); for writes that bypass the ORM's flush."""
-    stamped = session.info.setdefault("activity_stamped", set())
+    stamped = done_once(session, ACTIVITY)
     changed = set(user_ids) - stamped
     if changed:
         stamped.update(changed)
@@ -83,10 +85,3 @@ def _move_activity_stamps(session: Session, flush_context) -> None:
             if isinstance(row, STUDENT_ROWS) and row.user_id is not None
         },
     )
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget_stamped(session: Session, transaction) -> None:
-    """A new transaction stamps again."""
-    if transaction.parent is None:
-        session.info.pop("activity_stamped", None)

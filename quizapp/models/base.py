@@ -5,12 +5,30 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from functools import cache
 
-from sqlalchemy import DateTime, TypeDecorator, Update, bindparam, update
+from sqlalchemy import DateTime, TypeDecorator, Update, bindparam, event, update
+from sqlalchemy.orm import Session
 
 
 def utcnow() -> datetime:
     """The current time, timezone-aware, in UTC."""
     return datetime.now(UTC)
+
+
+#: ``Session.info`` key of what the session's transaction has done once (``done_once``).
+_DONE_ONCE = "done_once"
+
+
+def done_once(session: Session, name: str) -> set:
+    """The set, named ``name``, of what the session's current transaction has already done
+    (the stamps it moved): emptied when the transaction ends, so the next one does it again."""
+    return session.info.setdefault(_DONE_ONCE, {}).setdefault(name, set())
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_done_once(session: Session, transaction) -> None:
+    """A new transaction does everything again."""
+    if transaction.parent is None:
+        session.info.pop(_DONE_ONCE, None)
 
 
 @cache

@@ -17,7 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from quizapp.extensions import db
-from quizapp.models.base import UTCDateTime, utcnow
+from quizapp.models.base import UTCDateTime, done_once, utcnow
 from quizapp.models.category import Category, QuestionTag
 from quizapp.models.classroom import Assignment, Classroom
 from quizapp.models.question import Question
@@ -62,9 +62,10 @@ def _move_statement() -> sa.Update:
 
 def stamp_content(session: Session) -> None:
     """Move the stamp (once per transaction; the row is made if it is missing)."""
-    if session.info.get("content_stamped"):
+    stamped = done_once(session, "content stamped")
+    if SITE_ROW in stamped:
         return
-    session.info["content_stamped"] = True
+    stamped.add(SITE_ROW)
     now = utcnow()
     connection = session.connection()
     if connection.execute(_move_statement(), {"now": now}).rowcount == 0:
@@ -78,10 +79,3 @@ def _move_content_stamp(session: Session, flush_context) -> None:
         isinstance(row, CONTENT_ROWS) for row in (*session.new, *session.dirty, *session.deleted)
     ):
         stamp_content(session)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _forget_content_stamped(session: Session, transaction) -> None:
-    """A new transaction stamps again."""
-    if transaction.parent is None:
-        session.info.pop("content_stamped", None)
