@@ -60,6 +60,17 @@ class Sentence:
     root: int
 
 
+def _before_open_bracket(table, start: int, end: int) -> int:
+    """Where a name ends that the parser ran into a bracket it does not close ("World Health
+    Organisation (WHO"): before that bracket."""
+    for i in range(end - 1, start, -1):
+        if table.text[i] == ")":
+            return end
+        if table.text[i] == "(":
+            return i
+    return end
+
+
 @dataclass(frozen=True)
 class Mention:
     """A typed entity mention: tokens ``start:end`` of sentence ``sentence``.
@@ -302,6 +313,7 @@ class ArticleDoc:
                 and not table.text[start][:1].isupper()
             ):
                 start += 1
+            end = _before_open_bracket(table, start, end)
             while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
                 end -= 1
             if ent.label_ in _NUMBER_LABELS:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from question_bank.data import capital_index, country_by_name, name_key, standard_names
 from question_bank.facts.classes import country_name, takes_the
 from question_bank.facts.counts import COUNT_BUILDERS
@@ -551,22 +553,36 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
             )
 
 
-_CHUNK_WORDS = (2, 6)
+_CHUNK_WORDS = (1, 6)
+#: Determiners kept in a noun phrase's gap: "an _____" would tell the answer's first sound.
+_KEPT_DETERMINERS = frozenset({"a", "an"})
 
 
 def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A loose fact for each noun phrase of two to six words that is not a name ("energy
-    infrastructure", "a two-month truce"): offered among further candidates, never published."""
+    """A loose fact for each noun phrase of up to six words that is not a name ("energy
+    infrastructure", "a two-month truce", "troops"): offered among further candidates, never
+    published. A one-word phrase is a common noun; "a" or "an" before the phrase stays in it."""
     table = article.tokens
     named = set(article.mention_at)
     for start, end in article.noun_chunks:
-        while start < end and table.pos[start] in ("DET", "PRON") and table.tag[start] != "PRP$":
+        while (
+            start < end
+            and table.pos[start] in ("DET", "PRON")
+            and table.tag[start] != "PRP$"
+            and table.lower[start] not in _KEPT_DETERMINERS
+        ):
             start += 1
-        words = [i for i in range(start, end) if table.pos[i] not in ("PUNCT", "SPACE")]
+        words = [
+            i
+            for i in range(start, end)
+            if table.pos[i] not in ("PUNCT", "SPACE") and table.lower[i] not in _KEPT_DETERMINERS
+        ]
         if not _CHUNK_WORDS[0] <= len(words) <= _CHUNK_WORDS[1]:
             continue
-        if any(table.pos[i] == "PRON" for i in range(start, end)) or all(
-            i in named for i in range(start, end)
+        if any(table.pos[i] == "PRON" for i in range(start, end)) or all(i in named for i in words):
+            continue
+        if len(words) == 1 and (
+            table.pos[words[0]] != "NOUN" or table.lower[words[0]] in STOP_WORDS
         ):
             continue
         sentence = article.sentence_of(start)

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 #: Longest statement, in words.
 MAX_WORDS = 40
 #: Longest sentence offered as written (never published: a teacher may shorten it to use it).
-MAX_WRITTEN_WORDS = 70
+MAX_WRITTEN_WORDS = 110
 #: Longer sentences are shortened by dropping a whole trailing or fronted part, when they can be.
 TRIM_ABOVE_WORDS = 28
 #: Sentence adverbs that only link a sentence to the one before (dropped with their comma).

@@ -476,6 +476,23 @@ def _named_again(fact: Found, rest: str) -> bool:
     return any(mentions_name(rest, part) for part in parts) or mentions_name(rest, fact.key)
 
 
+#: "a _____" / "an _____" (not "a _____" before a number written with a digit or currency sign).
+_ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?) {re.escape(GAP)}")
+
+
+def _article_into_gap(prompt: str, answer: str) -> tuple[str, str] | None:
+    """The stem and answer with the "a" or "an" before the gap moved into it ("the creation of
+    _____", answer "an international peacekeeping force"): the article would tell the
+    answer's first sound. None when no article stands before the gap, or "a" before a number
+    written with a digit or a currency sign, which tells nothing of it."""
+    found = _ARTICLE_BEFORE_GAP.search(prompt)
+    if found is None or found.group(1).lower() == "a" and re.match(r"[$€£¥]?\d", answer):
+        return None
+    article = found.group(1)
+    moved = f"{article.lower()} {answer}" if found.start() else f"{article} {answer}"
+    return prompt[: found.start()] + GAP + prompt[found.end() :], moved
+
+
 def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     """The fact's statement with its answer blanked, to be typed."""
     for fact in facts:
@@ -488,6 +505,10 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue
         prompt, answer, variants = _gap_after_hedge(fact)
+        moved = _article_into_gap(prompt, answer)
+        if moved is not None:  # offered to a teacher, never published
+            prompt, answer, variants = *moved, (*variants, answer)
+            fact = replace(fact, details=(*fact.details, ("loose", "1")))
         item = _item(
             fact,
             "cloze",

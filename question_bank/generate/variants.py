@@ -20,8 +20,10 @@ def accepted_forms(answer: str, cls: str, variants: tuple[str, ...] = ()) -> tup
         forms.extend(_name_without_description(answer))
     elif cls == "title":
         forms.extend(_post_of_country(answer))
-    if answer.lower().startswith("the "):
-        forms.append(answer[4:])
+    articles = ("the ", "a ", "an ") if cls == "phrase" else ("the ",)
+    for article in articles:  # a phrase's gap holds its "a" or "an": it need not be typed
+        if answer.lower().startswith(article):
+            forms.append(answer[len(article) :])
     seen = {answer.casefold()}
     out = []
     for form in forms:

@@ -347,3 +347,43 @@ def test_a_capital_standing_for_its_government_is_not_asked_as_a_city():
     kept = {(fact.key, fact.sentence.index) for fact in found if not fact.loose}
     assert ("Madrid", 0) in kept  # where she arrived: a place
     assert not {("Lisbon", 1), ("Madrid", 1)} & kept  # the two governments
+
+
+def test_a_common_noun_and_a_phrase_after_a_are_gaps_for_a_teacher_with_their_article():
+    result = generate(
+        "Correa advocated the creation of an international peacekeeping force to control the "
+        "border on Monday.\n\nEcuador and Venezuela had sent troops to their borders in March.",
+        published="2008-03-08",
+    )
+    gaps = {i.answer: i for i in result.more if i.kind == "cloze"}
+    force = gaps["an international peacekeeping force"]
+    assert "the creation of _____ to control" in force.prompt  # "an _____" would tell its sound
+    assert "international peacekeeping force" in force.accepted
+    assert "had sent _____ to their borders" in gaps["troops"].prompt
+    assert not {"an international peacekeeping force", "troops"} & {i.answer for i in result.items}
+
+
+def test_a_name_the_parser_ran_into_an_open_bracket_ends_before_it():
+    article, _ = facts_of(
+        "The World Health Organisation (WHO) recommends that every country should iodise all "
+        "edible salt, officials in Geneva said on Monday."
+    )
+    names = {m.text for m in article.mentions}
+    assert not any("(" in name for name in names)
+
+
+def test_a_sentence_of_up_to_110_words_is_offered_as_written_and_never_published():
+    sentence = (
+        "On Monday in Tallinn, Foreign Minister Lena Marsh of Estonia, Deputy Minister for "
+        "Energy and Climate Policy Karl Ots of Estonia, Transport Minister Ana Ruiz of Peru, "
+        "Water Resources Minister Beto Paz of Bolivia, Trade Minister Carla Gil of Chile, "
+        "Ambassador Jonas Berg of Sweden and Director of the Baltic Port Authority Mari Tamm "
+        "signed an agreement on the joint management of ports, railways, pipelines and "
+        "power lines across the Baltic region, which their governments will fund over the "
+        "next ten years with grants and loans from regional banks."
+    )
+    assert 70 < len(sentence.split()) <= 110
+    result = generate(sentence + "\n\nThe talks ended on Tuesday.", published="2025-03-03")
+    written = [i for i in result.more if i.kind == "cloze" and len(i.prompt.split()) > 70]
+    assert "Chile" in {i.answer for i in written}
+    assert not [i for i in result.items if len(i.prompt.split()) > 45]
