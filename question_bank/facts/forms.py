@@ -8,6 +8,7 @@ its digits or words, thousands separators, hedge ("nearly"), currency sign and s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -34,8 +35,11 @@ SCALES = {
     "trillion": 10**12,
 }
 
-_NUMBER = re.compile(
-    r"^(?P<lead>(?:[A-Za-z]+\s+){0,3}?)(?P<sign>[$€£¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
+#: Words a number may follow inside its phrase ("more than", "nearly"), at most.
+MAX_LEAD_WORDS = 3
+#: A number after its lead words: sign, digits or a number word, scale word, then the rest.
+_NUMBER_BODY = re.compile(
+    r"^(?P<sign>[$€£¥])?\s?(?P<num>\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:-[A-Za-z]+)?)"
     r"(?P<scale>\s+(?:hundred|thousand|million|billion|trillion))?(?P<rest>\s*(?:%|[A-Za-z -]*))$"
 )
 #: Capitals joined to the digits ("1950DA", "3D"): a name or designation, not a count of anything.
@@ -170,30 +174,44 @@ def _word_value(word: str) -> float | None:
 
 
 def read_number(text: str) -> NumberForm | None:
-    """Read a written number ("nearly 300", "$50 million", "six", "1,200 km") or None."""
-    found = _NUMBER.match(" ".join(text.split()))
-    if not found or _DESIGNATION.match(found["rest"] or ""):
-        return None
-    raw = found["num"]
-    if raw[0].isdigit():
-        value = float(raw.replace(",", ""))
-        words = False
-        decimals = len(raw.split(".")[1]) if "." in raw else 0
-    else:
-        converted = _word_value(raw)
-        if converted is None:
+    """Read a written number ("nearly 300", "$50 million", "six", "1,200 km", "more than two
+    billion") or None."""
+    words = " ".join(text.split())
+    for found in _number_readings(words):
+        if _DESIGNATION.match(found["rest"] or ""):
             return None
-        value, words, decimals = converted, True, 0
-    return NumberForm(
-        value=value,
-        lead=found["lead"],
-        sign=found["sign"] or "",
-        words=words,
-        separators="," in raw,
-        decimals=decimals,
-        scale=found["scale"] or "",
-        rest=found["rest"] or "",
-    )
+        raw = found["num"]
+        if raw[0].isdigit():
+            value = float(raw.replace(",", ""))
+            in_words = False
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+        else:
+            converted = _word_value(raw)
+            if converted is None:
+                continue  # "More than two": the number is a later word
+            value, in_words, decimals = converted, True, 0
+        return NumberForm(
+            value=value,
+            lead=found["lead"],
+            sign=found["sign"] or "",
+            words=in_words,
+            separators="," in raw,
+            decimals=decimals,
+            scale=found["scale"] or "",
+            rest=found["rest"] or "",
+        )
+    return None
+
+
+def _number_readings(words: str) -> Iterator[dict[str, str]]:
+    """The ways the text reads as a number after a lead of none to three words."""
+    parts = words.split(" ")
+    for size in range(min(MAX_LEAD_WORDS, len(parts) - 1) + 1):
+        if size and not parts[size - 1].isalpha():
+            return
+        found = _NUMBER_BODY.match(" ".join(parts[size:]))
+        if found:
+            yield {"lead": "".join(f"{part} " for part in parts[:size]), **found.groupdict()}
 
 
 def number_value(text: str) -> float | None:

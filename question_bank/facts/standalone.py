@@ -447,7 +447,8 @@ def _clean_start(article: ArticleDoc, sentence: Sentence) -> bool:
     after = _first_char_from(text, sentence.end_char)
     if not after or after == "\n":
         return True
-    if after.isdigit() and text[sentence.end_char - 2 : sentence.end_char - 1].isdigit():
+    cut = text[sentence.end_char : sentence.end_char + 1].isdigit()
+    if cut and text[sentence.end_char - 2 : sentence.end_char - 1].isdigit():
         return False  # "... one million meals, 1." + "5 million liters": a number cut in two
     return not after.islower() and _last_char_before(text, sentence.end_char) in _SENTENCE_BEFORE
 

@@ -387,3 +387,24 @@ def test_a_sentence_of_up_to_110_words_is_offered_as_written_and_never_published
     written = [i for i in result.more if i.kind == "cloze" and len(i.prompt.split()) > 70]
     assert "Chile" in {i.answer for i in written}
     assert not [i for i in result.items if len(i.prompt.split()) > 45]
+
+
+def test_a_number_in_words_after_its_hedge_is_read_with_its_scale():
+    from question_bank.facts.forms import number_value, read_number
+
+    assert number_value("More than two billion") == 2e9
+    assert read_number("less than one percent").lead == "less than "
+    assert read_number("the second") is None and read_number("Almost half") is None
+    _, found = facts_of(
+        "More than two billion people around the world live in areas prone to iodine "
+        "deficiency, the World Health Organization said in Geneva on Monday."
+    )
+    assert "More than two billion" in {fact.key for fact in found if fact.type == "number"}
+
+
+def test_a_sentence_ending_in_a_year_before_one_starting_with_a_number_is_whole():
+    _, found = facts_of(
+        "The United States will donate vaccines to Peru on Monday. The vaccines will start "
+        "shipping in August 2021. 200 million doses will be delivered by the end of the year."
+    )
+    assert any(fact.key == "August 2021" for fact in found)
