@@ -560,11 +560,13 @@ _KEPT_DETERMINERS = frozenset({"a", "an"})
 
 def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
     """A loose fact for each noun phrase of up to six words that is not a name ("energy
-    infrastructure", "a two-month truce", "troops"): offered among further candidates, never
-    published. A one-word phrase is a common noun; "a" or "an" before the phrase stays in it."""
+        infrastructure", "a two-month truce", "troops"): offered among further candidates, never
+        published. A one-word phrase is a common noun with no determiner but "a" or "an" ("troops",
+    "a warship"); "a" or "an" before the phrase stays in it."""
     table = article.tokens
     named = set(article.mention_at)
-    for start, end in article.noun_chunks:
+    for first, end in article.noun_chunks:
+        start = first
         while (
             start < end
             and table.pos[start] in ("DET", "PRON")
@@ -582,7 +584,9 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
         if any(table.pos[i] == "PRON" for i in range(start, end)) or all(i in named for i in words):
             continue
         if len(words) == 1 and (
-            table.pos[words[0]] != "NOUN" or table.lower[words[0]] in STOP_WORDS
+            start > first  # "the need", "this problem": a bare noun points back at its story
+            or table.pos[words[0]] != "NOUN"
+            or table.lower[words[0]] in STOP_WORDS
         ):
             continue
         sentence = article.sentence_of(start)

@@ -35,6 +35,8 @@ SCALES = {
     "trillion": 10**12,
 }
 
+_NUMBER_OPENERS = frozenset("0123456789$€£¥")
+_NUMBER_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS)
 #: Words a number may follow inside its phrase ("more than", "nearly"), at most.
 MAX_LEAD_WORDS = 3
 #: A number after its lead words: sign, digits or a number word, scale word, then the rest.
@@ -209,9 +211,16 @@ def _number_readings(words: str) -> Iterator[dict[str, str]]:
     for size in range(min(MAX_LEAD_WORDS, len(parts) - 1) + 1):
         if size and not parts[size - 1].isalpha():
             return
+        if not _may_start_number(parts[size]):
+            continue
         found = _NUMBER_BODY.match(" ".join(parts[size:]))
         if found:
             yield {"lead": "".join(f"{part} " for part in parts[:size]), **found.groupdict()}
+
+
+def _may_start_number(word: str) -> bool:
+    """A digit, a currency sign or a number word opens the word."""
+    return word[:1] in _NUMBER_OPENERS or word.split("-")[0].lower() in _NUMBER_WORDS
 
 
 def number_value(text: str) -> float | None:
