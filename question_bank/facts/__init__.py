@@ -17,6 +17,7 @@ from question_bank.facts.extract import (
     list_facts,
     phrase_facts,
     quote_facts,
+    quoted_word_facts,
     role_facts,
 )
 from question_bank.facts.found import Found
@@ -35,6 +36,7 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "quotes": quote_facts,
     "lists": list_facts,
     "phrases": phrase_facts,
+    "quoted words": quoted_word_facts,
 }
 
 __all__ = ["EXTRACTORS", "ArticleDoc", "Found", "extract_facts", "read_article_doc"]

@@ -607,6 +607,44 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
         )
 
 
+#: Longest quotation asked as a gap, in words: a word or phrase the article quotes, not a
+#: sentence someone said.
+_QUOTED_WORDS = 6
+
+
+def quoted_word_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each short quotation inside a sentence: the words the article sets in
+    quotation marks ("considered “unacceptable”", "named their robot “Robogee.”") as the gap of
+    the sentence as written, offered among further candidates, never published."""
+    table = article.tokens
+    for begin, finish in article.quoted:
+        words = article.text[begin:finish].split()
+        if not 1 <= len(words) <= _QUOTED_WORDS or words[-1][-1:] in "?!":
+            continue
+        start = _token_at(article, begin)
+        end = _token_at(article, finish - 1) + 1
+        while end > start and table.pos[end - 1] == "PUNCT":
+            end -= 1
+        if start >= end or table.idx[start] != begin:
+            continue
+        sentence = article.sentence_of(start)
+        if end > sentence.end or all(table.pos[i] in ("DET", "ADP") for i in range(start, end)):
+            continue
+        statement = raw_statement(article, sentence, (start, end), strict=False)
+        if statement is None:
+            continue
+        key = article.span_text(start, end)
+        yield Found(
+            type="quote",
+            key=key,
+            cls="phrase",
+            sentence=sentence,
+            span=(start, end),
+            statement=statement,
+            details=(("written", key), ("loose", "1")),
+        )
+
+
 #: Words that make a title one its holder no longer holds ("former", "ex-", "the late").
 PAST_POST_WORDS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"})
 

@@ -408,3 +408,16 @@ def test_a_sentence_ending_in_a_year_before_one_starting_with_a_number_is_whole(
         "shipping in August 2021. 200 million doses will be delivered by the end of the year."
     )
     assert any(fact.key == "August 2021" for fact in found)
+
+
+def test_words_the_article_quotes_are_a_gap_for_a_teacher_and_a_quoted_sentence_is_not():
+    result = generate(
+        "Foreign Minister Lena Marsh of Estonia said on Monday in Tallinn that the idea of "
+        'foreign bases in Estonia was "inconceivable".\n\nMarsh added: "We will talk to '
+        'everyone who wants peace."',
+        published="2025-03-03",
+    )
+    quoted = {i.answer: i for i in result.more if i.kind == "cloze" and i.fact_type == "quote"}
+    assert 'in Estonia was "_____"' in quoted["inconceivable"].prompt
+    assert not any("everyone" in answer for answer in quoted)
+    assert "inconceivable" not in {i.answer for i in result.items}
