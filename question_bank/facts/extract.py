@@ -541,16 +541,8 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
             statement = make_statement(article, sentence, span)
             if statement is None or statement.negated:
                 continue
-            key = article.span_text(*span)
-            yield Found(
-                type="agreement" if sentence.index in signing else "event",
-                key=key,
-                cls="term",
-                sentence=sentence,
-                span=span,
-                statement=statement,
-                details=(("written", key), ("list", "1")),
-            )
+            kind = "agreement" if sentence.index in signing else "event"
+            yield _words_gap(article, kind, sentence, span, statement, "term", "list")
 
 
 _CHUNK_WORDS = (1, 6)
@@ -593,18 +585,31 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
         statement = make_statement(article, sentence, (start, end)) or raw_statement(
             article, sentence, (start, end)
         )
-        if statement is None:
-            continue
-        key = article.span_text(start, end)
-        yield Found(
-            type="event",
-            key=key,
-            cls="phrase",
-            sentence=sentence,
-            span=(start, end),
-            statement=statement,
-            details=(("written", key), ("loose", "1")),
-        )
+        if statement is not None:
+            yield _words_gap(article, "event", sentence, (start, end), statement)
+
+
+def _words_gap(
+    article: ArticleDoc,
+    kind: str,
+    sentence: Sentence,
+    span: tuple[int, int],
+    statement,
+    cls: str = "phrase",
+    mark: str = "loose",
+) -> Found:
+    """A fact asking for the words ``span`` of a sentence as written, with no type to draw
+    options of; ``mark`` ("loose", "list") says how it was found."""
+    key = article.span_text(*span)
+    return Found(
+        type=kind,
+        key=key,
+        cls=cls,
+        sentence=sentence,
+        span=span,
+        statement=statement,
+        details=(("written", key), (mark, "1")),
+    )
 
 
 #: Longest quotation asked as a gap, in words: a word or phrase the article quotes, not a
@@ -631,18 +636,8 @@ def quoted_word_facts(article: ArticleDoc) -> Iterator[Found]:
         if end > sentence.end or all(table.pos[i] in ("DET", "ADP") for i in range(start, end)):
             continue
         statement = raw_statement(article, sentence, (start, end), strict=False)
-        if statement is None:
-            continue
-        key = article.span_text(start, end)
-        yield Found(
-            type="quote",
-            key=key,
-            cls="phrase",
-            sentence=sentence,
-            span=(start, end),
-            statement=statement,
-            details=(("written", key), ("loose", "1")),
-        )
+        if statement is not None:
+            yield _words_gap(article, "quote", sentence, (start, end), statement)
 
 
 #: Words that make a title one its holder no longer holds ("former", "ex-", "the late").
