@@ -245,6 +245,30 @@ def test_deadline_is_the_servers_and_saved_answers_count(client, app, auth, make
         assert attempt.submitted_at is not None and (attempt.score, attempt.max_score) == (1.0, 2.0)
 
 
+def test_history_closes_only_the_students_attempts_past_the_grace_period(
+    client, app, auth, make_quiz, create_user
+):
+    late_quiz, _ = make_quiz([CAPITAL], time_limit_minutes=5)
+    graced_quiz, _ = make_quiz([COUNT], time_limit_minutes=5)
+    create_user("sam")
+    create_user("ann")
+    auth.login("ann")
+    others = start(client, late_quiz)
+    auth.logout()
+    auth.login("sam")
+    late, graced = start(client, late_quiz), start(client, graced_quiz)
+    with app.app_context():
+        now = datetime.now(UTC)
+        for attempt_id, ago in ((late, 60), (graced, 5), (others, 60)):
+            db.session.get(Attempt, attempt_id).deadline_at = now - timedelta(seconds=ago)
+        db.session.commit()
+    client.get("/history/")
+    with app.app_context():
+        attempts = db.session.execute(db.select(Attempt)).scalars()
+        closed = {a.id: a.submitted_at is not None for a in attempts}
+    assert closed == {late: True, graced: False, others: False}
+
+
 @pytest.mark.parametrize("withdraw", ["unpublish", "leave class"])
 def test_open_attempt_is_read_only_once_the_quiz_is_not_the_students(
     client, app, auth, make_quiz, create_user, make_class, withdraw

@@ -207,14 +207,27 @@ def save_answers(
     return sum(len(rows) for rows in writes.values())
 
 
-def expired_attempts(quiz: Quiz | None = None, user: User | None = None) -> list[Attempt]:
-    """Open attempts (of one quiz or one student) whose deadline has passed."""
+@cache
+def _expired_statement(by_quiz: bool, by_user: bool) -> Select:
+    """Open attempts whose deadline is before ``cutoff`` (of the quiz ``quiz_id`` and of the
+    student ``user_id`` when asked), built once per shape: the history page asks on every visit."""
     query = db.select(Attempt).where(
-        Attempt.submitted_at.is_(None), Attempt.deadline_at.is_not(None)
+        Attempt.submitted_at.is_(None), Attempt.deadline_at < db.bindparam("cutoff")
     )
-    if quiz is not None:
-        query = query.where(Attempt.quiz_id == quiz.id)
-    if user is not None:
-        query = query.where(Attempt.user_id == user.id)
+    if by_quiz:
+        query = query.where(Attempt.quiz_id == db.bindparam("quiz_id"))
+    if by_user:
+        query = query.where(Attempt.user_id == db.bindparam("user_id"))
+    return query
+
+
+def expired_attempts(quiz: Quiz | None = None, user: User | None = None) -> list[Attempt]:
+    """Open attempts (of one quiz or one student) whose deadline and grace period have passed."""
     now = utcnow()
-    return [a for a in db.session.execute(query).scalars() if is_past_deadline(a, now)]
+    params: dict[str, Any] = {"cutoff": now - GRACE}
+    if quiz is not None:
+        params["quiz_id"] = quiz.id
+    if user is not None:
+        params["user_id"] = user.id
+    statement = _expired_statement(quiz is not None, user is not None)
+    return [a for a in db.session.execute(statement, params).scalars() if is_past_deadline(a, now)]
