@@ -473,12 +473,14 @@ class ArticleDoc:
 
     @cached_property
     def _by_first_word(self) -> dict[str, list[int]]:
-        """Case-folded first run of letters or digits of each token -> the tokens' offsets."""
+        """Case-folded first run of letters or digits of each token -> where that run starts in
+        the text, for each token."""
         index: dict[str, list[int]] = {}
+        text = self.lower_text
         for offset, lower in zip(self.tokens.idx, self.tokens.lower, strict=True):
             found = _WORD_RUN.search(lower)
             if found:
-                index.setdefault(found.group(0), []).append(offset)
+                index.setdefault(found.group(0), []).append(offset + _leading_run(text, offset))
         return index
 
     def once(self, key: object, make: Callable[[], Any]) -> Any:
@@ -500,8 +502,8 @@ class ArticleDoc:
             return []
         text = self.lower_text
         found = []
-        for offset in self._by_first_word.get(first.group(0), ()):
-            start = offset + first.start() - _leading_run(text, offset)
+        for run in self._by_first_word.get(first.group(0), ()):
+            start = run - first.start()
             if not text.startswith(folded, start):
                 continue
             before = text[start - 1] if start > 0 else " "
