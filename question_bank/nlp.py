@@ -5,6 +5,7 @@ Nothing is ever downloaded.
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import os
 import re
@@ -136,6 +137,7 @@ def _load(name: str) -> Language:
     if "parser" in nlp.pipe_names:
         _register_sentence_breaks()
         nlp.add_pipe(SENTENCE_BREAKS, before="parser")
+    gc.freeze()  # the pipeline lives as long as the process: no collection need scan it again
     return nlp
 
 
