@@ -19,7 +19,7 @@ from question_bank.facts.classes import CAPITALISED_RUN, cities_in, countries_in
 from question_bank.facts.forms import number_value
 from question_bank.facts.standalone import MAX_WRITTEN_WORDS
 from question_bank.generate.distractors import normalise, same_answer
-from question_bank.generate.kinds import GAP, Candidate
+from question_bank.generate.kinds import ARTICLE_BEFORE_GAP, GAP, WRITTEN_NUMBER, Candidate
 
 MAX_PROMPT_WORDS = 45
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
@@ -102,7 +102,7 @@ def _word_of_the_name(answer: str, stem: str) -> bool:
 def grammar_leak(candidate: Candidate) -> str:
     """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
     prompt = candidate.item.prompt
-    article = re.search(rf"\b(a|an|An|A) {re.escape(GAP)}", prompt)
+    article = ARTICLE_BEFORE_GAP.search(prompt)
     if article and not (article.group(1).lower() == "a" and _written_number(candidate)):
         return "grammar leak: an article before the gap"
     if candidate.fact.cls.startswith("number:") and re.search(
@@ -116,7 +116,7 @@ def _written_number(candidate: Candidate) -> bool:
     """The answer is a number written with a digit or a currency sign ("$50 million", "300"):
     "a" before it says hardly anything of it (only "an" would, of an 8, 11 or 18)."""
     return candidate.fact.cls.startswith("number:") and bool(
-        re.match(r"[$€£¥]?\d", candidate.item.answer)
+        WRITTEN_NUMBER.match(candidate.item.answer)
     )
 
 

@@ -476,8 +476,11 @@ def _named_again(fact: Found, rest: str) -> bool:
     return any(mentions_name(rest, part) for part in parts) or mentions_name(rest, fact.key)
 
 
-#: "a _____" / "an _____" (not "a _____" before a number written with a digit or currency sign).
-_ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?) {re.escape(GAP)}")
+#: "a _____" / "an _____": the article tells the answer's first sound.
+ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?) {re.escape(GAP)}")
+#: A number written with a digit or a currency sign ("$50 million", "300"): "a" before it says
+#: hardly anything of it.
+WRITTEN_NUMBER = re.compile(r"[$€£¥]?\d")
 
 
 def _article_into_gap(prompt: str, answer: str) -> tuple[str, str] | None:
@@ -485,8 +488,8 @@ def _article_into_gap(prompt: str, answer: str) -> tuple[str, str] | None:
     _____", answer "an international peacekeeping force"): the article would tell the
     answer's first sound. None when no article stands before the gap, or "a" before a number
     written with a digit or a currency sign, which tells nothing of it."""
-    found = _ARTICLE_BEFORE_GAP.search(prompt)
-    if found is None or found.group(1).lower() == "a" and re.match(r"[$€£¥]?\d", answer):
+    found = ARTICLE_BEFORE_GAP.search(prompt)
+    if found is None or found.group(1).lower() == "a" and WRITTEN_NUMBER.match(answer):
         return None
     article = found.group(1)
     moved = f"{article.lower()} {answer}" if found.start() else f"{article} {answer}"
