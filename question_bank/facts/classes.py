@@ -229,7 +229,7 @@ def _initials_listed_with_countries(article: ArticleDoc, start: int, end: int, t
 
 #: Four digits from 1000 to 2099 with no separator: how news writes a year.
 _YEAR_SHAPED = re.compile(r"^(?:1\d|20)\d\d$")
-_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]*(?:[-'’][A-Za-zà-ÿ]+)*$|^[A-Z]\.?$")
+_NAME_PIECES = re.compile(r"[-'’]")
 _MAX_NAME_WORDS = 5
 #: Short lower-case words that are never part of a person's name.
 _NOT_PARTICLES = frozenset({"the", "and", "of", "a", "an", "for", "to", "in", "on", "at", "or"})
@@ -255,11 +255,24 @@ def _name_shaped(article: ArticleDoc, start: int, end: int) -> bool:
     for part in parts:
         if part.islower() and part.isalpha() and len(part) <= 4 and part not in _NOT_PARTICLES:
             continue  # a particle: "bin", "van", "de"
-        if part.lower().startswith(("al-", "el-")) and _NAME_WORD.match(part[3:].capitalize()):
+        if part.lower().startswith(("al-", "el-")) and _name_word(part[3:].capitalize()):
             continue
-        if not _NAME_WORD.match(part) or country_name(part):
+        if not _name_word(part) or country_name(part):
             return False
     return True
+
+
+def _name_word(word: str) -> bool:
+    """One word of a name in any alphabet: a capital then lower-case letters, with hyphenated or
+    apostrophised parts after it ("Dragović", "Ádám", "O'Brien", "Al-Sabah"), or an initial."""
+    if word[:1].isupper() and word[1:] in ("", "."):
+        return True
+    first, *rest = _NAME_PIECES.split(word)
+    return (
+        first[:1].isupper()
+        and (first[1:] == "" or first[1:].isalpha() and first[1:].islower())
+        and all(piece.isalpha() for piece in rest)
+    )
 
 
 class _AnyYear:

@@ -336,39 +336,48 @@ class ArticleDoc:
                     start -= (
                         1  # a name does not begin with its middle initial ("Antony J. Blinken")
                     )
-            if start >= end or self._place_then_name(start, end, ent.label_):
+            if start >= end:
                 continue
+            label = ent.label_
+            named = self._name_after_place(start, end, label)
+            if named is not None:  # "Ambassador to [Armenia Lynne Tracy]": the person alone
+                start, label = named, "PERSON"
             text = self.span_text(start, end)
-            cls = mention_class(self, start, end, ent.label_, text)
+            cls = mention_class(self, start, end, label, text)
             if not cls:
                 continue
             sentence = self.sentence_of(start).index
             mentions.append(
-                Mention(
-                    start, end, text, ent.label_, cls, sentence, self._whole(start, end, ent.label_)
-                )
+                Mention(start, end, text, label, cls, sentence, self._whole(start, end, label))
             )
         return mentions
 
-    def _place_then_name(self, start: int, end: int, label: str) -> bool:
-        """A place or organisation read as one with the name after it: a country's name, then
-        two or more capitalised words of which none is an English common or function word
-        ("Ambassador to the [United States Lilit Makunts]"): a post's country and the person
-        holding it, not a name of its own."""
-        if label == "PERSON":
-            return False
+    def _name_after_place(self, start: int, end: int, label: str) -> int | None:
+        """Where a person's name starts in a mention read as one with a country before it: a
+        country's name, then two or more capitalised words, none a function word or one the
+        article writes in lower case, the first not an English common noun ("Ambassador to [the
+        United States Lilit Makunts]", "Ambassador to [Armenia Lynne Tracy]"): a post's country
+        and the person holding it. None when the mention is not so made. A mention read as a
+        person must follow a preposition: a country's name may open a person's own ("Georgia
+        Ann Lee")."""
         table = self.tokens
+        if label == "PERSON" and (start == 0 or table.tag[start - 1] not in ("IN", "TO")):
+            return None
         for lead in range(start + 1, min(start + 4, end - 1)):
             if not country_name(self.span_text(start, lead)):
                 continue
-            return all(
+            if self.common_noun(table.lower[lead]):
+                return None
+            if all(
                 table.text[i][:1].isupper()
                 and table.text[i].replace("-", "").isalpha()
-                and not self.common_noun(table.lower[i])
+                and table.lower[i] not in self.lower_words
                 and table.lower[i] not in STOP_WORDS
                 for i in range(lead, end)
-            )
-        return False
+            ):
+                return lead
+            return None
+        return None
 
     def _whole(self, start: int, end: int, label: str) -> bool:
         """A mention is whole unless the name goes on past it: a capitalised proper noun right

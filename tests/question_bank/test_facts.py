@@ -421,3 +421,27 @@ def test_words_the_article_quotes_are_a_gap_for_a_teacher_and_a_quoted_sentence_
     assert 'in Estonia was "_____"' in quoted["inconceivable"].prompt
     assert not any("everyone" in answer for answer in quoted)
     assert "inconceivable" not in {i.answer for i in result.items}
+
+
+def test_names_written_with_letters_beyond_ascii_are_people():
+    article, _ = facts_of(
+        "Hungary beat Austria 2-0 in Bordeaux on Tuesday.\n\n"
+        "Austrian defender Aleksandar Dragović was sent off in the 66th minute. "
+        "Ádám Szalai scored the first goal, and Álvaro Uribe watched from the stands."
+    )
+    people = {person.name for person in article.people.persons.values()}
+    assert {"Aleksandar Dragović", "Ádám Szalai", "Álvaro Uribe"} <= people
+
+
+def test_a_name_read_as_one_with_the_country_of_its_post_is_the_person_alone():
+    article, found = facts_of(
+        "Ministers meet in Washington\n\nThe United States and Kenya held talks on Monday.\n\n"
+        "U.S. Ambassador to Kenya Lynne Carter was in Washington as well, joined by Kenyan "
+        "Ambassador to the United States Ilse Varga."
+    )
+    # the recogniser reads "Kenya Lynne Carter" as one person, "the United States Ilse Varga"
+    # as one organisation
+    people = {person.name for person in article.people.persons.values()}
+    assert {"Lynne Carter", "Ilse Varga"} <= people
+    assert not {"Kenya Lynne Carter", "United States Ilse Varga"} & people
+    assert "Lynne Carter" in {fact.key for fact in by_type(found, "person")}
