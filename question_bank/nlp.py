@@ -173,12 +173,13 @@ def parse_many(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
 @dataclass(frozen=True)
 class LemmaTables:
     """The rule lemmatizer's tables: verb exceptions (form -> lemmas), verb base forms, verb
-    suffix rules, and the base forms of common nouns."""
+    suffix rules, and the base forms of common nouns and adjectives."""
 
     verb_exceptions: dict[str, list[str]]
     verbs: frozenset[str]
     verb_rules: tuple[tuple[str, str], ...]
     nouns: frozenset[str]
+    adjectives: frozenset[str] = frozenset()
 
 
 def read_lemma_tables(nlp: Language) -> LemmaTables | None:
@@ -196,6 +197,7 @@ def read_lemma_tables(nlp: Language) -> LemmaTables | None:
         verbs=frozenset(index.get("verb", ())),
         verb_rules=tuple(tuple(rule) for rule in lookups.get_table("lemma_rules").get("verb", ())),
         nouns=frozenset(index.get("noun", ())),
+        adjectives=frozenset(index.get("adj", ())),
     )
 
 

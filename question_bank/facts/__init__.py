@@ -15,10 +15,12 @@ from question_bank.facts.extract import (
     document_facts,
     entity_facts,
     list_facts,
+    ordinal_facts,
     phrase_facts,
     quote_facts,
     quoted_word_facts,
     role_facts,
+    unnamed_facts,
 )
 from question_bank.facts.found import Found
 from question_bank.model import ArticleMeta
@@ -37,6 +39,8 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "lists": list_facts,
     "phrases": phrase_facts,
     "quoted words": quoted_word_facts,
+    "unnamed": unnamed_facts,
+    "ordinals": ordinal_facts,
 }
 
 __all__ = ["EXTRACTORS", "ArticleDoc", "Found", "extract_facts", "read_article_doc"]

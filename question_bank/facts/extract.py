@@ -640,6 +640,83 @@ def quoted_word_facts(article: ArticleDoc) -> Iterator[Found]:
             yield _words_gap(article, "quote", sentence, (start, end), statement)
 
 
+#: Longest run of proper nouns the recogniser missed that is asked as a gap, in words.
+_UNNAMED_WORDS = 5
+_ORDINAL_WRITTEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def unnamed_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each run of proper nouns that the recogniser read as no name ("Akiba
+    Takeo", "COVAX"), from the word after its last common noun ("Global Health [Atul Gawande]",
+    "Queen [Camilla]": a title before a name) unless the run ends on one ("Shandao Station": a
+    place's name); a run of plain words alone ("Prime Minister", "Lady") is no name, and one
+    right beside a recognised name is part of it. Offered among further candidates, never
+    published."""
+    table = article.tokens
+    named = article.mention_at
+    for sentence in article.sentences:
+        runs: list[list[int]] = [[]]
+        for i in range(sentence.start, sentence.end):
+            joined = table.text[i] == "-" and runs[-1] and not table.space[i - 1]
+            proper = table.tag[i] in ("NNP", "NNPS") and table.text[i][:1].isupper()
+            if i not in named and not table.ent_type[i] and (proper or joined):
+                runs[-1].append(i)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            while run and table.text[run[-1]] in ("-", "."):
+                run.pop()
+            if run and (run[0] - 1 in named or run[-1] + 1 in named):
+                continue  # a name the recogniser cut short: "[Saudi] Arabi"
+            if not run or all(_plain_word(article, i) for i in run):
+                continue
+            nouns = [n for n, i in enumerate(run) if article.common_noun(table.lower[i])]
+            if nouns and nouns[-1] < len(run) - 1:
+                run = run[nouns[-1] + 1 :]
+            if len(run) > _UNNAMED_WORDS or run[0] == sentence.start:
+                continue
+            yield from _loose_gap(article, sentence, (run[0], run[-1] + 1), "organisation")
+
+
+def _plain_word(article: ArticleDoc, token: int) -> bool:
+    """A word that is no name's own: an English common noun or adjective ("President",
+    "Health", "Foreign"), a word the article writes in lower case, a function word, an
+    abbreviation with a full stop ("Dr.", "Mr.") or a long word in capitals ("AMERICAN
+    LEADERSHIP" in a heading)."""
+    word = article.tokens.text[token]
+    lower = word.lower()
+    tables = article.lemma_tables
+    return (
+        article.common_noun(lower)
+        or tables is not None
+        and lower in tables.adjectives
+        or lower in article.lower_words
+        or lower in STOP_WORDS
+        or word.endswith(".")
+        or word.isupper()
+        and len(word) > 5
+    )
+
+
+def ordinal_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each ordinal written in figures ("the 30th anniversary", "the country's
+    126th emperor"), offered among further candidates, never published."""
+    table = article.tokens
+    for sentence in article.sentences:
+        for i in range(sentence.start, sentence.end):
+            if _ORDINAL_WRITTEN.match(table.text[i]) and not article.token_in_quote(i):
+                yield from _loose_gap(article, sentence, (i, i + 1), "number")
+
+
+def _loose_gap(
+    article: ArticleDoc, sentence: Sentence, span: tuple[int, int], kind: str
+) -> Iterator[Found]:
+    """The loose fact asking for ``span`` of a sentence as written, where it can be stated."""
+    statement = make_statement(article, sentence, span) or raw_statement(article, sentence, span)
+    if statement is not None and not statement.negated:
+        yield _words_gap(article, kind, sentence, span, statement)
+
+
 #: Words that make a title one its holder no longer holds ("former", "ex-", "the late").
 PAST_POST_WORDS = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile"})
 

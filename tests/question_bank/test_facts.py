@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from question_bank import generate
+from question_bank.facts.extract import ordinal_facts, unnamed_facts
 from question_bank.generate.pipeline import read_article_facts
 
 
@@ -445,3 +446,27 @@ def test_a_name_read_as_one_with_the_country_of_its_post_is_the_person_alone():
     assert {"Lynne Carter", "Ilse Varga"} <= people
     assert not {"Kenya Lynne Carter", "United States Ilse Varga"} & people
     assert "Lynne Carter" in {fact.key for fact in by_type(found, "person")}
+
+
+UNRECOGNISED = (
+    "Leaders meet in Manila\n\nThe delegation was led by Assistant Administrator for Global "
+    "Health Atul Gawande. The countries celebrated the 75th anniversary of their relations, and "
+    "the Prime Minister thanked the President. The doses will be delivered through COVAX, "
+    "officials said."
+)
+
+
+def test_proper_nouns_the_recogniser_missed_are_loose_gaps_without_their_title():
+    article, found = facts_of(UNRECOGNISED)
+    unnamed = list(unnamed_facts(article))
+    assert {fact.key for fact in unnamed} == {"Atul Gawande", "COVAX"}  # no title, alone or before
+    assert all(fact.loose for fact in unnamed)
+    assert {"Atul Gawande", "COVAX"} <= {fact.key for fact in found}
+
+
+def test_an_ordinal_in_figures_is_a_loose_gap():
+    article, _ = facts_of(UNRECOGNISED)
+    (ordinal,) = ordinal_facts(article)
+    assert ordinal.key == "75th"
+    assert ordinal.loose
+    assert ordinal.statement.with_gap("_____").startswith("The countries celebrated the _____ ")
