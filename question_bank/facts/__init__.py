@@ -21,6 +21,7 @@ from question_bank.facts.extract import (
     quoted_word_facts,
     role_facts,
     unnamed_facts,
+    written_entity_facts,
 )
 from question_bank.facts.found import Found
 from question_bank.model import ArticleMeta
@@ -41,6 +42,7 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "quoted words": quoted_word_facts,
     "unnamed": unnamed_facts,
     "ordinals": ordinal_facts,
+    "names as written": written_entity_facts,
 }
 
 __all__ = ["EXTRACTORS", "ArticleDoc", "Found", "extract_facts", "read_article_doc"]

@@ -585,6 +585,15 @@ class ArticleDoc:
         return grouped
 
     @cached_property
+    def entity_spans(self) -> list[tuple[int, int, str]]:
+        """Every span the recogniser read as a name, date or number, as it read it: (first
+        token, end token, label)."""
+        return [
+            (ent.start + first, ent.end + first, ent.label_)
+            for ent, first, _ in self._spans(lambda doc: doc.ents)
+        ]
+
+    @cached_property
     def mention_at(self) -> dict[int, Mention]:
         """Token index -> the mention covering it."""
         return {i: m for m in self.mentions for i in range(m.start, m.end)}

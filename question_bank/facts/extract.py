@@ -708,6 +708,58 @@ def ordinal_facts(article: ArticleDoc) -> Iterator[Found]:
                 yield from _loose_gap(article, sentence, (i, i + 1), "number")
 
 
+#: The fact type of a name, date or number the recogniser read, by its label.
+_LABEL_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "LAW": "agreement",
+    "DATE": "date",
+    "TIME": "date",
+    "CARDINAL": "number",
+    "MONEY": "number",
+    "PERCENT": "number",
+    "QUANTITY": "number",
+}
+
+
+def written_entity_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each name, date or number the recogniser read that gives no fact of its
+    own (no class to ask it by, part of a longer name, a post's words ...), in whole words as
+    written ("38,000ft", "US$ 20,000", "1–0"): offered among further candidates, never
+    published."""
+    table = article.tokens
+    whole = {(m.start, m.end) for m in article.mentions if m.whole and fact_type(m.cls)}
+    for first, last, label in article.entity_spans:
+        if label == "ORDINAL":
+            continue  # in figures, an ordinal's own fact; in words ("first"), nothing to ask
+        start, end = first, last
+        while start < end and (table.pos[start] in ("DET", "PUNCT") or table.tag[start] == "POS"):
+            start += 1
+        while end > start and (table.pos[end - 1] == "PUNCT" or table.tag[end - 1] == "POS"):
+            end -= 1
+        while start > 0 and not table.space[start - 1] and table.text[start - 1][-1:].isalnum():
+            start -= 1  # "US$ [20,000]": the word it is written in
+        while end < len(table.text) and not table.space[end - 1] and table.text[end][:1].isalnum():
+            end += 1  # "[38,000]ft"
+        if start >= end or (start, end) in whole:
+            continue
+        words = table.text[start:end]
+        if words.count("(") != words.count(")"):
+            continue  # "Agency for [International Development (USAID]"
+        sentence = article.sentence_of(start)
+        if end > sentence.end:
+            continue
+        statement = make_statement(article, sentence, (start, end)) or raw_statement(
+            article, sentence, (start, end), strict=False
+        )
+        if statement is not None and not statement.negated:
+            kind = _LABEL_TYPES.get(label, "event")
+            yield _words_gap(article, kind, sentence, (start, end), statement)
+
+
 def _loose_gap(
     article: ArticleDoc, sentence: Sentence, span: tuple[int, int], kind: str
 ) -> Iterator[Found]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from question_bank import generate
-from question_bank.facts.extract import ordinal_facts, unnamed_facts
+from question_bank.facts.extract import ordinal_facts, unnamed_facts, written_entity_facts
 from question_bank.generate.pipeline import read_article_facts
 
 
@@ -470,3 +470,19 @@ def test_an_ordinal_in_figures_is_a_loose_gap():
     assert ordinal.key == "75th"
     assert ordinal.loose
     assert ordinal.statement.with_gap("_____").startswith("The countries celebrated the _____ ")
+
+
+def test_a_number_with_no_fact_of_its_own_is_a_loose_gap_of_whole_words():
+    article, found = facts_of(
+        "Airline report published\n\nThe report into the crash was published in Jakarta on "
+        "Tuesday. The plane reached 38,000ft and entered a stall."
+    )
+    written = {fact.key: fact for fact in written_entity_facts(article)}
+    assert "38,000ft" in written  # the word it is written in, not "38,000" before "ft"
+    assert written["38,000ft"].loose
+    assert (
+        written["38,000ft"].statement.with_gap("_____")
+        == "The plane reached _____ and entered a stall."
+    )
+    # names that give facts of their own are not asked twice
+    assert "Jakarta" not in written and "Jakarta" in {fact.key for fact in found}
