@@ -98,20 +98,28 @@ def mark_sentence_breaks(doc: Doc) -> Doc:
     never right after a parenthesis inside a sentence ("Minister (MEXT) Masahito Moriyama"),
     right after a word on the same line (no full stop, no line break ended it) or right after
     an opening quotation mark."""
-    texts = [token.text for token in doc]  # read once: each doc[i] builds a Token
-    spaces = [token.is_space for token in doc]
-    gaps = [token.whitespace_ for token in doc]
+    from spacy.attrs import SENT_START
+
+    texts: list[str] = []
+    spaces: list[bool] = []
+    gaps: list[str] = []
+    for token in doc:  # read once: each doc[i] builds a Token
+        texts.append(token.text)
+        spaces.append(token.is_space)
+        gaps.append(token.whitespace_)
+    starts = doc.to_array(SENT_START).astype("int64")
     for index in range(1, len(doc)):
         if spaces[index]:
             continue
         if _starts_after_break(texts, spaces, gaps, index):
-            doc[index].is_sent_start = True
+            starts[index] = 1
         elif (
             _continues_after_parenthesis(texts, gaps, index)
             or _continues_after_word(texts, gaps, index)
             or _continues_after_opening_quote(texts, gaps, index)
         ):
-            doc[index].is_sent_start = False
+            starts[index] = -1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
