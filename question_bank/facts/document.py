@@ -348,7 +348,7 @@ class ArticleDoc:
                 continue
             sentence = self.sentence_of(start).index
             mentions.append(
-                Mention(start, end, text, label, cls, sentence, self._whole(start, end, label))
+                Mention(start, end, text, label, cls, sentence, self.whole(start, end, label))
             )
         return mentions
 
@@ -379,7 +379,7 @@ class ArticleDoc:
             return None
         return None
 
-    def _whole(self, start: int, end: int, label: str) -> bool:
+    def whole(self, start: int, end: int, label: str) -> bool:
         """A mention is whole unless the name goes on past it: a capitalised proper noun right
         beside it (a title word before a person's name aside), a hyphen, or a word written
         against it with no space ("6G")."""

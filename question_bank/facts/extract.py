@@ -708,6 +708,8 @@ def ordinal_facts(article: ArticleDoc) -> Iterator[Found]:
                 yield from _loose_gap(article, sentence, (i, i + 1), "number")
 
 
+#: Labels of dates and numbers: written in figures or words, never part of a longer name.
+_FIGURE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 #: The fact type of a name, date or number the recogniser read, by its label.
 _LABEL_TYPES = {
     "PERSON": "person",
@@ -746,6 +748,8 @@ def written_entity_facts(article: ArticleDoc) -> Iterator[Found]:
             end += 1  # "[38,000]ft"
         if start >= end or (start, end) in whole:
             continue
+        if label not in _FIGURE_LABELS and not article.whole(start, end, label):
+            continue  # part of a longer name ("the [Treaty] on the Prohibition ...")
         words = table.text[start:end]
         if words.count("(") != words.count(")"):
             continue  # "Agency for [International Development (USAID]"
