@@ -359,7 +359,7 @@ def _swappable(fact: Found, env: Env) -> bool:
     with no such word, in a statement with no pronoun that gives the person's sex; an
     organisation or place whose name says what kind of thing it is; a day or month, not a year
     (2050 for 2051 is hardly false); a number whose sentence holds no other number that a
-    reader could add it to."""
+    reader could add it to (a date's figures aside)."""
     cls = fact.cls
     if _described_itself(fact, env):
         return False
@@ -376,9 +376,28 @@ def _swappable(fact: Found, env: Env) -> bool:
     if cls.startswith("number:"):
         if _hedged(fact.key) or _bounded(fact):
             return False  # "more than 11" is not false where the article says "more than 10"
-        numbers = sum(ch.isdigit() for ch in fact.statement.with_gap(" ")) if fact.statement else 0
-        return numbers == 0
+        return fact.statement is not None and not _other_figures(fact, env)
     return cls in SWAPPABLE
+
+
+def _other_figures(fact: Found, env: Env) -> bool:
+    """The fact's sentence writes another number in figures outside a date ("from 9 to 10",
+    "300 of the 1,200 seats"): one a reader could add the fact's to. A year or a day of the
+    month ("in 2021", "on May 4") is no such number."""
+    article = env.pool.article
+    table = article.tokens
+    own = range(*fact.span) if fact.span is not None else range(0)
+    dated = {
+        i
+        for m in article.mentions_by_sentence.get(fact.sentence.index, ())
+        if m.cls.startswith("date:")
+        for i in range(m.start, m.end)
+    }
+    return any(
+        any(ch.isdigit() for ch in table.text[i])
+        for i in range(fact.sentence.start, fact.sentence.end)
+        if i not in own and i not in dated
+    )
 
 
 def _described_itself(fact: Found, env: Env) -> bool:

@@ -848,3 +848,18 @@ def test_a_name_or_number_inside_a_quotation_is_offered_among_the_rest_only():
     quoted = [i for i in result.more if i.answer == "25 percent"]
     assert quoted and all(i.kind == "cloze" for i in quoted)
     assert not [i for i in result.items if i.answer == "25 percent"]
+
+
+def test_a_number_beside_a_year_may_be_made_false_but_not_one_beside_another_count():
+    """A year is no number a reader adds a count to; "from 9 to 12" holds two that may be."""
+    text = (
+        "Norway counted 4,000 asylum claims in 2023, officials in Oslo said on Monday. "
+        "The party's seats in the assembly rose from 9 to 12 in the election. "
+        "Finland signed a border treaty with Norway in Oslo on Tuesday."
+    )
+    made_false = [s.prompt for s in _false_statements(text)]
+    assert any(
+        "asylum claims in 2023" in s and "4,000" not in s and "Norway counted" in s
+        for s in made_false
+    ), made_false
+    assert not [s for s in made_false if "seats" in s], made_false
