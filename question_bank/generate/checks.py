@@ -178,15 +178,21 @@ def stem_spelt_right(candidate: Candidate) -> str:
 
 @lru_cache(maxsize=65536)
 def _misspelt_in(prompt: str) -> bool:
-    for run in CAPITALISED_RUN.findall(prompt):
-        words = [w.strip(".,’'") for w in _POSSESSIVE.sub("", run).split()]
-        for size in range(len(words), 1, -1):
-            for first in range(len(words) - size + 1):
-                key = name_key(" ".join(words[first : first + size]))
-                if key.endswith("s") and key[:-1] in country_index():
-                    continue  # "Ukrainians": a demonym's plural
-                if _misspelt(key):
-                    return True
+    return any(_misspelt_run(run) for run in CAPITALISED_RUN.findall(prompt))
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_run(run: str) -> bool:
+    """A run of capitalised words holds a place name of two words or more misspelt (worked out
+    once per run: the stems of one sentence share most of theirs)."""
+    words = [w.strip(".,’'") for w in _POSSESSIVE.sub("", run).split()]
+    for size in range(len(words), 1, -1):
+        for first in range(len(words) - size + 1):
+            key = name_key(" ".join(words[first : first + size]))
+            if key.endswith("s") and key[:-1] in country_index():
+                continue  # "Ukrainians": a demonym's plural
+            if _misspelt(key):
+                return True
     return False
 
 
