@@ -649,9 +649,9 @@ def unnamed_facts(article: ArticleDoc) -> Iterator[Found]:
     """A loose fact for each run of proper nouns that the recogniser read as no name ("Akiba
     Takeo", "COVAX"), from the word after its last common noun ("Global Health [Atul Gawande]",
     "Queen [Camilla]": a title before a name) unless the run ends on one ("Shandao Station": a
-    place's name); a run of plain words alone ("Prime Minister", "Lady") is no name, and one
-    right beside a recognised name is part of it. Offered among further candidates, never
-    published."""
+    place's name); a run of plain words that reads as a post ("the Prime Minister") is no
+    name, and one right beside a recognised name is part of it. Offered among further
+    candidates, never published."""
     table = article.tokens
     named = article.mention_at
     for sentence in article.sentences:
@@ -668,14 +668,37 @@ def unnamed_facts(article: ArticleDoc) -> Iterator[Found]:
                 run.pop()
             if run and (run[0] - 1 in named or run[-1] + 1 in named):
                 continue  # a name the recogniser cut short: "[Saudi] Arabi"
-            if not run or all(_plain_word(article, i) for i in run):
+            if not run or _no_name(article, run):
                 continue
             nouns = [n for n, i in enumerate(run) if article.common_noun(table.lower[i])]
             if nouns and nouns[-1] < len(run) - 1:
                 run = run[nouns[-1] + 1 :]
-            if len(run) > _UNNAMED_WORDS or run[0] == sentence.start:
+            if len(run) > _UNNAMED_WORDS:
                 continue
             yield from _loose_gap(article, sentence, (run[0], run[-1] + 1), "organisation")
+
+
+def _no_name(article: ArticleDoc, run: list[int]) -> bool:
+    """A run of proper nouns that names nothing: plain words only, with a sign that they are
+    a post or a thing ("the President", "Secretary of", "Mr.", a word the article writes in
+    lower case elsewhere). English words alone are no sign: the lemma tables hold place names too
+    ("Tasmania")."""
+    table = article.tokens
+    if not all(_plain_word(article, i) for i in run):
+        return False
+    if run[0] > 0 and table.tag[run[0] - 1] in ("DT", "PRP$", "POS"):
+        return True  # "the President", "Japan's Minister"
+    after = run[-1] + 1
+    if after < len(table.text) and table.lower[after] in ("of", "for", "to"):
+        return True  # "Assistant Administrator for Global Health"
+    return any(
+        table.lower[i] in article.lower_words
+        or table.lower[i] in STOP_WORDS
+        or table.text[i].endswith(".")
+        or table.text[i].isupper()
+        and len(table.text[i]) > 5
+        for i in run
+    )
 
 
 def _plain_word(article: ArticleDoc, token: int) -> bool:
