@@ -200,7 +200,8 @@ def _misspelt_run(run: str) -> bool:
 def _misspelt(key: str) -> bool:
     """``key`` is near a country or capital name without being a known place (worked out once
     per answer: many candidates share one)."""
-    if key in country_index() or key in city_index() or any(ch.isdigit() for ch in key):
+    known = (country_index(), city_index(), capital_index())
+    if any(key in index for index in known) or any(ch.isdigit() for ch in key):
         return False
     names = _place_names_near(len(key))
     return (

@@ -863,3 +863,13 @@ def test_a_number_beside_a_year_may_be_made_false_but_not_one_beside_another_cou
         for s in made_false
     ), made_false
     assert not [s for s in made_false if "seats" in s], made_false
+
+
+def test_a_capital_spelt_as_the_tables_spell_it_is_no_misspelling():
+    """ "Kuwait City" is a capital's own name, not "Kuwait" misspelt."""
+    text = (
+        "The foreign minister of Estonia will travel on July 28 to Kuwait City, where she will "
+        "meet the Amir of Kuwait. The two countries will sign a trade agreement in Kuwait City."
+    )
+    every = every_item(text, published="2025-07-20")
+    assert any(item.answer == "Kuwait City" for item in every), [i.prompt for i in every]
