@@ -502,13 +502,14 @@ ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?) {re.escape(GAP)}")
 WRITTEN_NUMBER = re.compile(r"[$€£¥]?\d")
 
 
-def _article_into_gap(prompt: str, answer: str) -> tuple[str, str] | None:
+def _article_into_gap(prompt: str, answer: str, number: bool) -> tuple[str, str] | None:
     """The stem and answer with the "a" or "an" before the gap moved into it ("the creation of
     _____", answer "an international peacekeeping force"): the article would tell the
-    answer's first sound. None when no article stands before the gap, or "a" before a number
-    written with a digit or a currency sign, which tells nothing of it."""
+    answer's first sound. None when no article stands before the gap, or "a" before a
+    ``number`` written with a digit or a currency sign, which tells nothing of it (the
+    grammar check lets that one stand; "a 14-year-old" is a phrase, not a number)."""
     found = ARTICLE_BEFORE_GAP.search(prompt)
-    if found is None or found.group(1).lower() == "a" and WRITTEN_NUMBER.match(answer):
+    if found is None or number and found.group(1).lower() == "a" and WRITTEN_NUMBER.match(answer):
         return None
     article = found.group(1)
     moved = f"{article.lower()} {answer}" if found.start() else f"{article} {answer}"
@@ -527,7 +528,7 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:
             continue
         prompt, answer, variants = _gap_after_hedge(fact)
-        moved = _article_into_gap(prompt, answer)
+        moved = _article_into_gap(prompt, answer, fact.cls.startswith("number:"))
         if moved is not None:  # offered to a teacher, never published
             prompt, answer, variants = *moved, (*variants, answer)
             fact = replace(fact, details=(*fact.details, ("loose", "1")))

@@ -873,3 +873,17 @@ def test_a_capital_spelt_as_the_tables_spell_it_is_no_misspelling():
     )
     every = every_item(text, published="2025-07-20")
     assert any(item.answer == "Kuwait City" for item in every), [i.prompt for i in every]
+
+
+def test_a_phrase_in_figures_after_a_takes_the_a_into_its_gap():
+    """ "a _____ boy" would rule out "18-year-old" ("an"): a phrase that opens with figures is
+    no number, so its "a" moves into the gap instead of the item being left out."""
+    text = (
+        "Hana Kovac, a 14-year-old student from Zagreb, won the national robotics prize in Split "
+        "on Monday. The jury praised her design."
+    )
+    items = every_item(text, min_score=0.0)
+    assert any(
+        i.answer == "a 14-year-old" and "Hana Kovac, _____ student" in i.prompt for i in items
+    ), [(i.prompt, i.answer) for i in items if "14" in i.answer]
+    assert not any(" a _____" in i.prompt and "14" in i.answer for i in items)
