@@ -583,7 +583,7 @@ def phrase_facts(article: ArticleDoc) -> Iterator[Found]:
             continue
         sentence = article.sentence_of(start)
         statement = make_statement(article, sentence, (start, end)) or raw_statement(
-            article, sentence, (start, end)
+            article, sentence, (start, end), strict=False
         )
         if statement is not None:
             yield _words_gap(article, "event", sentence, (start, end), statement)

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from question_bank import generate
-from question_bank.facts.extract import ordinal_facts, unnamed_facts, written_entity_facts
+from question_bank.facts.extract import (
+    ordinal_facts,
+    phrase_facts,
+    unnamed_facts,
+    written_entity_facts,
+)
 from question_bank.generate.pipeline import read_article_facts
 
 
@@ -486,3 +491,19 @@ def test_a_number_with_no_fact_of_its_own_is_a_loose_gap_of_whole_words():
     )
     # names that give facts of their own are not asked twice
     assert "Jakarta" not in written and "Jakarta" in {fact.key for fact in found}
+
+
+def test_a_noun_phrase_of_a_sentence_with_no_subject_is_a_loose_gap_as_written():
+    """A point of a list of commitments ("Consult at the highest levels ...") stands as written
+    among the further candidates."""
+    article, _ = facts_of(
+        "Allies sign security pact\n\nThe two countries signed a security agreement in Kyiv on "
+        "Monday. Under it they will:\n\nConsult at the highest levels in the event of a future "
+        "armed attack against Ukraine."
+    )
+    phrases = {fact.key: fact for fact in phrase_facts(article)}
+    assert "a future armed attack" in phrases
+    assert phrases["a future armed attack"].loose
+    assert phrases["a future armed attack"].statement.with_gap("_____") == (
+        "Consult at the highest levels in the event of _____ against Ukraine."
+    )
