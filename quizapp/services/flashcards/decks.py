@@ -34,7 +34,7 @@ from sqlalchemy import (
     or_,
     true,
 )
-from sqlalchemy.orm import aliased, contains_eager, joinedload
+from sqlalchemy.orm import aliased, contains_eager, joinedload, load_only
 
 from question_bank.kinds import CARD_KINDS
 from quizapp.extensions import db
@@ -236,10 +236,17 @@ def _summary_statement(deck) -> Select:
     ).select_from(cards)
 
 
+#: The columns of the next question and of its article that the review page shows (the card,
+#: its answer, the evidence and a link to the article): not the article's body.
+_SHOWN_QUESTION = (Question.id, Question.payload, Question.evidence, Question.article_id)
+_SHOWN_ARTICLE = (Article.id, Article.title)
+
+
 def _with_next_card(summary) -> Select:
     """The summary's one row with the student's study settings (none: the defaults), the most
     overdue card and the question shown next (the card's, else the first new one), each with
-    its article: what the review page needs, in one statement."""
+    its article: what the review page needs, in one statement (of the question and article,
+    only the columns the page shows)."""
     shown = func.coalesce(Card.question_id, summary.c.new_question_id)
     return (
         db.select(summary, StudySettings, Card, Question)
@@ -249,8 +256,12 @@ def _with_next_card(summary) -> Select:
         .outerjoin(Question, Question.id == shown)
         .outerjoin(Article, Article.id == Question.article_id)
         .options(
-            contains_eager(Card.question).contains_eager(Question.article),
-            contains_eager(Question.article),
+            load_only(*_SHOWN_QUESTION),
+            contains_eager(Card.question)
+            .load_only(*_SHOWN_QUESTION)
+            .contains_eager(Question.article)
+            .load_only(*_SHOWN_ARTICLE),
+            contains_eager(Question.article).load_only(*_SHOWN_ARTICLE),
         )
     )
 
