@@ -66,18 +66,36 @@ class StudentAttempt:
     slots: list[AttemptSlot] = field(default_factory=list)
 
 
+#: The quiz's columns the take page shows or works with (title, description, layout, option
+#: shuffling, time limit), and those saving one answer needs (its time limit, for the deadline).
+_TAKEN_QUIZ = (
+    Quiz.id,
+    Quiz.title,
+    Quiz.description,
+    Quiz.is_one_per_page,
+    Quiz.is_shuffle_options,
+    Quiz.time_limit_minutes,
+)
+_SAVED_QUIZ = (Quiz.id, Quiz.time_limit_minutes)
+
+
 @cache
 def _student_attempt_statement(with_slots: bool, lock: bool, one_slot: bool = False) -> Select:
     """The attempt by ``attempt_id`` if ``user_id`` is its student, with its quiz and whether
     the quiz is theirs to take at ``now`` (and, with ``one_slot``, only if ``question_id`` is
-    one of its questions, with that slot and question); built once per shape."""
+    one of its questions, with that slot and question); built once per shape. The page
+    (``with_slots``) and one answer's save (``one_slot``) read only the quiz's columns they
+    use; the submit reads it whole."""
     user_id, now = db.bindparam("user_id"), db.bindparam("now")
     takeable = Attempt.quiz_id.in_(takeable_quiz_ids(user_id, now).correlate(None))
+    quiz = contains_eager(Attempt.quiz)
+    if with_slots or one_slot:
+        quiz = quiz.load_only(*(_SAVED_QUIZ if one_slot else _TAKEN_QUIZ))
     query = (
         db.select(Attempt, takeable)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(Attempt.id == db.bindparam("attempt_id"), Attempt.user_id == user_id)
-        .options(contains_eager(Attempt.quiz))
+        .options(quiz)
     )
     if with_slots or one_slot:
         slot_of = AttemptSlot.attempt_id == Attempt.id
