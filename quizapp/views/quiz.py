@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 import nh3
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
@@ -53,12 +54,20 @@ def prompt_text(prompt: str, prompt_format: str = "plain") -> str:
     return html.unescape(nh3.clean(prompt, tags=set())).strip()
 
 
+@lru_cache(maxsize=16_384)
+def _shuffled_order(attempt_id: int, question_id: int, count: int) -> tuple[int, ...]:
+    """The shuffled option order of one question in one attempt, worked out once per process
+    (it depends on nothing else, and every visit and save of the page shows it)."""
+    order = list(range(count))
+    random.Random(f"{attempt_id}:{question_id}").shuffle(order)
+    return tuple(order)
+
+
 def display_order(attempt: Attempt, question_id: int, count: int, shuffle: bool) -> list[int]:
     """Option order for one question in one attempt: shuffled, but stable across reloads."""
-    order = list(range(count))
-    if shuffle:
-        random.Random(f"{attempt.id}:{question_id}").shuffle(order)
-    return order
+    if not shuffle:
+        return list(range(count))
+    return list(_shuffled_order(attempt.id, question_id, count))
 
 
 @dataclass(frozen=True)
