@@ -691,29 +691,30 @@ def _no_name(article: ArticleDoc, run: list[int]) -> bool:
     after = run[-1] + 1
     if after < len(table.text) and table.lower[after] in ("of", "for", "to"):
         return True  # "Assistant Administrator for Global Health"
-    return any(
-        table.lower[i] in article.lower_words
-        or table.lower[i] in STOP_WORDS
-        or table.text[i].endswith(".")
-        or table.text[i].isupper()
-        and len(table.text[i]) > 5
-        for i in run
-    )
+    return any(_marked_plain(article, i) for i in run)
 
 
 def _plain_word(article: ArticleDoc, token: int) -> bool:
     """A word that is no name's own: an English common noun or adjective ("President",
-    "Health", "Foreign"), a word the article writes in lower case, a function word, an
-    abbreviation with a full stop ("Dr.", "Mr.") or a long word in capitals ("AMERICAN
-    LEADERSHIP" in a heading)."""
-    word = article.tokens.text[token]
-    lower = word.lower()
+    "Health", "Foreign") or a word marked as plain (``_marked_plain``)."""
+    lower = article.tokens.lower[token]
     tables = article.lemma_tables
     return (
         article.common_noun(lower)
         or tables is not None
         and lower in tables.adjectives
-        or lower in article.lower_words
+        or _marked_plain(article, token)
+    )
+
+
+def _marked_plain(article: ArticleDoc, token: int) -> bool:
+    """A word the article writes in lower case elsewhere, a function word, an abbreviation with
+    a full stop ("Dr.", "Mr.") or a long word in capitals ("AMERICAN LEADERSHIP" in a
+    heading)."""
+    word = article.tokens.text[token]
+    lower = word.lower()
+    return (
+        lower in article.lower_words
         or lower in STOP_WORDS
         or word.endswith(".")
         or word.isupper()
@@ -777,21 +778,23 @@ def written_entity_facts(article: ArticleDoc) -> Iterator[Found]:
         if words.count("(") != words.count(")"):
             continue  # "Agency for [International Development (USAID]"
         sentence = article.sentence_of(start)
-        if end > sentence.end:
-            continue
-        statement = make_statement(article, sentence, (start, end)) or raw_statement(
-            article, sentence, (start, end), strict=False
-        )
-        if statement is not None and not statement.negated:
+        if end <= sentence.end:
             kind = _LABEL_TYPES.get(label, "event")
-            yield _words_gap(article, kind, sentence, (start, end), statement)
+            yield from _loose_gap(article, sentence, (start, end), kind, strict=False)
 
 
 def _loose_gap(
-    article: ArticleDoc, sentence: Sentence, span: tuple[int, int], kind: str
+    article: ArticleDoc,
+    sentence: Sentence,
+    span: tuple[int, int],
+    kind: str,
+    strict: bool = True,
 ) -> Iterator[Found]:
-    """The loose fact asking for ``span`` of a sentence as written, where it can be stated."""
-    statement = make_statement(article, sentence, span) or raw_statement(article, sentence, span)
+    """The loose fact asking for ``span`` of a sentence, standing alone or as written (not a
+    caption, headline or quotation unless not ``strict``), where it can be stated."""
+    statement = make_statement(article, sentence, span) or raw_statement(
+        article, sentence, span, strict=strict
+    )
     if statement is not None and not statement.negated:
         yield _words_gap(article, kind, sentence, span, statement)
 
