@@ -166,7 +166,10 @@ def answer_spelt_right(candidate: Candidate) -> str:
     """A place keyed as the article misspelt it ("Saudi Arabi"): a student who writes the
     right name would be marked wrong, and the key teaches the slip. (Whatever class the
     recogniser gave it: a misspelt name is often not read as a place at all.)"""
-    return "answer: a place name misspelt" if _misspelt(name_key(candidate.item.answer)) else ""
+    key = name_key(candidate.item.answer.replace("’", "'"))
+    if _demonym_plural(key):
+        return ""
+    return "answer: a place name misspelt" if _misspelt(key) else ""
 
 
 def stem_spelt_right(candidate: Candidate) -> str:
@@ -189,11 +192,16 @@ def _misspelt_run(run: str) -> bool:
     for size in range(len(words), 1, -1):
         for first in range(len(words) - size + 1):
             key = name_key(" ".join(words[first : first + size]))
-            if key.endswith("s") and key[:-1] in country_index():
-                continue  # "Ukrainians": a demonym's plural
+            if _demonym_plural(key):
+                continue
             if _misspelt(key):
                 return True
     return False
+
+
+def _demonym_plural(key: str) -> bool:
+    """A people named by its demonym's plural ("ukrainians", "yemenis"): no place misspelt."""
+    return key.endswith("s") and key[:-1] in country_index()
 
 
 @lru_cache(maxsize=4096)

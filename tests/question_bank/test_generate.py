@@ -887,3 +887,19 @@ def test_a_phrase_in_figures_after_a_takes_the_a_into_its_gap():
         i.answer == "a 14-year-old" and "Hana Kovac, _____ student" in i.prompt for i in items
     ), [(i.prompt, i.answer) for i in items if "14" in i.answer]
     assert not any(" a _____" in i.prompt and "14" in i.answer for i in items)
+
+
+def test_a_people_or_a_name_with_a_curly_apostrophe_is_no_misspelt_place():
+    """ "Yemenis" is Yemen's people and "People’s Republic of China" China's name, however the
+    apostrophe is typed; "Brazillian" is a slip."""
+    from types import SimpleNamespace
+
+    from question_bank.generate.checks import answer_spelt_right
+
+    def spelling(answer: str) -> str:
+        return answer_spelt_right(SimpleNamespace(item=SimpleNamespace(answer=answer)))
+
+    assert spelling("Yemenis") == ""
+    assert spelling("South Koreans") == ""
+    assert spelling("People’s Republic of China") == ""
+    assert spelling("Brazillian") == "answer: a place name misspelt"
