@@ -303,20 +303,19 @@ class ArticleDoc:
     def _read_mentions(self) -> list[Mention]:
         mentions = []
         table = self.tokens
-        for ent, first, _ in self._spans(lambda doc: doc.ents):
-            if ent.label_ in _SKIPPED_LABELS:
+        for start, end, read in self.entity_spans:
+            if read in _SKIPPED_LABELS:
                 continue
-            start, end = ent.start + first, ent.end + first
             while start < end and (
                 table.lower[start] in ("the", "a", "an")
-                or ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
+                or read in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
                 and not table.text[start][:1].isupper()
             ):
                 start += 1
             end = _before_open_bracket(table, start, end)
             while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
                 end -= 1
-            if ent.label_ in _NUMBER_LABELS:
+            if read in _NUMBER_LABELS:
                 while (
                     start > 0
                     and table.dep[start - 1] in ("quantmod", "advmod")
@@ -324,13 +323,13 @@ class ArticleDoc:
                 ):
                     start -= 1  # "more than 10", "nearly 300": the hedge belongs to the number
             while (
-                ent.label_ == "PERSON"
+                read == "PERSON"
                 and end - start > 2
                 and table.text[start].lower() in self.lower_words
                 and table.text[start][:1].isupper()
             ):
                 start += 1  # "Nonpartisan Paul Tse": a word the article also writes in lower case
-            if ent.label_ == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
+            if read == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
                 before = table.text[start - 1]
                 if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():
                     start -= (
@@ -338,7 +337,7 @@ class ArticleDoc:
                     )
             if start >= end:
                 continue
-            label = ent.label_
+            label = read
             named = self._name_after_place(start, end, label)
             if named is not None:  # "Ambassador to [Armenia Lynne Tracy]": the person alone
                 start, label = named, "PERSON"
