@@ -18,8 +18,7 @@ The rest stay available, ranked, as "more"; exact repeats of a stem and answer a
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -122,21 +121,12 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
                 state.add(candidate)
                 taken.add(order[id(candidate)])
                 break
-    heap = [  # only candidates that may be published: the rest would be popped for nothing
-        (-weight, order[id(c)], 0, weight, c)
-        for c in candidates
-        if order[id(c)] not in taken and c.item.score >= threshold and not c.fact.loose
-        for weight in (_weighted(c),)
-    ]
-    heapq.heapify(heap)
-    while heap and len(state.published) < cap:
-        _, position, counted, weight, candidate = heapq.heappop(heap)
-        kind_count = state.per_kind[candidate.item.kind]
-        if counted != kind_count:  # its kind grew since it was queued: queue it again, lower
-            heapq.heappush(
-                heap, (-weight * KIND_DECAY**kind_count, position, kind_count, weight, candidate)
-            )
-            continue
+    queues = _queues_by_kind(candidates, taken, order, threshold)
+    while queues and len(state.published) < cap:
+        kind = min(queues, key=lambda k: _queued_rank(queues[k][0], state.per_kind[k]))
+        _, position, candidate = queues[kind].popleft()
+        if not queues[kind]:
+            del queues[kind]
         if _statement_of_truth(candidate):
             candidate = _false_instead(candidate, falses, state, taken, order, cap, threshold)
             if candidate.item.answer == "True" and not state.room_for_true():
@@ -159,6 +149,33 @@ def select(candidates: Sequence[Candidate], words: int, threshold: float) -> Sel
             seen.add(identity)
             more.append(candidate)
     return Selection(tuple(state.published), tuple(more))
+
+
+def _queues_by_kind(
+    candidates: Sequence[Candidate], taken: set[int], order: dict[int, int], threshold: float
+) -> dict[str, deque[tuple[float, int, Candidate]]]:
+    """The candidates that may still be published, by kind, each kind's in order of worth
+    (``_weighted``) and then rank: within a kind the decay for its published items lowers every
+    candidate alike, so only the heads of the queues need comparing."""
+    queues: dict[str, deque[tuple[float, int, Candidate]]] = {}
+    eligible = sorted(
+        (
+            (_weighted(c), order[id(c)], c)
+            for c in candidates
+            if order[id(c)] not in taken and c.item.score >= threshold and not c.fact.loose
+        ),
+        key=lambda entry: (-entry[0], entry[1]),
+    )
+    for entry in eligible:
+        queues.setdefault(entry[2].item.kind, deque()).append(entry)
+    return queues
+
+
+def _queued_rank(entry: tuple[float, int, Candidate], published: int) -> tuple[float, int]:
+    """How a queue's head ranks against the other heads (lowest first): its worth lowered by
+    ``KIND_DECAY`` for each item of its kind published, then its rank."""
+    weight, position, _ = entry
+    return -weight * KIND_DECAY**published, position
 
 
 def _false_instead(
