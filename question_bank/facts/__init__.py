@@ -14,8 +14,8 @@ from question_bank.facts.document import ArticleDoc
 from question_bank.facts.extract import (
     document_facts,
     entity_facts,
+    figure_facts,
     list_facts,
-    ordinal_facts,
     phrase_facts,
     quote_facts,
     quoted_word_facts,
@@ -41,7 +41,7 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "phrases": phrase_facts,
     "quoted words": quoted_word_facts,
     "unnamed": unnamed_facts,
-    "ordinals": ordinal_facts,
+    "figures": figure_facts,
     "names as written": written_entity_facts,
 }
 

@@ -643,6 +643,8 @@ def quoted_word_facts(article: ArticleDoc) -> Iterator[Found]:
 #: Longest run of proper nouns the recogniser missed that is asked as a gap, in words.
 _UNNAMED_WORDS = 5
 _ORDINAL_WRITTEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: A number in figures ("38", "1,200", "2.5").
+_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 
 
 def unnamed_facts(article: ArticleDoc) -> Iterator[Found]:
@@ -722,13 +724,18 @@ def _marked_plain(article: ArticleDoc, token: int) -> bool:
     )
 
 
-def ordinal_facts(article: ArticleDoc) -> Iterator[Found]:
+def figure_facts(article: ArticleDoc) -> Iterator[Found]:
     """A loose fact for each ordinal written in figures ("the 30th anniversary", "the country's
-    126th emperor"), offered among further candidates, never published."""
+    126th emperor") and each number in figures the recogniser read as no name, date or number
+    ("so far only 38 are working"), offered among further candidates, never published."""
     table = article.tokens
     for sentence in article.sentences:
         for i in range(sentence.start, sentence.end):
-            if _ORDINAL_WRITTEN.match(table.text[i]) and not article.token_in_quote(i):
+            if article.token_in_quote(i):
+                continue
+            text = table.text[i]
+            unread = table.pos[i] == "NUM" and not table.ent_type[i] and _FIGURE.match(text)
+            if _ORDINAL_WRITTEN.match(text) or unread:
                 yield from _loose_gap(article, sentence, (i, i + 1), "number")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from question_bank import generate
 from question_bank.facts.extract import (
-    ordinal_facts,
+    figure_facts,
     phrase_facts,
     unnamed_facts,
     written_entity_facts,
@@ -475,10 +475,22 @@ def test_proper_nouns_the_recogniser_missed_are_loose_gaps_without_their_title()
 
 def test_an_ordinal_in_figures_is_a_loose_gap():
     article, _ = facts_of(UNRECOGNISED)
-    (ordinal,) = ordinal_facts(article)
+    (ordinal,) = figure_facts(article)
     assert ordinal.key == "75th"
     assert ordinal.loose
     assert ordinal.statement.with_gap("_____").startswith("The countries celebrated the _____ ")
+
+
+def test_a_number_the_recogniser_read_as_nothing_is_a_loose_gap():
+    article, found = facts_of(
+        "Observers arrive in Maputo\n\nThe bloc is expected to send about 120 observers to "
+        "monitor the election, but so far only 38 are working in Mozambique."
+    )
+    assert "38" not in {m.text for m in article.mentions}  # the recogniser read no number there
+    figures = list(figure_facts(article))
+    assert [f.key for f in figures] == ["38"]  # "about 120" is the recogniser's own number
+    assert all(f.loose for f in figures)
+    assert "38" in {f.key for f in found}
 
 
 def test_a_number_with_no_fact_of_its_own_is_a_loose_gap_of_whole_words():
