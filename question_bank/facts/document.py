@@ -296,7 +296,12 @@ class ArticleDoc:
 
     def token_in_quote(self, token: int) -> bool:
         """Tell whether a token lies inside quotation marks."""
-        return self.in_quote(self.tokens.idx[token])
+        return self._tokens_in_quote[token]
+
+    @cached_property
+    def _tokens_in_quote(self) -> list[bool]:
+        """Whether each token lies inside quotation marks, read once (many checks ask)."""
+        return [self.in_quote(start) for start in self.tokens.idx]
 
     # --- mentions --------------------------------------------------------------------------
 

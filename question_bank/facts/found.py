@@ -47,8 +47,11 @@ class Found:
     extras: dict = field(default_factory=dict, compare=False, hash=False)
 
     def detail(self, name: str, default: str = "") -> str:
-        """One type-specific detail, or ``default``."""
-        return dict(self.details).get(name, default)
+        """One type-specific detail, or ``default`` (the last one given under that name)."""
+        for key, value in reversed(self.details):
+            if key == name:
+                return value
+        return default
 
     @property
     def loose(self) -> bool:
