@@ -15,7 +15,7 @@ from datetime import date
 from question_bank.facts.classes import countries_in, country_name
 from question_bank.facts.forms import number_value, read_date, read_number
 from question_bank.facts.found import MINOR_PERSON, Found, Question
-from question_bank.facts.people import PERSON_PRONOUNS, persons_described
+from question_bank.facts.people import PERSON_PRONOUNS
 from question_bank.generate.distractors import (
     DistractorPool,
     Option,
@@ -344,15 +344,6 @@ def _obliges(fact: Found, env: Env) -> bool:
     )
 
 
-def _only_one_so_described(fact: Found, env: Env) -> bool:
-    """A person gapped beside a description only they bear in the article ("Prime Minister
-    _____" where one prime minister is named): the words around the gap give the name."""
-    described = fact.detail("descriptor")
-    if fact.cls != "person" or not described:
-        return False
-    return len(persons_described(env.pool.article.people, described)) <= 1
-
-
 def _swappable(fact: Found, env: Env) -> bool:
     """Whether a false statement may swap the fact's answer: a country, city or duration; a
     person beside a word that says what they are (another person so described is offered) or,
@@ -521,8 +512,7 @@ def cloze(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
     for fact in facts:
         if fact.statement is None or not _typed(fact.cls):
             continue
-        doubtful = _obvious(fact, env) or _only_one_so_described(fact, env)
-        doubtful = doubtful or fact.cls in LOOSE_TYPED_CLASSES
+        doubtful = _obvious(fact, env) or fact.cls in LOOSE_TYPED_CLASSES
         if (doubtful or _bare_date(fact, env)) and not fact.loose:
             fact = replace(fact, details=(*fact.details, ("loose", "1")))
         if len(fact.key.split()) > MAX_TYPED_ANSWER_WORDS:

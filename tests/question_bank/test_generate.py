@@ -903,3 +903,23 @@ def test_a_people_or_a_name_with_a_curly_apostrophe_is_no_misspelt_place():
     assert spelling("South Koreans") == ""
     assert spelling("People’s Republic of China") == ""
     assert spelling("Brazillian") == "answer: a place name misspelt"
+
+
+def test_a_person_gapped_beside_their_post_may_be_published():
+    """The only prime minister the article names, asked for beside the post: blind raters found
+    such gaps acceptable (and worth asking) as often as any, so they are no longer held back."""
+    from question_bank.generate.pipeline import read_article_facts, scored_candidates
+
+    text = (
+        "Japan and Australia sign defence pact\n\nPrime Minister Fumio Kishida signed a defence "
+        "agreement with Australia in Canberra on Monday, officials said. The agreement covers "
+        "joint training of the two armies."
+    )
+    _, article, found = read_article_facts(text, "2022-01-06")
+    gaps = [
+        c
+        for c in scored_candidates(article, found, ["cloze"], 0, {})
+        if c.item.prompt.startswith("Prime Minister _____")
+    ]
+    assert [c.item.answer for c in gaps] == ["Fumio Kishida"]
+    assert not gaps[0].fact.loose
