@@ -39,7 +39,8 @@ def _leading_run(text: str, offset: int) -> int:
 
 _NUMBER_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: An ordinal written in figures ("30th", "126th").
+ORDINAL_FIGURES = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: Entity labels that never make a mention (no class an item could ask about).
 _SKIPPED_LABELS = frozenset({"ORDINAL", "TIME", "LANGUAGE"})
 #: Labels of names of things (not places, people or dates) that "of"/"on"/"for" may join into one.
@@ -308,19 +309,19 @@ class ArticleDoc:
     def _read_mentions(self) -> list[Mention]:
         mentions = []
         table = self.tokens
-        for start, end, read in self.entity_spans:
-            if read in _SKIPPED_LABELS:
+        for start, end, label in self.entity_spans:
+            if label in _SKIPPED_LABELS:
                 continue
             while start < end and (
                 table.lower[start] in ("the", "a", "an")
-                or read in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
+                or label in ("ORG", "PERSON", "GPE", "NORP", "FAC", "LOC")
                 and not table.text[start][:1].isupper()
             ):
                 start += 1
             end = _before_open_bracket(table, start, end)
             while end > start and (table.tag[end - 1] == "POS" or table.pos[end - 1] == "PUNCT"):
                 end -= 1
-            if read in _NUMBER_LABELS:
+            if label in _NUMBER_LABELS:
                 while (
                     start > 0
                     and table.dep[start - 1] in ("quantmod", "advmod")
@@ -328,13 +329,13 @@ class ArticleDoc:
                 ):
                     start -= 1  # "more than 10", "nearly 300": the hedge belongs to the number
             while (
-                read == "PERSON"
+                label == "PERSON"
                 and end - start > 2
                 and table.text[start].lower() in self.lower_words
                 and table.text[start][:1].isupper()
             ):
                 start += 1  # "Nonpartisan Paul Tse": a word the article also writes in lower case
-            if read == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
+            if label == "PERSON" and _INITIAL.match(table.text[start]) and start > 0:
                 before = table.text[start - 1]
                 if table.pos[start - 1] == "PROPN" and before.isalpha() and before[:1].isupper():
                     start -= (
@@ -342,7 +343,6 @@ class ArticleDoc:
                     )
             if start >= end:
                 continue
-            label = read
             named = self._name_after_place(start, end, label)
             if named is not None:  # "Ambassador to [Armenia Lynne Tracy]": the person alone
                 start, label = named, "PERSON"
@@ -405,7 +405,7 @@ class ArticleDoc:
                 return False  # "University of Tennessee, [Knoxville]"
             if label in _NAMED_THINGS and self.name_came_before(start):
                 return False  # "[Treaty on the] Nonproliferation of Nuclear Weapons"
-            if _ORDINAL.match(table.text[before]) or (
+            if ORDINAL_FIGURES.match(table.text[before]) or (
                 table.ent_type[before] == "ORDINAL" and table.text[before][:1].isupper()
             ):
                 return False  # "501st [Legion]", "First [Lady Melania Trump]"

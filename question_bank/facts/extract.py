@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from question_bank.data import capital_index, country_by_name, name_key, standard_names
 from question_bank.facts.classes import country_name, takes_the
 from question_bank.facts.counts import COUNT_BUILDERS
+from question_bank.facts.document import ORDINAL_FIGURES
 from question_bank.facts.forms import number_value
 from question_bank.facts.found import MINOR_PERSON, Found, Question
 from question_bank.facts.leaning import points_outside
@@ -642,9 +643,8 @@ def quoted_word_facts(article: ArticleDoc) -> Iterator[Found]:
 
 #: Longest run of proper nouns the recogniser missed that is asked as a gap, in words.
 _UNNAMED_WORDS = 5
-_ORDINAL_WRITTEN = re.compile(r"^\d+(?:st|nd|rd|th)$")
 #: A number in figures ("38", "1,200", "2.5").
-_FIGURE = re.compile(r"^\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_FIGURE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def unnamed_facts(article: ArticleDoc) -> Iterator[Found]:
@@ -735,7 +735,7 @@ def figure_facts(article: ArticleDoc) -> Iterator[Found]:
                 continue
             text = table.text[i]
             unread = table.pos[i] == "NUM" and not table.ent_type[i] and _FIGURE.match(text)
-            if _ORDINAL_WRITTEN.match(text) or unread:
+            if ORDINAL_FIGURES.match(text) or unread:
                 yield from _loose_gap(article, sentence, (i, i + 1), "number")
 
 
