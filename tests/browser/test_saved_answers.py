@@ -32,6 +32,7 @@ def test_typed_answer_survives_leaving_the_page(live_server, page, app, make_qui
         saved = db.session.execute(db.select(AttemptSlot.answer)).scalar_one()
     assert saved == "Baku"
     page.click("text=Flashcards")
+    page.wait_for_url("**/cards/")  # left the page before going back to it
     page.go_back()
     page.wait_for_selector("#quiz-form")
     assert page.input_value(f"#q{question_id}") == "Baku"
