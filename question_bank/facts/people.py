@@ -195,7 +195,8 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
     """Say what a third-person pronoun needs: ``("inside", None)`` when what it may stand for is
     named earlier in its own sentence (the sentence stands alone as written), ``("person", P)``
     when the sentence before names exactly one person, as its subject, and the sentence before
-    that names nobody else, and ``("unresolved", None)`` otherwise.
+    that names nobody else, or names nobody and its own subject pronoun of the same sex stands
+    for one person (``_carried``), and ``("unresolved", None)`` otherwise.
 
     "it", "they" and "them" stand alone only in a clause below a noun subject of their sentence
     ("X said it would ..."); "its" and "their" after such a noun. They are never resolved across
@@ -223,19 +224,87 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
     previous = article.sentences[sentence.index - 1]
     if sentence.paragraph - previous.paragraph > 1:
         return "unresolved", None
+    return _antecedent(article, previous, _GENDER[lower])
+
+
+def _antecedent(article: ArticleDoc, previous, gender: str) -> tuple[str, Person | None]:
+    """Whom a pronoun of the sentence after ``previous`` may stand for: the one person
+    ``previous`` names, as its subject, when the sentence before it in the paragraph names nobody
+    else; when ``previous`` names nobody, whom its own pronoun stands for (``_carried``)."""
+    unresolved: tuple[str, Person | None] = ("unresolved", None)
+    if _unnamed_person_subject(article, previous):
+        return unresolved
     candidates = _people_between(article, previous.start, previous.end)
-    if len(candidates) != 1 or _unnamed_person_subject(article, previous):
-        return "unresolved", None
+    if not candidates:
+        return _carried(article, previous, gender)
+    if len(candidates) != 1:
+        return unresolved
     key = next(iter(candidates))
     if not _subject_of(article, previous, key):
-        return "unresolved", None
+        return unresolved
     if previous.index > 0:
         earlier = article.sentences[previous.index - 1]
         if earlier.paragraph == previous.paragraph and (
             _people_between(article, earlier.start, earlier.end) - {key}
         ):
-            return "unresolved", None
+            return unresolved
     return "person", article.people.persons[key]
+
+
+#: The pronouns that say their person is a man, or a woman.
+_GENDER = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "he"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "she"),
+}
+
+
+def _carried(article: ArticleDoc, previous, gender: str) -> tuple[str, Person | None]:
+    """A pronoun after a sentence that names nobody: it stands for the person that sentence's
+    own subject pronoun stands for, when that pronoun is of the same sex and is resolved ("Aliyev
+    met X's envoys. He said ... . He also said ..."); a sentence wholly inside a quotation that
+    names nobody is passed over (the speaker's words, not a new subject). The chain is followed
+    back one sentence at a time, each step by the rules of ``resolve_pronoun``; its results are
+    kept per sentence and read from the chain's far end, so an article of many such sentences
+    is read once, without deep recursion."""
+    carried = article.__dict__.setdefault("_carried_pronouns", {})
+    if (previous.index, gender) not in carried:
+        first = previous.index
+        while (
+            first > 0 and (first - 1, gender) not in carried and _names_nobody(article, first - 1)
+        ):
+            first -= 1
+        for index in range(first, previous.index + 1):
+            carried[(index, gender)] = _read_carried(article, article.sentences[index], gender)
+    return carried[(previous.index, gender)]
+
+
+def _names_nobody(article: ArticleDoc, index: int) -> bool:
+    sentence = article.sentences[index]
+    return not _people_between(article, sentence.start, sentence.end)
+
+
+def _read_carried(article: ArticleDoc, sentence, gender: str) -> tuple[str, Person | None]:
+    unresolved: tuple[str, Person | None] = ("unresolved", None)
+    table = article.tokens
+    if all(
+        article.token_in_quote(i) or table.pos[i] == "PUNCT"
+        for i in range(sentence.start, sentence.end)
+    ):
+        if sentence.index == 0:
+            return unresolved
+        before = article.sentences[sentence.index - 1]
+        if sentence.paragraph - before.paragraph > 1:
+            return unresolved
+        return _antecedent(article, before, gender)
+    subjects = [
+        child
+        for child in table.children(sentence.root)
+        if table.dep[child] in ("nsubj", "nsubjpass") and not article.token_in_quote(child)
+    ]
+    if len(subjects) != 1 or _GENDER.get(table.lower[subjects[0]]) != gender:
+        return unresolved
+    need, person = resolve_pronoun(article, subjects[0])
+    return (need, person) if need == "person" else unresolved
 
 
 def _subject_of(article: ArticleDoc, sentence, key: str) -> bool:

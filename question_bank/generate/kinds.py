@@ -611,7 +611,7 @@ def matching(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         ),
         "quotes": (
             "Match each quotation to the person who said it.",
-            [(f, f"“{f.detail('quote')}”", f.key) for f in facts if f.type == "quote"],
+            [(f, f"“{f.detail('quote')}”", f.key) for f in facts if f.detail("quote")],
         ),
     }
     for name, (prompt, pairs) in groups.items():

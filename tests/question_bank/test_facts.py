@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from question_bank import generate
 from question_bank.facts.extract import (
     figure_facts,
@@ -80,6 +82,53 @@ def test_a_pronoun_that_could_mean_two_people_leaves_its_sentence_out():
         "Rosa Lind met Mart Kask in Tartu on Monday.\n\nHe said the bridge cost 40 million euros."
     )
     assert not any("40 million" in s for s in statements(found))
+
+
+ADDED = "\n\n{} added that Tartu would pay 40 million euros."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun after a sentence that names nobody: the same person as that one's pronoun
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\nShe said the bridge had "
+        "taken four years to build." + ADDED.format("She"),
+        # a quotation between: whom the sentence before it names
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\n"
+        '"The bridge took four years to build. It will carry ten thousand cars a day," she '
+        "said." + ADDED.format("She"),
+    ],
+)
+def test_a_pronoun_is_carried_along_sentences_that_name_nobody(text):
+    _, found = facts_of(text)
+    assert any(s.startswith("Rosa Lind added") for s in statements(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun of the other sex
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\nShe said the bridge had "
+        "taken four years to build." + ADDED.format("He"),
+        # the chain starts at a sentence naming two people
+        "Rosa Lind met Mart Kask in Tartu on Monday.\n\nShe said the bridge had taken four "
+        "years to build." + ADDED.format("She"),
+    ],
+)
+def test_a_pronoun_is_not_carried_where_two_people_or_another_sex_could_be_meant(text):
+    _, found = facts_of(text)
+    assert not any("40 million" in s for s in statements(found))
+
+
+def test_a_long_chain_of_pronouns_is_read_without_deep_recursion():
+    sentence = "She said the bridge had taken four years to build.\n\n"
+    article, found = facts_of(
+        "Mayor Rosa Lind opened a bridge in Tartu on Monday.\n\n"
+        + sentence * 1500
+        + ADDED.format("She").strip()
+    )
+    assert len(article.sentences) > 1500
+    assert any(s.startswith("Rosa Lind added") for s in statements(found))
 
 
 def test_loose_facts_are_never_published():

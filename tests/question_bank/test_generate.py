@@ -923,3 +923,20 @@ def test_a_person_gapped_beside_their_post_may_be_published():
     ]
     assert [c.item.answer for c in gaps] == ["Fumio Kishida"]
     assert not gaps[0].fact.loose
+
+
+def test_quotations_are_matched_only_to_the_people_who_said_them():
+    result = generate(
+        'Relations between Estonia and Latvia are "better than ever," officials said on '
+        "Monday.\n\n"
+        '"We have signed a treaty that protects forty rivers in both countries," Lena Marsh '
+        "said.\n\n"
+        '"Our two nations will meet again in Tallinn next spring to review the treaty," Karl '
+        "Ots said.",
+        min_score=0,
+    )
+    quoted = [
+        i for i in result.items + result.more if i.kind == "matching" and "quotation" in i.prompt
+    ]
+    assert all(len(left.split()) >= 6 for item in quoted for left, _ in item.pairs)
+    assert not any("better than ever" in right for item in quoted for _, right in item.pairs)
