@@ -22,7 +22,7 @@ from question_bank.facts.found import MINOR_PERSON, Found, Question
 from question_bank.facts.leaning import points_outside
 from question_bank.facts.prepositional import prepositional_question
 from question_bank.facts.questions import QUESTION_BUILDERS, event_label, question_mark
-from question_bank.facts.standalone import make_statement, raw_statement
+from question_bank.facts.standalone import is_clause, make_statement, raw_statement
 
 if TYPE_CHECKING:
     from question_bank.facts.document import ArticleDoc, Mention, Sentence
@@ -943,10 +943,12 @@ def _specific_title(article: ArticleDoc, start: int, end: int) -> bool:
 
 def quote_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each sentence of a quotation whose speaker its closing sentence names ("...,"
-    Aliyev said.): "Who said: “...”?"."""
+    Aliyev said.), and for a whole clause quoted right after the speaker's verb (Fernandes said
+    "there is much to be learned ..."): "Who said: “...”?". The speaker is a person, or an
+    organisation the sentence names as the one speaking ("..., Microsoft says")."""
     table = article.tokens
     for sentence in article.sentences:
-        speaker = None
+        speaker, verb = None, -1
         for index in range(sentence.start, sentence.end):
             if table.lemma[index].lower() not in SPEECH_VERBS or table.pos[index] != "VERB":
                 continue
@@ -959,23 +961,26 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
                 continue
             speaker = _speaker(article, subjects[0])
             if speaker is not None:
+                verb = index
                 break
         if speaker is None:
             continue
-        for quote, evidence_start in _quoted_sentences(article, sentence):
+        name, cls, variants = speaker
+        quotes = _quoted_sentences(article, sentence) or _reported_clause(article, sentence, verb)
+        for quote, evidence_start in quotes:
             evidence = " ".join(article.text[evidence_start : sentence.end_char].split())
             own = article.sentence_of(_token_at(article, evidence_start))
-            person = article.people.persons.get(speaker)
+            person = article.people.persons.get(name) if cls == "person" else None
             found = Found(
                 type="quote",
-                key=speaker,
-                cls="person",
+                key=name,
+                cls=cls,
                 sentence=own,
-                variants=short_names(article, person) if person is not None else (),
+                variants=variants,
                 questions=(Question(question_mark(f"Who said: “{quote}”"), "who", "speaker"),),
                 details=(
                     ("quote", quote),
-                    ("speaker", speaker),
+                    ("speaker", name),
                     *(_minor(article, person.key) if person is not None else ()),
                 ),
             )
@@ -983,27 +988,64 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
             yield found
 
 
-def _speaker(article: ArticleDoc, subject: int) -> str | None:
+def _speaker(article: ArticleDoc, subject: int) -> tuple[str, str, tuple[str, ...]] | None:
+    """The speaker a speech verb's subject names: (name, class, other forms), or None. A person
+    named (or a pronoun that stands for one), or an organisation named whole."""
     from question_bank.facts.people import PERSON_PRONOUNS, resolve_pronoun
 
-    person = article.people.person_at(subject)
-    if person is not None:
-        return person.name if article.people.named(person.key) else None
-    if article.tokens.lower[subject] in PERSON_PRONOUNS:
-        need, resolved = resolve_pronoun(article, subject)
-        if need == "person" and resolved is not None and article.people.named(resolved.key):
-            return resolved.name
+    people = article.people
+    person = people.person_at(subject)
+    if person is None and article.tokens.lower[subject] in PERSON_PRONOUNS:
+        need, person = resolve_pronoun(article, subject)
         if need == "inside":
             sentence = article.sentence_of(subject)
             names = {
-                article.people.token_person[i]
+                people.token_person[i]
                 for i in range(sentence.start, subject)
-                if i in article.people.token_person
+                if i in people.token_person
             }
-            if len(names) == 1:
-                key = names.pop()
-                return article.people.persons[key].name if article.people.named(key) else None
+            person = people.persons[names.pop()] if len(names) == 1 else None
+    if person is not None:
+        if not people.named(person.key):
+            return None
+        return person.name, "person", short_names(article, person)
+    mention = article.mention_at.get(subject)
+    if mention is not None and mention.cls == "organisation" and mention.whole:
+        key, variants = _answer_key(article, mention)
+        return (key, "organisation", variants) if key else None
     return None
+
+
+#: Words of a quoted clause, at least and at most.
+_REPORTED_WORDS = (8, 40)
+
+
+def _reported_clause(article: ArticleDoc, sentence: Sentence, verb: int) -> list[tuple[str, int]]:
+    """A whole clause in quotation marks, in lower case, right after the speech verb (only
+    "that" or a word of time between) and closing in the sentence (said yesterday "there is
+    much to be learned ..."): its words as written, with where its sentence starts."""
+    table = article.tokens
+    after = table.idx[verb] + len(table.text[verb])
+    for start, end in article.quoted:
+        if not after <= start < end <= sentence.end_char + 1:
+            continue
+        first, last = _token_at(article, start), _token_at(article, max(end - 1, start))
+        between = range(verb + 1, first)
+        if not all(
+            table.lower[i] == "that" or table.dep[i] in ("npadvmod", "advmod", "punct")
+            for i in between
+        ):
+            return []
+        text = " ".join(article.text[start:end].split()).rstrip(" ,;:")
+        if (
+            not text[:1].islower()
+            or not _REPORTED_WORDS[0] <= len(text.split()) <= _REPORTED_WORDS[1]
+        ):
+            return []
+        if not is_clause(article, first, last + 1):
+            return []
+        return [(text, sentence.start_char)]
+    return []
 
 
 def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str, int]]:
@@ -1034,7 +1076,9 @@ def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str
 #: Words that open a quoted sentence only as a reply to what came before ("But this is ...").
 _LINKING_OPENERS = frozenset({"but", "and", "so", "yet", "or", "nor"})
 #: Pronouns that, as a quoted sentence's first word, point at something the quote does not name.
-_POINTING_OPENERS = frozenset({"this", "that", "these", "those", "it", "they", "he", "she"})
+_POINTING_OPENERS = frozenset(
+    {"this", "that", "these", "those", "it", "they", "he", "she", "its", "their", "his", "her"}
+)
 
 
 def _leans_back(words: list[str]) -> bool:

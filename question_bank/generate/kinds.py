@@ -611,7 +611,11 @@ def matching(facts: Sequence[Found], env: Env) -> Iterator[Candidate]:
         ),
         "quotes": (
             "Match each quotation to the person who said it.",
-            [(f, f"“{f.detail('quote')}”", f.key) for f in facts if f.detail("quote")],
+            [
+                (f, f"“{f.detail('quote')}”", f.key)
+                for f in facts
+                if f.detail("quote") and f.cls == "person"
+            ],
         ),
     }
     for name, (prompt, pairs) in groups.items():

@@ -572,3 +572,41 @@ def test_a_noun_phrase_of_a_sentence_with_no_subject_is_a_loose_gap_as_written()
     assert phrases["a future armed attack"].statement.with_gap("_____") == (
         "Consult at the highest levels in the event of _____ against Ukraine."
     )
+
+
+def quotes_of(found) -> dict[str, str]:
+    """Quotation -> speaker, of the facts that say who said what."""
+    return {fact.detail("quote"): fact.key for fact in found if fact.detail("quote")}
+
+
+def test_an_organisation_named_as_the_speaker_is_whom_a_quotation_is_from():
+    _, found = facts_of(
+        '"Ten years ago a browser was born, and now the time has come to say goodbye to it," '
+        "Microsoft says on its website."
+    )
+    assert quotes_of(found) == {
+        "Ten years ago a browser was born, and now the time has come to say goodbye to it.": (
+            "Microsoft"
+        )
+    }
+
+
+def test_a_whole_clause_quoted_after_the_speakers_verb_is_a_quotation():
+    _, found = facts_of(
+        'AirAsia boss Tony Fernandes said yesterday "there is much to be learned here for the '
+        'manufacturer and the aviation industry".\n\nMinister Sara Holm said a "more general '
+        'reflection" is needed, and that the plan was "an idea that the council rejected".'
+    )
+    assert quotes_of(found) == {
+        "there is much to be learned here for the manufacturer and the aviation industry": (
+            "Tony Fernandes"
+        )
+    }
+
+
+def test_a_quoted_sentence_opening_with_a_possessive_pronoun_is_not_asked_about():
+    _, found = facts_of(
+        '"A new bridge opened in Tartu today. Its cost was far lower than anyone in the city '
+        'had feared," said Mayor John Smith.'
+    )
+    assert list(quotes_of(found)) == ["A new bridge opened in Tartu today."]
