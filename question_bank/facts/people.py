@@ -204,13 +204,15 @@ def resolve_pronoun(article: ArticleDoc, token: int) -> tuple[str, Person | None
     """
     lower = article.tokens.lower[token]
     sentence = article.sentence_of(token)
+    besides = _apposed_to(article, token)
     if lower in OTHER_PRONOUNS:
-        inside = _subject_before(article, sentence.start, token, people=False) and (
+        inside = _subject_before(article, sentence.start, token, False, besides) and (
             lower in ("its", "their", "theirs") or article.tokens.head[token] != sentence.root
         )
         return ("inside", None) if inside else ("unresolved", None)
-    if _people_between(article, sentence.start, token) or _subject_before(
-        article, sentence.start, token
+    apposed = {article.people.token_person.get(besides)}
+    if _people_between(article, sentence.start, token) - apposed or _subject_before(
+        article, sentence.start, token, besides=besides
     ):
         return "inside", None
     if (
@@ -317,18 +319,40 @@ def _subject_of(article: ArticleDoc, sentence, key: str) -> bool:
     return False
 
 
-def _subject_before(article: ArticleDoc, start: int, token: int, people: bool = True) -> bool:
+def _subject_before(
+    article: ArticleDoc, start: int, token: int, people: bool = True, besides: int = -1
+) -> bool:
     """A noun subject earlier in the sentence, outside quotation marks, that the pronoun may
     stand for: the sentence then reads as written without its neighbours. With ``people``
-    False, a person's name does not count ("its" does not mean Montalvo)."""
+    False, a person's name does not count ("its" does not mean Montalvo); the noun ``besides``
+    (``_apposed_to``) never counts."""
     table = article.tokens
     return any(
         table.dep[i] in ("nsubj", "nsubjpass")
         and table.pos[i] in ("NOUN", "PROPN")
         and not article.token_in_quote(i)
         and (people or i not in article.people.token_person)
+        and i != besides
         for i in range(start, token)
     )
+
+
+def _apposed_to(article: ArticleDoc, token: int) -> int:
+    """The noun whose apposition holds the pronoun ("Mozilla Firefox, its main rival, ..."): in
+    the phrase that describes a noun, a pronoun may stand for that noun ("Smith, his party's
+    leader") or for one before it ("Firefox, its rival": Internet Explorer's), so that noun
+    does not settle what it stands for. -1 when none."""
+    table = article.tokens
+    current = token
+    while table.dep[current] in _INSIDE_A_NOUN_PHRASE and table.head[current] != current:
+        current = table.head[current]
+        if table.dep[current] == "appos":
+            return table.head[current]
+    return -1
+
+
+#: Dependencies that keep a word inside the noun phrase above it ("his" in "his party's leader").
+_INSIDE_A_NOUN_PHRASE = frozenset({"poss", "compound", "amod", "nmod", "det", "pobj", "prep"})
 
 
 def _people_between(article: ArticleDoc, start: int, end: int) -> set[str]:

@@ -495,7 +495,14 @@ def raw_statement(
     if strict and (quoted * 2 > end - start or article.token_in_quote(gap[0])):
         return None
     return _render(
-        article, list(range(start, end)), {}, gap, ("as written",), False, MAX_WRITTEN_WORDS
+        article,
+        list(range(start, end)),
+        {},
+        gap,
+        ("as written",),
+        False,
+        MAX_WRITTEN_WORDS,
+        enclose=not strict,
     )
 
 
@@ -731,12 +738,21 @@ def _render(
     changes: tuple[str, ...],
     relative: bool,
     limit: int = MAX_WORDS,
+    enclose: bool = False,
 ) -> Statement | None:
     """The statement of tokens ``kept`` with the gap located in it, of ``limit`` words at most
-    (the text is laid out once per range of tokens, the gap found by token position)."""
+    (the text is laid out once per range of tokens, the gap found by token position); with
+    ``enclose``, a quotation the sentence opens or closes but does not hold whole is closed or
+    opened at its end or start."""
     skipped = tuple(sorted(set(range(kept[0], kept[-1] + 1)).difference(kept)))
     layout = _layout(
-        article, kept[0], kept[-1] + 1, tuple(sorted(replacements.items())), skipped, limit
+        article,
+        kept[0],
+        kept[-1] + 1,
+        tuple(sorted(replacements.items())),
+        skipped,
+        limit,
+        enclose,
     )
     if layout is None:
         return None
@@ -765,15 +781,33 @@ def _layout(
     replacements: tuple[tuple[int, str], ...],
     skipped: tuple[int, ...] = (),
     limit: int = MAX_WORDS,
+    enclose: bool = False,
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     """Tokens ``start:end`` but ``skipped`` as one line of text (runs of white space made one
     space, the first letter a capital, a full stop at the end), where each token starts and
-    ends in it, and whether it holds a negation; None when quotation marks do not pair up or it
-    is longer than ``limit`` words."""
-    key = ("layout", start, end, replacements, skipped, limit)
+    ends in it, and whether it holds a negation; None when quotation marks do not pair up (with
+    ``enclose``: once ``_enclosed``) or it is longer than ``limit`` words."""
+    key = ("layout", start, end, replacements, skipped, limit, enclose)
     return article.once(
-        key, lambda: _read_layout(article, start, end, replacements, skipped, limit)
+        key, lambda: _read_layout(article, start, end, replacements, skipped, limit, enclose)
     )
+
+
+#: Quotation marks that open a quotation, and the mark that closes each.
+_PAIRED_QUOTES = {'"': '"', "“": "”"}
+
+
+def _enclosed(text: str) -> tuple[str, int]:
+    """A sentence of a quotation that runs on past it, with the quotation closed at its end
+    (``"Despite ... 2012 [...]`` + ``"``), or one that runs on from before it opened at its
+    start: the text and how far the words moved right."""
+    marks = [ch for ch in text if ch in '"“”']
+    if marks and marks[0] in _PAIRED_QUOTES and text.startswith(marks[0]):
+        return text.rstrip() + _PAIRED_QUOTES[marks[0]], 0
+    closing = {close: open_ for open_, close in _PAIRED_QUOTES.items()}
+    if marks and marks[-1] in closing and text.rstrip(" .!?,").endswith(marks[-1]):
+        return closing[marks[-1]] + text, 1
+    return text, 0
 
 
 def _read_layout(
@@ -783,6 +817,7 @@ def _read_layout(
     replacements: tuple[tuple[int, str], ...],
     skipped: tuple[int, ...],
     limit: int,
+    enclose: bool = False,
 ) -> tuple[str, dict[int, int], dict[int, int], bool] | None:
     table = article.tokens
     replaced = dict(replacements)
@@ -817,6 +852,10 @@ def _read_layout(
             length += 1
     text = "".join(parts).rstrip()
     found = None
+    if enclose and sum(text.count(q) for q in '"“”') % 2:
+        text, moved = _enclosed(text)
+        starts = {token: at + moved for token, at in starts.items()}
+        ends = {token: at + moved for token, at in ends.items()}
     if text and sum(text.count(q) for q in '"“”') % 2 == 0:
         if text[0].islower():
             text = text[0].upper() + text[1:]

@@ -610,3 +610,20 @@ def test_a_quoted_sentence_opening_with_a_possessive_pronoun_is_not_asked_about(
         'had feared," said Mayor John Smith.'
     )
     assert list(quotes_of(found)) == ["A new bridge opened in Tartu today."]
+
+
+def test_a_pronoun_in_the_phrase_describing_the_subject_leaves_its_sentence_out():
+    _, found = facts_of(
+        "Microsoft released a new browser on Monday.\n\nMozilla Firefox, its main rival, has "
+        "been gaining market share in Europe."
+    )
+    assert not any("gaining market share" in s for s in statements(found))
+
+
+def test_a_sentence_of_a_quotation_that_runs_on_is_offered_as_written_with_the_quote_closed():
+    _, found = facts_of(
+        'The agency published its report on Monday.\n\n"Surface ozone has declined by 25 '
+        'percent across the country since 1980. But the future is less certain," it said.'
+    )
+    gaps = [f.statement.with_gap("_____") for f in found if f.loose and f.key == "25 percent"]
+    assert gaps == ['"Surface ozone has declined by _____ across the country since 1980."']
