@@ -100,13 +100,16 @@ def _word_of_the_name(answer: str, stem: str) -> bool:
 
 
 def grammar_leak(candidate: Candidate) -> str:
-    """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count."""
+    """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count
+    (not a measure with its unit: "the _____ memorial hall" for "70 meter" tells nothing)."""
     prompt = candidate.item.prompt
     article = ARTICLE_BEFORE_GAP.search(prompt)
     if article and not (article.group(1).lower() == "a" and _written_number(candidate)):
         return "grammar leak: an article before the gap"
-    if candidate.fact.cls.startswith("number:") and re.search(
-        rf"\b[Tt]he {re.escape(GAP)}", prompt
+    if (
+        candidate.fact.cls.startswith("number:")
+        and re.search(rf"\b[Tt]he {re.escape(GAP)}", prompt)
+        and number_value(candidate.item.answer.split()[-1]) is not None
     ):
         return "grammar leak: 'the _____' before a number"
     return ""

@@ -810,6 +810,18 @@ def test_a_number_after_a_may_be_the_gap_but_nothing_after_an():
     assert not any(" a _____" in i.prompt and i.answer[:1] not in "$0123456789" for i in items)
 
 
+def test_a_measure_after_the_may_be_the_gap_but_not_a_bare_count():
+    """ "the _____ memorial hall" says nothing of "70 meter"; "the _____ sides" says "two"."""
+    text = (
+        "Visitors climbed the steps of the 70 meter memorial hall in Taipei on Saturday.\n\n"
+        "The two sides are expected to sign a trade deal in Hanoi on Monday."
+    )
+    result = generate(text, min_score=0.0)
+    items = [*result.items, *result.more]
+    assert any(i.answer == "70 meter" and "the _____ memorial hall" in i.prompt for i in items)
+    assert not any("he _____ sides" in i.prompt for i in items)
+
+
 def test_a_documents_name_is_offered_as_a_gap_among_the_rest_only():
     text = (
         "Secretary of State Marco Rubio met Foreign Minister Marko Djuric in Washington on "
