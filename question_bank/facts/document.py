@@ -9,7 +9,7 @@ which typed mentions a sentence has, and who a person mention is.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -294,6 +294,12 @@ class ArticleDoc:
         """Tell whether a character offset lies inside quotation marks."""
         position = bisect_right(self._quote_starts, char) - 1
         return position >= 0 and char < self.quoted[position][1]
+
+    def quotes_opening(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations (character spans inside their marks) that open between two
+        character offsets, in order."""
+        first = bisect_left(self._quote_starts, start)
+        return self.quoted[first : bisect_left(self._quote_starts, end, first)]
 
     def token_in_quote(self, token: int) -> bool:
         """Tell whether a token lies inside quotation marks."""

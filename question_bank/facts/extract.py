@@ -1026,9 +1026,9 @@ def _reported_clause(article: ArticleDoc, sentence: Sentence, verb: int) -> list
     much to be learned ..."): its words as written, with where its sentence starts."""
     table = article.tokens
     after = table.idx[verb] + len(table.text[verb])
-    for start, end in article.quoted:
-        if not after <= start < end <= sentence.end_char + 1:
-            continue
+    for start, end in article.quotes_opening(after, sentence.end_char):
+        if end > sentence.end_char + 1:
+            return []
         first, last = _token_at(article, start), _token_at(article, max(end - 1, start))
         between = range(verb + 1, first)
         if not all(
