@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from question_bank.facts.classes import country_name, mention_class
+from question_bank.facts.classes import country_name, date_class, mention_class
 from question_bank.facts.people import PeopleIndex, build_people
 from question_bank.model import ArticleMeta
 
@@ -352,6 +352,8 @@ class ArticleDoc:
             named = self._name_after_place(start, end, label)
             if named is not None:  # "Ambassador to [Armenia Lynne Tracy]": the person alone
                 start, label = named, "PERSON"
+            if label == "DATE":
+                end = self._date_before_aside(start, end)
             text = self.span_text(start, end)
             cls = mention_class(self, start, end, label, text)
             if not cls:
@@ -388,6 +390,21 @@ class ArticleDoc:
                 return lead
             return None
         return None
+
+    def _date_before_aside(self, start: int, end: int) -> int:
+        """Where a date read with an aside after its comma ends: "[Monday], day four of the
+        tournament", "[Yesterday], day five": the part before the comma when it is a day (or one
+        word) and the part after it names no date of its own (no figure, no calendar date)."""
+        table = self.tokens
+        comma = next((i for i in range(start + 1, end - 1) if table.text[i] == ","), None)
+        if comma is None:
+            return end
+        head, aside = self.span_text(start, comma), self.span_text(comma + 1, end)
+        if any(ch.isdigit() for ch in aside) or date_class(aside, "") != "date:relative":
+            return end
+        if comma - start > 1 and date_class(head, "") == "date:relative":
+            return end
+        return comma
 
     def whole(self, start: int, end: int, label: str) -> bool:
         """A mention is whole unless the name goes on past it: a capitalised proper noun right

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from question_bank.facts import read_article_doc
+from question_bank.generate.pipeline import read_article_facts
 from question_bank.nlp import lemma_tables, parse
 from question_bank.reading.metadata import prepare_article
 
@@ -79,3 +80,14 @@ def test_an_opening_quotation_mark_starts_no_sentence_of_its_own():
     starts = [s.text for doc in parse(text) for s in doc.sents]
     assert all(s.strip() not in ('"', "“") for s in starts), starts
     assert any(s.startswith('"Surface ozone') for s in starts), starts
+
+
+def test_a_date_read_with_an_aside_after_its_comma_is_the_day_alone():
+    _, article, _ = read_article_facts(
+        "On Monday, day four of the tournament, Spain defeated Czechia in Toulouse.\n\n"
+        "The King will visit from Monday, April 27, through Thursday, April 30, 2026.",
+        "2026-04-01",
+    )
+    dates = [m.text for m in article.mentions if m.label == "DATE"]
+    assert "Monday" in dates and not any("day four" in d for d in dates)
+    assert "Thursday, April 30, 2026" in dates
