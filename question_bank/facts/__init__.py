@@ -21,6 +21,7 @@ from question_bank.facts.extract import (
     quoted_word_facts,
     role_facts,
     unnamed_facts,
+    whole_list_facts,
     written_entity_facts,
 )
 from question_bank.facts.found import Found
@@ -38,6 +39,7 @@ EXTRACTORS: dict[str, Callable[[ArticleDoc], Iterable[Found]]] = {
     "roles": role_facts,
     "quotes": quote_facts,
     "lists": list_facts,
+    "whole lists": whole_list_facts,
     "phrases": phrase_facts,
     "quoted words": quoted_word_facts,
     "unnamed": unnamed_facts,

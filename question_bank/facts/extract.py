@@ -546,6 +546,47 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
             yield _words_gap(article, kind, sentence, span, statement, "term", "list")
 
 
+def whole_list_facts(article: ArticleDoc) -> Iterator[Found]:
+    """A loose fact for each list of three or more names or things taken whole ("asylum seekers
+    from Afghanistan, Eritrea, Libya, Syria and Yemen", "the fields of veterinary medicine,
+    tourism and energy"): a teacher may ask for the list; offered among further candidates,
+    never published."""
+    table = article.tokens
+    for sentence in article.sentences:
+        for head in range(sentence.start, sentence.end):
+            if table.pos[head] not in ("NOUN", "PROPN") or table.dep[head] == "conj":
+                continue
+            members = _conjuncts_of(article, head)
+            if len(members) < 3:
+                continue
+            start = _member_span(article, members[0])[0]
+            end = _member_span(article, members[-1])[1]
+            if any(article.token_in_quote(i) for i in range(start, end)):
+                continue
+            named = [article.mention_at.get(m) for m in members]
+            types = {fact_type(m.cls) if m is not None else "" for m in named}
+            kind = types.pop() if len(types) == 1 else ""
+            yield from _loose_gap(article, sentence, (start, end), kind or "event")
+
+
+def _conjuncts_of(article: ArticleDoc, head: int) -> list[int]:
+    """A noun and the nouns joined to it by "and"/"or" and commas, in order (heads)."""
+    table = article.tokens
+    members, frontier = [head], [head]
+    while frontier:
+        for child in table.children(frontier.pop()):
+            if table.dep[child] == "conj" and table.pos[child] in ("NOUN", "PROPN"):
+                members.append(child)
+                frontier.append(child)
+    return sorted(members)
+
+
+def _member_span(article: ArticleDoc, head: int) -> tuple[int, int]:
+    """A list member's words: the name it is part of, else the noun with its modifiers."""
+    mention = article.mention_at.get(head)
+    return (mention.start, mention.end) if mention is not None else _noun_phrase(article, head)
+
+
 _CHUNK_WORDS = (1, 6)
 #: Determiners kept in a noun phrase's gap: "an _____" would tell the answer's first sound.
 _KEPT_DETERMINERS = frozenset({"a", "an"})

@@ -627,3 +627,14 @@ def test_a_sentence_of_a_quotation_that_runs_on_is_offered_as_written_with_the_q
     )
     gaps = [f.statement.with_gap("_____") for f in found if f.loose and f.key == "25 percent"]
     assert gaps == ['"Surface ozone has declined by _____ across the country since 1980."']
+
+
+def test_a_list_of_three_or_more_is_also_offered_whole_and_never_published():
+    result = generate(
+        "Britain will send questionnaires to asylum seekers from Afghanistan, Eritrea, Libya, "
+        "Syria and Yemen from Thursday, the Home Office said.",
+        min_score=0,
+    )
+    whole = [i for i in result.more if i.answer == "Afghanistan, Eritrea, Libya, Syria and Yemen"]
+    assert whole and "asylum seekers from _____" in whole[0].prompt
+    assert not any(i.answer == whole[0].answer for i in result.items)
