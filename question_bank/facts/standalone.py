@@ -623,12 +623,19 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
 
 
 def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
-    """A subject that only points back: a quantifier standing alone ("Most were ...") or a bare
-    "the region"; a plural ("The delegations ...") only when the sentence names nothing."""
+    """A subject that only points back: a quantifier or a share standing alone ("Most were ...",
+    "62 percent supported ...") or a bare "the region"; a plural ("The delegations ...") only
+    when the sentence names nothing."""
     table = article.tokens
     below = table.children(child)
     if table.lower[child] in _QUANTIFIER_SUBJECTS and not below:
         return True
+    if (
+        table.ent_type[child] == "PERCENT"
+        and table.left_edge[child] == article.sentence_of(child).start
+        and not any(table.dep[c] == "prep" and table.lower[c] == "of" for c in below)
+    ):
+        return True  # "62 percent supported ...": of whom, the sentence does not say
     modifiers = [
         c for c in below if table.dep[c] != "det" and table.ent_type[c] != "ORDINAL"
     ]  # "The first case is ...": the first of what the sentence before spoke of

@@ -638,3 +638,13 @@ def test_a_list_of_three_or_more_is_also_offered_whole_and_never_published():
     whole = [i for i in result.more if i.answer == "Afghanistan, Eritrea, Libya, Syria and Yemen"]
     assert whole and "asylum seekers from _____" in whole[0].prompt
     assert not any(i.answer == whole[0].answer for i in result.items)
+
+
+def test_a_share_opening_a_sentence_without_saying_of_whom_leaves_it_out():
+    _, found = facts_of(
+        "Kyodo News asked 3,000 adults in Tokyo about the abdication law in May.\n\n"
+        "25 percent favored separately legislating each abdication in Tokyo.\n\n"
+        "In Osaka, 40 percent of the adults asked favored a new law in 2017."
+    )
+    assert not any(s.startswith("25 percent") for s in statements(found))
+    assert any(s.startswith("In Osaka, 40 percent of the adults") for s in statements(found))
