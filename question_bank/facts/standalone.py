@@ -25,7 +25,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.lex_attrs import like_num
+
 from question_bank.facts.classes import TIME_UNITS
+from question_bank.facts.forms import number_value
 from question_bank.facts.people import OTHER_PRONOUNS, PERSON_PRONOUNS, resolve_pronoun
 
 if TYPE_CHECKING:
@@ -637,7 +640,7 @@ def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
     ):
         return True  # "62 percent supported ...": of whom, the sentence does not say
     modifiers = [
-        c for c in below if table.dep[c] != "det" and table.ent_type[c] != "ORDINAL"
+        c for c in below if table.dep[c] != "det" and not _ordinal(table, c)
     ]  # "The first case is ...": the first of what the sentence before spoke of
     dets = [c for c in below if table.dep[c] == "det"]
     return (
@@ -647,6 +650,13 @@ def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
         and table.lower[dets[0]] in ("the", "this", "that")
         and (table.tag[child] == "NN" or not names_something)
     )
+
+
+def _ordinal(table, token: int) -> bool:
+    """An ordinal, whatever the recogniser made of it ("first" read into a date): a word spaCy's
+    English lexicon takes for a number that is no cardinal ("first", "twentieth", "3rd")."""
+    word = table.lower[token]
+    return table.ent_type[token] == "ORDINAL" or (like_num(word) and number_value(word) is None)
 
 
 def _names_something(article: ArticleDoc, sentence: Sentence) -> bool:

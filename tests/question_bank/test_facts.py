@@ -648,3 +648,13 @@ def test_a_share_opening_a_sentence_without_saying_of_whom_leaves_it_out():
     )
     assert not any(s.startswith("25 percent") for s in statements(found))
     assert any(s.startswith("In Osaka, 40 percent of the adults") for s in statements(found))
+
+
+def test_a_definite_subject_with_only_an_ordinal_points_back_whatever_the_recogniser_read():
+    _, found = facts_of(
+        "England met Tunisia in Volgograd on Monday.\n\n"
+        "The first half ended 1 – 1 on the scoreboard in Volgograd.\n\n"
+        "The England team scored twice in Volgograd on Monday."
+    )
+    assert not any(s.startswith("The first half") for s in statements(found))
+    assert any(s.startswith("The England team") for s in statements(found))
