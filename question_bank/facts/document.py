@@ -392,9 +392,9 @@ class ArticleDoc:
         return None
 
     def _date_before_aside(self, start: int, end: int) -> int:
-        """Where a date read with an aside after its comma ends: "[Monday], day four of the
-        tournament", "[Yesterday], day five": the part before the comma when it is a day (or one
-        word) and the part after it names no date of its own (no figure, no calendar date)."""
+        """Where a date read with an aside after its comma ends: "[Friday], day three of the
+        fair", "[Yesterday], day two": the part before the comma when it is a day (or one word)
+        and the part after it names no date of its own (no figure, no calendar date)."""
         table = self.tokens
         comma = next((i for i in range(start + 1, end - 1) if table.text[i] == ","), None)
         if comma is None:

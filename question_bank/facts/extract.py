@@ -547,10 +547,9 @@ def list_facts(article: ArticleDoc) -> Iterator[Found]:
 
 
 def whole_list_facts(article: ArticleDoc) -> Iterator[Found]:
-    """A loose fact for each list of three or more names or things taken whole ("asylum seekers
-    from Afghanistan, Eritrea, Libya, Syria and Yemen", "the fields of veterinary medicine,
-    tourism and energy"): a teacher may ask for the list; offered among further candidates,
-    never published."""
+    """A loose fact for each list of three or more names or things taken whole ("visitors from
+    Chile, Peru, Bolivia and Ecuador", "the fields of veterinary medicine, tourism and energy"):
+    a teacher may ask for the list; offered among further candidates, never published."""
     table = article.tokens
     for sentence in article.sentences:
         for head in range(sentence.start, sentence.end):
@@ -984,9 +983,9 @@ def _specific_title(article: ArticleDoc, start: int, end: int) -> bool:
 
 def quote_facts(article: ArticleDoc) -> Iterator[Found]:
     """A fact for each sentence of a quotation whose speaker its closing sentence names ("...,"
-    Aliyev said.), and for a whole clause quoted right after the speaker's verb (Fernandes said
-    "there is much to be learned ..."): "Who said: “...”?". The speaker is a person, or an
-    organisation the sentence names as the one speaking ("..., Microsoft says")."""
+    Aliyev said.), and for a whole clause quoted right after the speaker's verb (the mayor said
+    "there is more to be done ..."): "Who said: “...”?". The speaker is a person, or an
+    organisation the sentence names as the one speaking ("..., the agency says")."""
     table = article.tokens
     for sentence in article.sentences:
         speaker, verb = None, -1
@@ -1064,7 +1063,7 @@ _REPORTED_WORDS = (8, 40)
 def _reported_clause(article: ArticleDoc, sentence: Sentence, verb: int) -> list[tuple[str, int]]:
     """A whole clause in quotation marks, in lower case, right after the speech verb (only
     "that" or a word of time between) and closing in the sentence (said yesterday "there is
-    much to be learned ..."): its words as written, with where its sentence starts."""
+    more to be done ..."): its words as written, with where its sentence starts."""
     table = article.tokens
     after = table.idx[verb] + len(table.text[verb])
     for start, end in article.quotes_opening(after, sentence.end_char):

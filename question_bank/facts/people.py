@@ -338,9 +338,9 @@ def _subject_before(
 
 
 def _apposed_to(article: ArticleDoc, token: int) -> int:
-    """The noun whose apposition holds the pronoun ("Mozilla Firefox, its main rival, ..."): in
-    the phrase that describes a noun, a pronoun may stand for that noun ("Smith, his party's
-    leader") or for one before it ("Firefox, its rival": Internet Explorer's), so that noun
+    """The noun whose apposition holds the pronoun ("Baltbank, its main rival, ..."): in the
+    phrase that describes a noun, a pronoun may stand for that noun ("Smith, his party's
+    leader") or for one before it ("Baltbank, its rival": the bank named before), so that noun
     does not settle what it stands for. -1 when none."""
     table = article.tokens
     current = token

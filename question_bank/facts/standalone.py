@@ -627,7 +627,7 @@ def _vague_subject(article: ArticleDoc, sentence: Sentence) -> bool:
 
 def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
     """A subject that only points back: a quantifier or a share standing alone ("Most were ...",
-    "62 percent supported ...") or a bare "the region"; a plural ("The delegations ...") only
+    "40 percent agreed ...") or a bare "the region"; a plural ("The delegations ...") only
     when the sentence names nothing."""
     table = article.tokens
     below = table.children(child)
@@ -638,7 +638,7 @@ def _vague_noun(article: ArticleDoc, child: int, names_something: bool) -> bool:
         and table.left_edge[child] == article.sentence_of(child).start
         and not any(table.dep[c] == "prep" and table.lower[c] == "of" for c in below)
     ):
-        return True  # "62 percent supported ...": of whom, the sentence does not say
+        return True  # "40 percent agreed ...": of whom, the sentence does not say
     modifiers = [
         c for c in below if table.dep[c] != "det" and not _ordinal(table, c)
     ]  # "The first case is ...": the first of what the sentence before spoke of
@@ -816,8 +816,8 @@ _PAIRED_QUOTES = {'"': '"', "“": "”"}
 
 def _enclosed(text: str) -> tuple[str, int]:
     """A sentence of a quotation that runs on past it, with the quotation closed at its end
-    (``"Despite ... 2012 [...]`` + ``"``), or one that runs on from before it opened at its
-    start: the text and how far the words moved right."""
+    (``"Pollution fell by a quarter ...`` + ``"``), or one that runs on from before it opened at
+    its start: the text and how far the words moved right."""
     marks = [ch for ch in text if ch in '"“”']
     if marks and marks[0] in _PAIRED_QUOTES and text.startswith(marks[0]):
         return text.rstrip() + _PAIRED_QUOTES[marks[0]], 0

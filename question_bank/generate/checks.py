@@ -101,7 +101,7 @@ def _word_of_the_name(answer: str, stem: str) -> bool:
 
 def grammar_leak(candidate: Candidate) -> str:
     """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count
-    (not a measure with its unit: "the _____ memorial hall" for "70 meter" tells nothing)."""
+    (not a measure with its unit: "the _____ bridge" for "300 meter" tells nothing)."""
     prompt = candidate.item.prompt
     article = ARTICLE_BEFORE_GAP.search(prompt)
     if article and not (article.group(1).lower() == "a" and _written_number(candidate)):

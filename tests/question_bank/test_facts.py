@@ -581,25 +581,24 @@ def quotes_of(found) -> dict[str, str]:
 
 def test_an_organisation_named_as_the_speaker_is_whom_a_quotation_is_from():
     _, found = facts_of(
-        '"Ten years ago a browser was born, and now the time has come to say goodbye to it," '
-        "Microsoft says on its website."
+        '"Forty years ago our first branch opened in this town, and today we open the '
+        'hundredth," Nordbank Group says on its website.'
     )
     assert quotes_of(found) == {
-        "Ten years ago a browser was born, and now the time has come to say goodbye to it.": (
-            "Microsoft"
-        )
+        "Forty years ago our first branch opened in this town, and today we open the "
+        "hundredth.": "Nordbank Group"
     }
 
 
 def test_a_whole_clause_quoted_after_the_speakers_verb_is_a_quotation():
     _, found = facts_of(
-        'AirAsia boss Tony Fernandes said yesterday "there is much to be learned here for the '
-        'manufacturer and the aviation industry".\n\nMinister Sara Holm said a "more general '
-        'reflection" is needed, and that the plan was "an idea that the council rejected".'
+        'Harbour master Anna Berg said yesterday "there is much to be repaired before the '
+        'ferries can sail to the islands again".\n\nMinister Sara Holm said a "more careful '
+        'review" is needed, and that the plan was "an idea that the council rejected".'
     )
     assert quotes_of(found) == {
-        "there is much to be learned here for the manufacturer and the aviation industry": (
-            "Tony Fernandes"
+        "there is much to be repaired before the ferries can sail to the islands again": (
+            "Anna Berg"
         )
     }
 
@@ -614,47 +613,47 @@ def test_a_quoted_sentence_opening_with_a_possessive_pronoun_is_not_asked_about(
 
 def test_a_pronoun_in_the_phrase_describing_the_subject_leaves_its_sentence_out():
     _, found = facts_of(
-        "Microsoft released a new browser on Monday.\n\nMozilla Firefox, its main rival, has "
-        "been gaining market share in Europe."
+        "The Tartu Times printed a new edition on Monday.\n\nThe Narva Post, its main rival, "
+        "has been gaining readers in Estonia."
     )
-    assert not any("gaining market share" in s for s in statements(found))
+    assert not any("gaining readers" in s for s in statements(found))
 
 
 def test_a_sentence_of_a_quotation_that_runs_on_is_offered_as_written_with_the_quote_closed():
     _, found = facts_of(
-        'The agency published its report on Monday.\n\n"Surface ozone has declined by 25 '
-        'percent across the country since 1980. But the future is less certain," it said.'
+        'The agency published its report on Monday.\n\n"River pollution has fallen by 25 '
+        'percent across the region since 1990. But the lakes are still at risk," it said.'
     )
     gaps = [f.statement.with_gap("_____") for f in found if f.loose and f.key == "25 percent"]
-    assert gaps == ['"Surface ozone has declined by _____ across the country since 1980."']
+    assert gaps == ['"River pollution has fallen by _____ across the region since 1990."']
 
 
 def test_a_list_of_three_or_more_is_also_offered_whole_and_never_published():
     result = generate(
-        "Britain will send questionnaires to asylum seekers from Afghanistan, Eritrea, Libya, "
-        "Syria and Yemen from Thursday, the Home Office said.",
+        "Portugal will send new forms to visitors from Chile, Peru, Bolivia and Ecuador from "
+        "Thursday, the Interior Ministry said.",
         min_score=0,
     )
-    whole = [i for i in result.more if i.answer == "Afghanistan, Eritrea, Libya, Syria and Yemen"]
-    assert whole and "asylum seekers from _____" in whole[0].prompt
+    whole = [i for i in result.more if i.answer == "Chile, Peru, Bolivia and Ecuador"]
+    assert whole and "visitors from _____" in whole[0].prompt
     assert not any(i.answer == whole[0].answer for i in result.items)
 
 
 def test_a_share_opening_a_sentence_without_saying_of_whom_leaves_it_out():
     _, found = facts_of(
-        "Kyodo News asked 3,000 adults in Tokyo about the abdication law in May.\n\n"
-        "25 percent favored separately legislating each abdication in Tokyo.\n\n"
-        "In Osaka, 40 percent of the adults asked favored a new law in 2017."
+        "A newspaper asked 3,000 adults in Tartu about the new bridge in May.\n\n"
+        "25 percent favored building a second bridge in Tartu.\n\n"
+        "In Narva, 40 percent of the adults asked favored a new road in 2017."
     )
     assert not any(s.startswith("25 percent") for s in statements(found))
-    assert any(s.startswith("In Osaka, 40 percent of the adults") for s in statements(found))
+    assert any(s.startswith("In Narva, 40 percent of the adults") for s in statements(found))
 
 
 def test_a_definite_subject_with_only_an_ordinal_points_back_whatever_the_recogniser_read():
     _, found = facts_of(
-        "England met Tunisia in Volgograd on Monday.\n\n"
-        "The first half ended 1 – 1 on the scoreboard in Volgograd.\n\n"
-        "The England team scored twice in Volgograd on Monday."
+        "Estonia met Latvia in Tartu on Monday.\n\n"
+        "The first half ended 2 – 2 on the big screen in Tartu.\n\n"
+        "The Estonia team scored twice in Tartu on Monday."
     )
     assert not any(s.startswith("The first half") for s in statements(found))
-    assert any(s.startswith("The England team") for s in statements(found))
+    assert any(s.startswith("The Estonia team") for s in statements(found))

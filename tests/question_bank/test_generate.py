@@ -811,14 +811,14 @@ def test_a_number_after_a_may_be_the_gap_but_nothing_after_an():
 
 
 def test_a_measure_after_the_may_be_the_gap_but_not_a_bare_count():
-    """ "the _____ memorial hall" says nothing of "70 meter"; "the _____ sides" says "two"."""
+    """ "the _____ bridge" says nothing of "300 meter"; "the _____ sides" says "two"."""
     text = (
-        "Visitors climbed the steps of the 70 meter memorial hall in Taipei on Saturday.\n\n"
-        "The two sides are expected to sign a trade deal in Hanoi on Monday."
+        "Visitors crossed the 300 meter bridge over the river in Tartu on Saturday.\n\n"
+        "The two sides are expected to sign a trade deal in Riga on Monday."
     )
     result = generate(text, min_score=0.0)
     items = [*result.items, *result.more]
-    assert any(i.answer == "70 meter" and "the _____ memorial hall" in i.prompt for i in items)
+    assert any(i.answer == "300 meter" and "the _____ bridge" in i.prompt for i in items)
     assert not any("he _____ sides" in i.prompt for i in items)
 
 
