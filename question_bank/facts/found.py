@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 #: The doubt of a fact about a person the article names in one sentence only.
 MINOR_PERSON = "minor person"
+#: Where a fact keeps its details as a mapping (in ``extras``).
+_DETAIL_TABLE = "detail table"
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,15 @@ class Found:
 
     def detail(self, name: str, default: str = "") -> str:
         """One type-specific detail, or ``default`` (the last one given under that name)."""
-        for key, value in reversed(self.details):
-            if key == name:
-                return value
-        return default
+        return self._detail_table().get(name, default)
+
+    def _detail_table(self) -> dict[str, str]:
+        """``details`` as a mapping, made once; kept with the details it was made from, since a
+        copy of the fact with other details shares its ``extras``."""
+        made = self.extras.get(_DETAIL_TABLE)
+        if made is None or made[0] is not self.details:
+            made = self.extras[_DETAIL_TABLE] = (self.details, dict(self.details))
+        return made[1]
 
     @property
     def loose(self) -> bool:

@@ -761,11 +761,14 @@ def _render(
     (the text is laid out once per range of tokens, the gap found by token position); with
     ``enclose``, a quotation the sentence opens or closes but does not hold whole is closed or
     opened at its end or start."""
-    skipped = tuple(sorted(set(range(kept[0], kept[-1] + 1)).difference(kept)))
+    first, last = kept[0], kept[-1]
+    skipped: tuple[int, ...] = ()
+    if len(kept) < last - first + 1:  # ``kept`` is ascending: as long as its range, it skips none
+        skipped = tuple(sorted(set(range(first, last + 1)).difference(kept)))
     layout = _layout(
         article,
-        kept[0],
-        kept[-1] + 1,
+        first,
+        last + 1,
         tuple(sorted(replacements.items())),
         skipped,
         limit,

@@ -18,8 +18,8 @@ from question_bank.data import capital_index, city_index, country_by_name, count
 from question_bank.facts.classes import CAPITALISED_RUN, cities_in, countries_in, country_name
 from question_bank.facts.forms import number_value
 from question_bank.facts.standalone import MAX_WRITTEN_WORDS
-from question_bank.generate.distractors import normalise, same_answer
-from question_bank.generate.kinds import ARTICLE_BEFORE_GAP, GAP, WRITTEN_NUMBER, Candidate
+from question_bank.generate.distractors import normalise, normalised_words, same_answer
+from question_bank.generate.kinds import GAP, WRITTEN_NUMBER, Candidate, article_before_gap
 
 MAX_PROMPT_WORDS = 45
 #: A name this close to a country or capital (rapidfuzz ratio, 0-100) without being one is that
@@ -29,8 +29,7 @@ _POSSESSIVE = re.compile(r"[’']s\b")
 MAX_OPTION_WORDS = 12
 _NUMBER_TEXT = re.compile(r"\d[\d,.]*")
 _LEAK_EXEMPT_KINDS = frozenset({"truefalse", "matching", "ordering"})
-#: A gap joined to a word by a letter, digit or hyphen ("_____-chair"): the key is part of a word.
-_GAP_IN_WORD = re.compile(r"[\w-]" + re.escape(GAP) + r"|" + re.escape(GAP) + r"(?:-|\w)")
+_THE_GAP = re.compile(rf"\b[Tt]he {re.escape(GAP)}")
 #: Words that tie a statement to the moment of writing ("is currently unreachable"): a state
 #: the article may see change, so a student cannot judge the statement true or false for good.
 _NOW = re.compile(r"\b(?:currently|presently|at present|at the moment|right now|as of now)\b", re.I)
@@ -43,7 +42,7 @@ def _outside_gap(prompt: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    return set(normalise(text).split())
+    return set(normalised_words(text))
 
 
 def leak(candidate: Candidate) -> str:
@@ -103,12 +102,12 @@ def grammar_leak(candidate: Candidate) -> str:
     """ "a _____" / "an _____" tells the answer's first sound; "the _____ countries" a count
     (not a measure with its unit: "the _____ bridge" for "300 meter" tells nothing)."""
     prompt = candidate.item.prompt
-    article = ARTICLE_BEFORE_GAP.search(prompt)
+    article = article_before_gap(prompt)
     if article and not (article.group(1).lower() == "a" and _written_number(candidate)):
         return "grammar leak: an article before the gap"
     if (
         candidate.fact.cls.startswith("number:")
-        and re.search(rf"\b[Tt]he {re.escape(GAP)}", prompt)
+        and _THE_GAP.search(prompt)
         and number_value(candidate.item.answer.split()[-1]) is not None
     ):
         return "grammar leak: 'the _____' before a number"
@@ -152,12 +151,30 @@ def prompt_sound(candidate: Candidate) -> str:
         return "stem: two gaps"
     if prompt.count("(") != prompt.count(")"):
         return "stem: unbalanced brackets"
-    if _GAP_IN_WORD.search(prompt):
+    if _gap_in_word(prompt):
         return "stem: gap inside a word"
     for repeated in _REPEATED.finditer(prompt):
         if repeated.group(1).lower() not in STOP_WORDS:  # "had had" is English
             return "stem: a word repeated"
     return ""
+
+
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character in "_-"
+
+
+def _gap_in_word(prompt: str) -> bool:
+    """A gap joined to a word by a letter, digit or hyphen ("_____-chair"): the key is part of
+    a word."""
+    at = prompt.find(GAP)
+    while at >= 0:
+        end = at + len(GAP)
+        if (at and _word_character(prompt[at - 1])) or (
+            end < len(prompt) and _word_character(prompt[end])
+        ):
+            return True
+        at = prompt.find(GAP, at + 1)
+    return False
 
 
 def answer_sound(candidate: Candidate) -> str:

@@ -56,13 +56,18 @@ UNTYPED = frozenset({"term", "phrase"})
 TYPED_BY_HEAD = frozenset({"organisation", "place", "place:facility", "place:area", "event"})
 
 
+def normalised_words(text: str) -> list[str]:
+    """The words of ``normalise(text)``, not joined (nor kept)."""
+    words = _WORD.findall(text.casefold())
+    if words and words[0] in ("the", "a", "an"):
+        del words[0]
+    return words
+
+
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case-folded words only, a leading article dropped."""
-    words = _WORD.findall(text.casefold())
-    if words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
+    return " ".join(normalised_words(text))
 
 
 def _content(text: str) -> set[str]:

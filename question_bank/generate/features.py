@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from question_bank.facts.document import ArticleDoc
-from question_bank.generate.distractors import normalise
+from question_bank.generate.distractors import normalise, normalised_words
 from question_bank.generate.kinds import KINDS, Candidate
 
 FORMS = ("gap", "subject", "object", "adjunct", "role", "post", "speaker", "true", "false", "group")
@@ -95,6 +95,14 @@ class ArticleContext:
             cache[answer] = math.log1p(len(self.article.name_offsets(answer)))
         return cache[answer]
 
+    def names(self, text: str) -> bool:
+        """Whether the article's text holds ``text`` anywhere (looked up once per text: many
+        items share their options)."""
+        cache = self.__dict__.setdefault("_written", {})
+        if text not in cache:
+            cache[text] = text in self.article.text
+        return cache[text]
+
     def has_quote(self, sentence) -> bool:
         """Whether a quotation opens inside the sentence."""
         starts = self.__dict__.setdefault("_quote_sentences", None)
@@ -119,10 +127,13 @@ class ArticleContext:
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
 def _first_person(prompt: str) -> bool:
     """First-person words outside quotation marks ("our armed forces")."""
-    outside = re.sub(r"[\"“][^\"“”]*[\"”]", " ", prompt)
-    return bool(_FIRST_PERSON & set(normalise(outside).split()))
+    outside = _QUOTED.sub(" ", prompt) if '"' in prompt or "“" in prompt else prompt
+    return not _FIRST_PERSON.isdisjoint(normalised_words(outside))
 
 
 _LISTED_GAP = re.compile(r"\w, _____,|, _____,? (?:and|or) |\w, \w+,? (?:and|or) _____")
@@ -130,12 +141,15 @@ _LISTED_GAP = re.compile(r"\w, _____,|, _____,? (?:and|or) |\w, \w+,? (?:and|or)
 
 def _in_list(prompt: str) -> bool:
     """The gap is one of three or more things listed ("X, _____, and Y")."""
-    return "_____" in prompt and _LISTED_GAP.search(prompt) is not None
+    return (  # every way of listing it writes one of these around the gap: look for them first
+        (", _____" in prompt or "and _____" in prompt or "or _____" in prompt)
+        and _LISTED_GAP.search(prompt) is not None
+    )
 
 
 def _options_mentioned(candidate: Candidate, context: ArticleContext) -> float:
     """How many of the wrong options the article itself names (0 to 3)."""
-    return float(sum(1 for o in candidate.options if o.text in context.article.text))
+    return float(sum(1 for o in candidate.options if context.names(o.text)))
 
 
 def class_group(cls: str) -> str:

@@ -488,6 +488,17 @@ def _named_again(fact: Found, rest: str) -> bool:
 
 #: "a _____" / "an _____": the article tells the answer's first sound.
 ARTICLE_BEFORE_GAP = re.compile(rf"\b([Aa]n?) {re.escape(GAP)}")
+#: What every match of ``ARTICLE_BEFORE_GAP`` holds (looked for first: most stems have none).
+_ARTICLE_ENDS = tuple(f"{end} {GAP}" for end in ("a", "A", "n"))
+
+
+def article_before_gap(prompt: str) -> re.Match[str] | None:
+    """ "a" or "an" right before the gap, if there is one."""
+    if not any(end in prompt for end in _ARTICLE_ENDS):
+        return None
+    return ARTICLE_BEFORE_GAP.search(prompt)
+
+
 #: A number written with a digit or a currency sign ("$50 million", "300"): "a" before it says
 #: hardly anything of it.
 WRITTEN_NUMBER = re.compile(r"[$€£¥]?\d")
@@ -499,7 +510,7 @@ def _article_into_gap(prompt: str, answer: str, number: bool) -> tuple[str, str]
     answer's first sound. None when no article stands before the gap, or "a" before a
     ``number`` written with a digit or a currency sign, which tells nothing of it (the
     grammar check lets that one stand; "a 14-year-old" is a phrase, not a number)."""
-    found = ARTICLE_BEFORE_GAP.search(prompt)
+    found = article_before_gap(prompt)
     if found is None or number and found.group(1).lower() == "a" and WRITTEN_NUMBER.match(answer):
         return None
     article = found.group(1)

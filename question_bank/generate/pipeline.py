@@ -3,7 +3,9 @@ and publish items."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -82,11 +84,28 @@ def run_generation(
     unknown = [k for k in chosen if k not in KINDS]
     if unknown:
         raise error(f"unknown item kind(s): {', '.join(unknown)}; known: {', '.join(KINDS)}")
-    meta, article, found = read_article_facts(text, published, error, pipeline)
-    candidates = scored_candidates(article, found, chosen, seed or 0, bank or {})
-    published_items, more = publish(article, candidates, min_score)
-    facts = tuple(fact.to_fact(article) for fact in found)
+    with collector_paused():
+        meta, article, found = read_article_facts(text, published, error, pipeline)
+        candidates = scored_candidates(article, found, chosen, seed or 0, bank or {})
+        published_items, more = publish(article, candidates, min_score)
+        facts = tuple(fact.to_fact(article) for fact in found)
     return Generation(article=meta, facts=facts, items=published_items, more=more)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while one article is generated: the run makes hundreds of
+    thousands of short-lived objects and hardly a cycle among them, so scanning them again and
+    again only costs time (about a twentieth of the work after parsing). Reference counting
+    frees them as ever, and the collector runs again afterwards, unless something else had
+    paused it before."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def scored_candidates(
