@@ -55,6 +55,7 @@ _FIXED = {
 }
 
 
+@lru_cache(maxsize=65536)
 def country_name(text: str, label: str = "GPE", initials: bool = False) -> str:
     """The GeoNames name of a country written as ``text`` (name, demonym or alias), else "".
 

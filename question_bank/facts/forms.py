@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from question_bank.reading.dates import MONTH_NAMES, MONTHS
 
@@ -175,9 +176,10 @@ def _word_value(word: str) -> float | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def read_number(text: str) -> NumberForm | None:
     """Read a written number ("nearly 300", "$50 million", "six", "1,200 km", "more than two
-    billion") or None."""
+    billion") or None (read once per text: checks and options ask of the same answers)."""
     words = " ".join(text.split())
     for found in _number_readings(words):
         if _DESIGNATION.match(found["rest"] or ""):

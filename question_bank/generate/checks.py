@@ -34,7 +34,7 @@ _THE_GAP = re.compile(rf"\b[Tt]he {re.escape(GAP)}")
 #: the article may see change, so a student cannot judge the statement true or false for good.
 _NOW = re.compile(r"\b(?:currently|presently|at present|at the moment|right now|as of now)\b", re.I)
 #: The same word twice in a row ("revenge revenge"): a slip in the source, not to be copied.
-_REPEATED = re.compile(r"\b(\w{2,})\s+\1\b", re.IGNORECASE)
+_REPEATED = re.compile(r"\b(\w{2,}+)\s+\1\b", re.IGNORECASE)  # the whole word: no backtracking
 
 
 def _outside_gap(prompt: str) -> str:
@@ -224,7 +224,7 @@ def _demonym_plural(key: str) -> bool:
     return key.endswith("s") and key[:-1] in country_index()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _misspelt(key: str) -> bool:
     """``key`` is near a country or capital name without being a known place (worked out once
     per answer: many candidates share one)."""

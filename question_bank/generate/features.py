@@ -88,6 +88,15 @@ class ArticleContext:
         """The article text, normalised."""
         return f" {normalise(self.article.text)} "
 
+    def headline_overlap(self, evidence: str) -> float:
+        """The share of the headline's content words that the evidence sentence holds (worked
+        out once per sentence: its facts share it)."""
+        cache = self.__dict__.setdefault("_overlaps", {})
+        if evidence not in cache:
+            words = {w for w in normalised_words(evidence) if w not in _STOP}
+            cache[evidence] = len(words & self.headline) / max(len(self.headline), 1)
+        return cache[evidence]
+
     def mentions_of(self, answer: str) -> float:
         """log(1 + how often the article names the answer), counted once per answer."""
         cache = self.__dict__.setdefault("_mentions", {})
@@ -178,9 +187,6 @@ def _fact_features(fact, context: ArticleContext) -> dict[str, float]:
         for change in fact.statement.changes:
             values[f"change={change}"] = 1.0
         values["relative_time"] = float(fact.statement.relative_time)
-    evidence = normalise(fact.extras.get("evidence", "")).split()
-    evidence_words = {w for w in evidence if w not in _STOP}
-    headline = context.headline
     values.update(
         {
             "position": sentence.index / count,
@@ -190,7 +196,7 @@ def _fact_features(fact, context: ArticleContext) -> dict[str, float]:
                 sentence.index == 0
                 or article.sentences[sentence.index - 1].paragraph != sentence.paragraph
             ),
-            "headline_overlap": len(evidence_words & headline) / max(len(headline), 1),
+            "headline_overlap": context.headline_overlap(fact.extras.get("evidence", "")),
             "answer_mentions": context.mentions_of(fact.key),
             "sentence_mentions": float(len(article.mentions_by_sentence.get(sentence.index, ()))),
             "sentence_has_quote": float(context.has_quote(sentence)),

@@ -38,6 +38,7 @@ def clear_caches() -> None:
         data.city_index,
         classes._demonyms,
         classes.countries_in,
+        classes.country_name,
         distractors._qualifiers,
         data.country_by_name,
         ranker.shipped_ranker,

@@ -68,7 +68,12 @@ class Ranker:
 
 
 def _logistic(values: Mapping[str, float], slopes: dict[str, float], constant: float) -> float:
-    total = constant + sum(slopes[n] * v for n, v in values.items() if n in slopes)
+    total = 0.0
+    for name, value in values.items():
+        slope = slopes.get(name)
+        if slope is not None:
+            total += slope * value
+    total += constant
     return 1.0 / (1.0 + math.exp(-max(min(total, 40.0), -40.0)))
 
 

@@ -11,13 +11,15 @@ _STOPWORDS = frozenset(
     "they said has have had not but or".split()
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Control characters but tab and line breaks, and the replacement character of a bad decoding.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
 def problem_with(text: str) -> str:
     """Return why a text cannot be used ("" when it can)."""
     if not isinstance(text, str) or not text.strip():
         return "the article is empty"
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\n\r\t") or c == "\ufffd")
+    controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 100):
         return "the article looks like binary data, not text"
     words = _WORD.findall(text)
