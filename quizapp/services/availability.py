@@ -119,15 +119,36 @@ def _available_statement():
     )
 
 
-def available_quizzes(user: User) -> list[AvailableQuiz]:
+def available_quizzes(user: User, now: datetime | None = None) -> list[AvailableQuiz]:
     """The quizzes ``user`` may take (see the module rules): assigned ones first, newest first,
     with their question counts and article dates, in one query."""
-    params = {"user_id": user.id, "now": utcnow(), "is_teacher": user.is_teacher}
+    now = utcnow() if now is None else now
+    params = {"user_id": user.id, "now": now, "is_teacher": user.is_teacher}
     rows = db.session.execute(_available_statement(), params)
     return [
         AvailableQuiz(quiz, _aware(due), bool(flag), count, published or "")
         for quiz, due, flag, count, published in rows
     ]
+
+
+def quiz_list_changes_at(
+    user: User, available: list[AvailableQuiz], now: datetime
+) -> datetime | None:
+    """When the user's quiz list next changes with the clock alone: an assignment to one of
+    their classes opens, or a due date it shows passes (None when nothing is coming)."""
+    opening = db.session.execute(
+        db.select(db.func.min(Assignment.opens_at))
+        .join(Membership, Membership.classroom_id == Assignment.classroom_id)
+        .where(
+            Membership.user_id == user.id,
+            Assignment.kind == AssignmentKind.QUIZ.value,
+            Assignment.opens_at > now,
+        )
+    ).scalar()
+    moments = [item.due_at for item in available if item.due_at is not None and item.due_at > now]
+    if opening is not None:
+        moments.append(_aware(opening))
+    return min(moments, default=None)
 
 
 def _aware(value: datetime | str | None) -> datetime | None:

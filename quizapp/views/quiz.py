@@ -21,6 +21,7 @@ from quizapp.extensions import db
 from quizapp.fragments import cached_student_page
 from quizapp.kinds import field_name, read_answer, saved_fields, web_kind
 from quizapp.models import Attempt, AttemptSlot, Quiz
+from quizapp.models.base import utcnow
 from quizapp.ownership import parse_id
 from quizapp.services.attempts import (
     AttemptLimitReached,
@@ -36,7 +37,7 @@ from quizapp.services.attempts import (
     student_attempt_slot,
     submit_attempt,
 )
-from quizapp.services.availability import available_quizzes, can_take
+from quizapp.services.availability import available_quizzes, can_take, quiz_list_changes_at
 from quizapp.services.visibility import feedback_question_ids, reviewed_attempt_or_404
 
 bp = Blueprint("quiz", __name__, url_prefix="/quizzes")
@@ -137,8 +138,24 @@ def _page_number(value, pages: int) -> int:
 @bp.get("/")
 @login_required
 def index():
-    """The quizzes this user may take: assigned to their classes, public practice, or their own."""
-    return render_template("quiz/index.html", available=available_quizzes(current_user))
+    """The quizzes this user may take: assigned to their classes, public practice, or their own
+    (cached until their results, their classes or teachers' content change, or an assignment
+    opens or falls due)."""
+
+    def context() -> dict:
+        now = utcnow()
+        available = available_quizzes(current_user, now)
+        return {
+            "available": available,
+            "changes_at": quiz_list_changes_at(current_user, available, now),
+        }
+
+    return cached_student_page(
+        "quiz/index.html",
+        context,
+        depends_on=[current_user.is_teacher],
+        changes_at=lambda data: data["changes_at"],
+    )
 
 
 @bp.post("/<int:quiz_id>/start")

@@ -103,3 +103,54 @@ def test_a_students_own_writes_leave_the_content_stamp_alone(
     attempt_id = start(client, bundled_quiz)
     post_form(client, f"/quizzes/attempts/{attempt_id}", answer_sheet(app, bundled_quiz))
     assert _content_stamp(app) == before
+
+
+def _at(monkeypatch, moment) -> None:
+    """Let the app's clock read ``moment``: the pages and the quiz rules ask it."""
+    import quizapp.fragments
+    import quizapp.services.availability
+    import quizapp.views.quiz
+
+    for module in (quizapp.fragments, quizapp.services.availability, quizapp.views.quiz):
+        monkeypatch.setattr(module, "utcnow", lambda: moment)
+
+
+def test_the_cached_quiz_list_follows_the_clock_and_new_assignments(
+    client, app, auth, create_user, bundled_quiz, make_class, monkeypatch
+):
+    """The quiz list is cached, yet an assignment shows the moment it opens and is marked late
+    the moment it falls due, with nothing written in between; a new assignment shows at once."""
+    from datetime import UTC, datetime, timedelta
+
+    from quizapp.models import Assignment, Quiz
+
+    with app.app_context():
+        db.session.get(Quiz, bundled_quiz).is_public = False
+        db.session.commit()
+    create_user("sam")
+    class_id, _ = make_class("tess", students=("sam",))
+    now = datetime.now(UTC)
+    opens, due = now + timedelta(hours=2), now + timedelta(hours=5)
+    with app.app_context():
+        db.session.add(
+            Assignment(classroom_id=class_id, quiz_id=bundled_quiz, opens_at=opens, due_at=due)
+        )
+        db.session.commit()
+        title = quiz_by_id(bundled_quiz).title
+    auth.login("sam")
+    _at(monkeypatch, now)
+    assert title not in client.get("/quizzes/").get_data(as_text=True)
+    assert title not in client.get("/quizzes/").get_data(as_text=True)  # from the cache
+    _at(monkeypatch, opens + timedelta(seconds=1))
+    page = client.get("/quizzes/").get_data(as_text=True)
+    assert title in page and "Past due since" not in page
+    _at(monkeypatch, due + timedelta(seconds=1))
+    assert "Past due since" in client.get("/quizzes/").get_data(as_text=True)
+    with app.app_context():
+        other = Quiz(title="Harbour census practice", owner_id=quiz_by_id(bundled_quiz).owner_id)
+        db.session.add(other)
+        db.session.flush()
+        db.session.add(Assignment(classroom_id=class_id, quiz_id=other.id))
+        other.is_published = True
+        db.session.commit()
+    assert "Harbour census practice" in client.get("/quizzes/").get_data(as_text=True)
