@@ -1006,9 +1006,13 @@ def quote_facts(article: ArticleDoc) -> Iterator[Found]:
         if speaker is None:
             continue
         name, cls, variants = speaker
-        quotes = _quoted_sentences(article, sentence) or _reported_clause(article, sentence, verb)
-        for quote, evidence_start in quotes:
-            evidence = " ".join(article.text[evidence_start : sentence.end_char].split())
+        quotes = (
+            _quoted_sentences(article, sentence)
+            or _reported_clause(article, sentence, verb)
+            or _quotation_after(article, sentence, verb)
+        )
+        for quote, evidence_start, evidence_end in quotes:
+            evidence = " ".join(article.text[evidence_start:evidence_end].split())
             own = article.sentence_of(_token_at(article, evidence_start))
             person = article.people.persons.get(name) if cls == "person" else None
             found = Found(
@@ -1060,7 +1064,9 @@ def _speaker(article: ArticleDoc, subject: int) -> tuple[str, str, tuple[str, ..
 _REPORTED_WORDS = (8, 40)
 
 
-def _reported_clause(article: ArticleDoc, sentence: Sentence, verb: int) -> list[tuple[str, int]]:
+def _reported_clause(
+    article: ArticleDoc, sentence: Sentence, verb: int
+) -> list[tuple[str, int, int]]:
     """A whole clause in quotation marks, in lower case, right after the speech verb (only
     "that" or a word of time between) and closing in the sentence (said yesterday "there is
     more to be done ..."): its words as written, with where its sentence starts."""
@@ -1084,33 +1090,82 @@ def _reported_clause(article: ArticleDoc, sentence: Sentence, verb: int) -> list
             return []
         if not is_clause(article, first, last + 1):
             return []
-        return [(text, sentence.start_char)]
+        return [(text, sentence.start_char, sentence.end_char)]
     return []
 
 
-def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str, int]]:
+#: Words the speech verb may take before the quotation it introduces ("told the press, “...").
+_INTRODUCING_WORDS = 4
+
+
+def _quotation_after(
+    article: ArticleDoc, sentence: Sentence, verb: int
+) -> list[tuple[str, int, int]]:
+    """The sentences of a quotation that the speech verb introduces, opening after it and a
+    comma or colon (Gomez said, "I think ... today's game. It was ..."; told the press, "...")
+    and running on, maybe past the sentence: each sentence of it of 6-30 words, with its
+    evidence from the speaker's sentence to the end of the sentence holding it."""
+    table = article.tokens
+    after = table.idx[verb] + len(table.text[verb])
+    for start, end in article.quotes_opening(after, sentence.end_char):
+        lead = article.text[after : start - 1].rstrip()
+        if not lead.endswith((",", ":")):
+            return []
+        first = _token_at(article, start - 1)  # the opening mark
+        between = [i for i in range(verb + 1, first) if table.pos[i] not in ("PUNCT", "SPACE")]
+        if len(between) > _INTRODUCING_WORDS or any(
+            table.lower[i] != "that" and not _under(table, i, verb) for i in between
+        ):
+            return []
+        return [
+            (part, sentence.start_char, article.sentences[article.sentence_at_char(at)].end_char)
+            for part, at in _quoted_parts(article, start, end)
+        ]
+    return []
+
+
+def _under(table, token: int, verb: int) -> bool:
+    """The token belongs to the verb's own words (its object, "the press", or an adverb)."""
+    while table.head[token] != token:
+        if table.head[token] == verb:
+            return table.dep[token] in ("dobj", "dative", "advmod", "npadvmod", "prep", "pobj")
+        token = table.head[token]
+    return False
+
+
+def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str, int, int]]:
     """The sentences of the quotation that closes in ``sentence``, each of 6-30 words and
     starting with a capital, with where its own sentence starts (its evidence runs from there to
     the speaker). A last sentence cut by the speaker's comma ends with a full stop."""
     for start, end in article.quoted:
         if not sentence.start_char <= end <= sentence.end_char + 1:
             continue
-        text = " ".join(article.text[start:end].split())
-        if text.endswith(","):
-            text = text[:-1] + "."
-        out = []
-        offset = start
-        for part in _split_sentences(text):
-            words = part.split()
-            at = article.text.find(part.split()[0], offset) if words else offset
-            offset = max(offset, at)
-            if not _QUOTE_WORDS[0] <= len(words) <= _QUOTE_WORDS[1] or not part[:1].isupper():
-                continue
-            if part[-1:] not in ".?!" or _leans_back(words):
-                continue
-            out.append((part, article.sentence_of(_token_at(article, offset)).start_char))
-        return out
+        return [
+            (part, article.sentence_of(_token_at(article, at)).start_char, sentence.end_char)
+            for part, at in _quoted_parts(article, start, end)
+        ]
     return []
+
+
+def _quoted_parts(article: ArticleDoc, start: int, end: int) -> list[tuple[str, int]]:
+    """The sentences of the quotation between two character offsets that may be asked about,
+    each with where it starts: 6-30 words, starting with a capital, ending as a sentence ends
+    (a last one cut by the speaker's comma ends with a full stop) and not leaning back."""
+    text = " ".join(article.text[start:end].split())
+    if text.endswith(","):
+        text = text[:-1] + "."
+    out = []
+    offset = start
+    for part in _split_sentences(text):
+        words = part.split()
+        at = article.text.find(part.split()[0], offset) if words else offset
+        offset = max(offset, at)
+        if not _QUOTE_WORDS[0] <= len(words) <= _QUOTE_WORDS[1] or not part[:1].isupper():
+            continue
+        if part[-1:] not in ".?!" or _leans_back(words):
+            continue
+        out.append((part, offset))
+    return out
 
 
 #: Words that open a quoted sentence only as a reply to what came before ("But this is ...").

@@ -603,6 +603,28 @@ def test_a_whole_clause_quoted_after_the_speakers_verb_is_a_quotation():
     }
 
 
+def test_a_quotation_the_speakers_verb_introduces_is_theirs_to_its_end():
+    _, found = facts_of(
+        "The ferry to Kessel Island returned to service on Monday.\n\nHarbour master Anna Berg "
+        'said, "The crossing now takes forty minutes in calm weather. Every engine was tested '
+        'twice before the first sailing." Mayor Ivo Lind told the council: "The town will pay '
+        'for a second boat by the end of next year."\n\nDeputy mayor Ruth Sand said that Ivo '
+        'Lind had told her, "The timetable will be printed in the spring. Every school of the '
+        'district will be sent a copy of it."'
+    )
+    quotes = {fact.detail("quote"): fact for fact in found if fact.detail("quote")}
+    assert {quote: fact.key for quote, fact in quotes.items()} == {
+        "The crossing now takes forty minutes in calm weather.": "Anna Berg",
+        "Every engine was tested twice before the first sailing.": "Anna Berg",
+        "The town will pay for a second boat by the end of next year.": "Ivo Lind",
+    }
+    second = quotes["Every engine was tested twice before the first sailing."]
+    evidence = second.extras["evidence"]
+    assert evidence.startswith("Harbour master Anna Berg said,") and evidence.endswith(
+        'first sailing."'
+    )
+
+
 def test_a_quoted_sentence_opening_with_a_possessive_pronoun_is_not_asked_about():
     _, found = facts_of(
         '"A new bridge opened in Tartu today. Its cost was far lower than anyone in the city '
