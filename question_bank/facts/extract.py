@@ -1134,9 +1134,8 @@ def _under(table, token: int, verb: int) -> bool:
 
 
 def _quoted_sentences(article: ArticleDoc, sentence: Sentence) -> list[tuple[str, int, int]]:
-    """The sentences of the quotation that closes in ``sentence``, each of 6-30 words and
-    starting with a capital, with where its own sentence starts (its evidence runs from there to
-    the speaker). A last sentence cut by the speaker's comma ends with a full stop."""
+    """The sentences of the quotation that closes in ``sentence`` (``_quoted_parts``), each
+    with its evidence: from the start of its own sentence to the end of the speaker's."""
     for start, end in article.quoted:
         if not sentence.start_char <= end <= sentence.end_char + 1:
             continue
